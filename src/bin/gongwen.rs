@@ -1,0 +1,2 @@
+//! The `gongwen` command-line tool.
+fn main() {}

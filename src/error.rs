@@ -1,0 +1,196 @@
+//! Errors (input that cannot be parsed at all) and diagnostics (anything odd
+//! in a document that was parsed).
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// Input that cannot be parsed at all. Everything else is a [`Diagnostic`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The bytes are not valid UTF-8.
+    #[error("invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The input is larger than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Input size in bytes.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The section tree is deeper than [`Options::max_depth`](crate::Options::max_depth).
+    #[error("section nesting reaches depth {depth}, over the limit of {limit}")]
+    TooDeep {
+        /// The depth reached.
+        depth: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// Strict mode: the document raised a diagnostic of error severity.
+    #[error("strict mode: {code} at bytes {}..{}: {message}", span.start, span.end)]
+    Strict {
+        /// The diagnostic's code.
+        code: DiagnosticCode,
+        /// Where it was raised.
+        span: Span,
+        /// The diagnostic's message.
+        message: String,
+    },
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Severity {
+    /// A note on how something was read (e.g. a recovered heading).
+    Info,
+    /// Something is probably wrong in the source text.
+    Warning,
+    /// The text is damaged (mojibake, replacement characters).
+    Error,
+}
+
+macro_rules! diagnostic_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident; )*) => {
+        /// Stable diagnostic codes. The string form (`code.as_str()`, also the
+        /// serde form) is a contract: it never changes for a given variant.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum DiagnosticCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl DiagnosticCode {
+            /// The stable string code, e.g. `"ordinal-skip"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( DiagnosticCode::$variant => $code, )* }
+            }
+
+            /// The default severity of this code.
+            pub fn severity(self) -> Severity {
+                match self { $( DiagnosticCode::$variant => Severity::$sev, )* }
+            }
+
+            /// Every code, in declaration order.
+            pub const ALL: &'static [DiagnosticCode] = &[ $( DiagnosticCode::$variant, )* ];
+        }
+    };
+}
+
+diagnostic_codes! {
+    /// A heading whose numeral was lost (`、坚持…`) was recovered.
+    HeadingNumeralLost = "heading-numeral-lost", Info;
+    /// A heading whose marker was lost entirely was recovered from the sequence gap.
+    HeadingMarkerLost = "heading-marker-lost", Info;
+    /// A heading whose punctuation was lost (`1保障…`) was recovered.
+    HeadingPunctuationLost = "heading-punctuation-lost", Info;
+    /// An unnumbered line was read as the parent heading of a restarting sequence.
+    HeadingUnnumbered = "heading-unnumbered", Info;
+    /// A heading sequence skips ordinals (`一、` then `三、`).
+    OrdinalSkip = "ordinal-skip", Warning;
+    /// A heading sequence repeats an ordinal (`一、` twice).
+    OrdinalRepeat = "ordinal-repeat", Warning;
+    /// A heading's marker or title was split over two lines and joined.
+    HeadingSplit = "heading-split", Info;
+    /// An enumeration item whose numeral was lost (`是深入学习…`) was recovered.
+    ItemNumeralLost = "item-numeral-lost", Info;
+    /// An enumeration sequence skips or repeats an ordinal.
+    ItemOrdinalSkip = "item-ordinal-skip", Warning;
+    /// U+FFFD replacement characters in the text.
+    ReplacementChar = "replacement-char", Error;
+    /// A run of mojibake (text decoded with the wrong encoding).
+    Mojibake = "mojibake", Error;
+    /// Pinyin leaked after characters (`創(chuàng)建`).
+    LeakedPinyin = "leaked-pinyin", Warning;
+    /// Control characters (other than tab and line ends) in the text.
+    ControlChar = "control-char", Warning;
+    /// An injected spam or unrelated line inside the report.
+    InjectedLine = "injected-line", Warning;
+    /// A `《` without its `》` (or the other way round).
+    UnclosedReference = "unclosed-reference", Warning;
+    /// A `“` without its `”`.
+    UnclosedQuote = "unclosed-quote", Warning;
+    /// A number broken by a line end (`2015\n年`).
+    NumberSplit = "number-split", Warning;
+    /// A number too large to hold exactly.
+    NumberOverflow = "number-overflow", Warning;
+    /// A date that does not exist (`2022年13月`).
+    InvalidDate = "invalid-date", Warning;
+    /// The title appears more than once; the copies are chrome.
+    DuplicateTitle = "duplicate-title", Info;
+    /// Nesting deeper than the configured limit was flattened.
+    DepthLimit = "depth-limit", Warning;
+}
+
+impl std::fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for DiagnosticCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Something odd in the document, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: DiagnosticCode,
+    /// Severity (derived from the code).
+    pub severity: Severity,
+    /// Where in the input.
+    pub span: Span,
+    /// A human-readable message.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's default severity.
+    pub fn new(code: DiagnosticCode, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            span,
+            message: message.into(),
+        }
+    }
+
+    /// Render as `line:col: severity[code]: message` against `src`.
+    pub fn render(&self, src: &str) -> String {
+        let idx = crate::span::LineIndex::new(src);
+        let lc = idx.line_col(self.span.start());
+        let sev = match self.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        format!(
+            "{}:{}: {}[{}]: {}",
+            lc.line, lc.column, sev, self.code, self.message
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in DiagnosticCode::ALL {
+            let s = c.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            assert!(s.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The grammar: one function per production of `grammars/document.ebnf`,
+//! each quoting its rule. nom parses lines and inline tokens; nesting is a
+//! plain stack in [`crate::tree`]. Everything here is `pub(crate)`: nom's
+//! types never reach the public API.
+
+pub(crate) mod heading;
+pub(crate) mod metadata;
+pub(crate) mod numeral;
+pub(crate) mod trivia;
+
+/// The error type of every grammar function. Private: callers see only
+/// "matched" or "did not match".
+pub(crate) type GrammarError<'a> = nom::error::Error<&'a str>;
+
+/// The result type of every grammar function.
+pub(crate) type PResult<'a, O> = nom::IResult<&'a str, O, GrammarError<'a>>;

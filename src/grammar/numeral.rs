@@ -1,0 +1,1 @@
+//! Numerals (placeholder; see the numerals work item).

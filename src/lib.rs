@@ -1,0 +1,104 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod ast;
+mod block;
+pub mod entity;
+pub mod error;
+mod grammar;
+mod inline;
+mod lexicon;
+mod options;
+pub mod span;
+mod tree;
+pub mod value;
+mod zones;
+
+pub use ast::{
+    Closing, DateLine, Document, EnumItem, Heading, ItemStyle, Line, MarkerFamily, MetaField,
+    MetaKey, OutlineEntry, Paragraph, Section, Title, Zone, ZoneKind,
+};
+pub use entity::{Entity, EntityKind};
+pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
+pub use options::Options;
+pub use span::{LineCol, LineIndex, Span};
+pub use value::Date;
+
+/// Parse a report with the default [`Options`]. Total: every `&str` gives
+/// a [`Document`]; anything odd is a [`Diagnostic`] on it.
+///
+/// Inputs over the default size limit (256 MiB) give a document that holds
+/// only a `front_chrome` zone and an error diagnostic; use [`parse_with`] to
+/// get a typed error instead.
+pub fn parse(src: &str) -> Document<'_> {
+    let opts = Options::default();
+    match parse_with(src, &opts) {
+        Ok(doc) => doc,
+        Err(e) => zones::degenerate(src, e),
+    }
+}
+
+/// Parse a report with explicit [`Options`].
+///
+/// # Errors
+///
+/// [`Error::InputTooLarge`] over `opts.max_input_bytes`, [`Error::TooDeep`]
+/// when the section tree is deeper than `opts.max_depth`, and
+/// [`Error::Strict`] in strict mode when a diagnostic of error severity is
+/// raised.
+pub fn parse_with<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Error> {
+    let limit = opts.max_input_bytes.min(u32::MAX as usize);
+    if src.len() > limit {
+        return Err(Error::InputTooLarge {
+            size: src.len(),
+            limit,
+        });
+    }
+    let doc = zones::parse_document(src, opts)?;
+    if opts.strict {
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+        {
+            return Err(Error::Strict {
+                code: d.code,
+                span: d.span,
+                message: d.message.clone(),
+            });
+        }
+    }
+    Ok(doc)
+}
+
+/// Parse bytes: validates UTF-8 first (a leading BOM is kept as part of the
+/// front of the document).
+///
+/// # Errors
+///
+/// [`Error::InvalidUtf8`] with the byte offset of the first invalid
+/// sequence, and everything [`parse_with`] returns.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document<'_>, Error> {
+    parse_bytes_with(bytes, &Options::default())
+}
+
+/// [`parse_bytes`] with explicit [`Options`].
+///
+/// # Errors
+///
+/// As [`parse_bytes`].
+pub fn parse_bytes_with<'a>(bytes: &'a [u8], opts: &Options) -> Result<Document<'a>, Error> {
+    let src = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    parse_with(src, opts)
+}
