@@ -11,6 +11,7 @@
 )]
 
 pub mod ast;
+pub mod decimal;
 mod block;
 pub mod entity;
 pub mod error;
@@ -31,6 +32,7 @@ pub use entity::{Entity, EntityKind};
 pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
+pub use decimal::Decimal;
 pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
