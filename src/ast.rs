@@ -270,6 +270,9 @@ pub struct Paragraph<'a> {
     /// Inline entities, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity<'a>>,
+    /// Quoted terms `“…”` (spans include the quotes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Span>,
 }
 
 /// The styles of enumeration (SPEC §4).
