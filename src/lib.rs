@@ -10,11 +10,13 @@
     )
 )]
 
+mod artefacts;
 pub mod ast;
-pub mod decimal;
 mod block;
+pub mod decimal;
 pub mod entity;
 pub mod error;
+pub mod export;
 mod grammar;
 mod inline;
 mod lexicon;
@@ -28,11 +30,11 @@ pub use ast::{
     Closing, DateLine, Document, EnumItem, Heading, ItemStyle, Line, MarkerFamily, MetaField,
     MetaKey, OutlineEntry, Paragraph, Section, Title, Zone, ZoneKind,
 };
+pub use decimal::Decimal;
 pub use entity::{Entity, EntityKind};
 pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
-pub use decimal::Decimal;
 pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
