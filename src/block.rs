@@ -81,6 +81,7 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
     let mut depth: i32 = 0;
     let mut start: Option<usize> = None;
     let mut iter = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
         if start.is_none() {
             if pad(c) || c == '\n' || c == '\r' {
@@ -88,14 +89,19 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             }
             start = Some(i);
         }
+        let mut quote_closes_sentence = false;
         match c {
             '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
             '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
-                depth = (depth - 1).max(0)
+                depth = (depth - 1).max(0);
+                // `“好。”` ends the sentence with its closing quote.
+                quote_closes_sentence =
+                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
             }
             _ => {}
         }
-        if is_sentence_end(c) && depth == 0 {
+        prev = Some(c);
+        if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
                 if is_closer(d) || is_sentence_end(d) {
