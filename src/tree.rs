@@ -157,7 +157,7 @@ fn marked_heading<'a>(
             && body
                 .chars()
                 .nth(1)
-                .is_some_and(|c| matches!(c, '季' | '月' | '年' | '、'))
+                .is_some_and(|c| matches!(c, '季' | '月'))
         {
             return None;
         }
@@ -294,8 +294,7 @@ pub(crate) fn headings<'a>(
                         ..*l
                     },
                     MAX_RECOVERED_CHARS,
-                ) || rest.chars().count() <= MAX_RECOVERED_CHARS && !has_sentence_punct(rest)
-                {
+                ) {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
                     let base = l.t0 + mlen;
@@ -327,7 +326,19 @@ pub(crate) fn headings<'a>(
                     .filter(|h| h.family == MarkerFamily::Arabic)
                     .and_then(|h| h.ordinal)
                     .map(|n| n + 1);
-                if expected.is_some() && expected == m.ordinal && !starts_with_unit(rest) {
+                // `01综合`: a zero-padded number is never a quantity.
+                let zero_padded = l.text.starts_with('0') && l.text.len() - rest.len() == 2;
+                let short_title = heading_like(
+                    &LineInfo {
+                        text: rest,
+                        chars: rest.chars().count(),
+                        ..*l
+                    },
+                    20,
+                );
+                if (expected.is_some() && expected == m.ordinal || zero_padded && short_title)
+                    && !starts_with_unit(rest)
+                {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
                     let base = l.t0 + mlen;
