@@ -86,7 +86,9 @@ pub(crate) fn value_date(s: &str) -> Option<Date> {
 /// Is the whole of `s` (trimmed) one date?
 pub(crate) fn whole_date(s: &str) -> Option<Date> {
     let t = s.trim();
-    value_date_prefix(t).filter(|(_, n)| *n == t.len()).map(|(d, _)| d)
+    value_date_prefix(t)
+        .filter(|(_, n)| *n == t.len())
+        .map(|(d, _)| d)
 }
 
 /// The date at the start of `s` and the bytes it takes.
@@ -113,7 +115,11 @@ fn value_date_prefix(s: &str) -> Option<(Date, usize)> {
                 d.month = u8::try_from(m).ok();
                 end += ml + '月'.len_utf8();
                 if let Some((day, dl)) = num(r2) {
-                    if let Some(c) = r2.get(dl..).and_then(|x| x.chars().next()).filter(|c| matches!(c, '日' | '号')) {
+                    if let Some(c) = r2
+                        .get(dl..)
+                        .and_then(|x| x.chars().next())
+                        .filter(|c| matches!(c, '日' | '号'))
+                    {
                         d.day = u8::try_from(day).ok();
                         end += dl + c.len_utf8();
                     }
