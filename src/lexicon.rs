@@ -67,7 +67,7 @@ pub(crate) static META_LABELS: LazyLock<MetaLabels> = LazyLock::new(|| {
         }
     }
     for v in by_first.values_mut() {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         v.dedup_by(|a, b| a.0 == b.0);
     }
     MetaLabels { by_first }
@@ -84,7 +84,6 @@ pub(crate) enum Where {
 /// How a boilerplate entry matches a trimmed line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum How {
-    Exact,
     Prefix,
     Contains,
 }
@@ -107,7 +106,6 @@ impl Boilerplate {
         self.entries.iter().any(|&(how, w, text)| {
             ok(w)
                 && match how {
-                    How::Exact => false,
                     How::Prefix => line.starts_with(text),
                     How::Contains => line.contains(text),
                 }

@@ -6,7 +6,7 @@ use nom::bytes::complete::tag;
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, peek, recognize, verify};
 use nom::multi::many1_count;
-use nom::{IResult, Parser};
+use nom::Parser;
 
 use super::PResult;
 use crate::ast::MarkerFamily;
@@ -324,16 +324,6 @@ pub(crate) fn bare_arabic_marker(i: &str) -> PResult<'_, Marker> {
             ordinal: Some(n),
         })
         .parse(i)
-}
-
-/// Parse a marker and report the rest of the line.
-pub(crate) fn split_marker<'a>(
-    line: &'a str,
-    f: fn(&'a str) -> IResult<&'a str, Marker>,
-) -> Option<(Marker, &'a str, &'a str)> {
-    let (rest, m) = f(line).ok()?;
-    let marker = line.get(..line.len() - rest.len())?;
-    Some((m, marker, rest))
 }
 
 #[cfg(test)]
