@@ -96,18 +96,15 @@ fn cjk_small_value(s: &str) -> Option<u32> {
 /// ```
 pub(crate) fn arabic_ordinal(i: &str) -> PResult<'_, u32> {
     let (rest, text) = recognize(many1_count(satisfy(is_digit))).parse(i)?;
-    let mut v: u32 = 0;
-    let mut n = 0;
-    for c in text.chars() {
-        n += 1;
-        v = v * 10 + digit_value(c);
-    }
-    if n > 3 {
+    // At most three digits: longer runs are numbers, not ordinals (and are
+    // never multiplied out, so a 10,000-digit run cannot overflow).
+    if text.chars().nth(3).is_some() {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,
         )));
     }
+    let v = text.chars().fold(0u32, |v, c| v * 10 + digit_value(c));
     Ok((rest, v))
 }
 
@@ -363,6 +360,7 @@ mod tests {
             ("一是加强", None),
             ("第一批", None),
             ("1234.x", None),
+            ("4294967296、x", None),
             ("0.x", None),
         ];
         for (input, want) in table {
