@@ -86,9 +86,19 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
                 }
             }
             c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => {
+                // One diagnostic per run of control characters.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_control() && !matches!(d, '\n' | '\r' | '\t') {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
                 diags.push(Diagnostic::new(
                     DiagnosticCode::ControlChar,
-                    Span::new(i, i + c.len_utf8()),
+                    Span::new(i, end),
                     format!("control character U+{:04X}", c as u32),
                 ));
             }
