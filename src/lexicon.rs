@@ -8,15 +8,20 @@ use crate::ast::MetaKey;
 const METADATA_LABELS: &str = include_str!("../grammars/lexicon/metadata_labels.tsv");
 const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
 const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
+const SPAM_TXT: &str = include_str!("../grammars/lexicon/spam.txt");
 
-/// Words that mark a header line as a document title.
-pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    TITLE_WORDS_TXT
-        .lines()
+/// Words that mark an injected spam line.
+pub(crate) static SPAM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(SPAM_TXT));
+
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
-});
+}
+
+/// Words that mark a header line as a document title.
+pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(TITLE_WORDS_TXT));
 
 /// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
 pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -13,7 +13,7 @@ use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
-use crate::lexicon::{BOILERPLATE_LINES, TITLE_WORDS, Where};
+use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, Where};
 use crate::span::Span;
 use crate::tree::{self, HeadingCand};
 use crate::{Options, artefacts};
@@ -711,6 +711,17 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             } else {
                 ZoneKind::Appendix
             };
+        }
+    }
+
+    // Injected spam lines inside the text.
+    for l in lines.get(cs..body_end).unwrap_or(&[]) {
+        if !l.is_blank() && SPAM_WORDS.iter().any(|w| l.text.contains(w)) {
+            diags.push(Diagnostic::new(
+                DiagnosticCode::InjectedLine,
+                Span::new(l.t0, l.t1),
+                "a line that looks injected (spam) inside the report",
+            ));
         }
     }
 
