@@ -41,7 +41,9 @@ fn cjk_before(src: &str, i: usize) -> bool {
 
 /// Is the char starting at byte `i` a CJK ideograph?
 fn cjk_at(src: &str, i: usize) -> bool {
-    src.get(i..).and_then(|p| p.chars().next()).is_some_and(is_cjk)
+    src.get(i..)
+        .and_then(|p| p.chars().next())
+        .is_some_and(is_cjk)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -134,9 +136,9 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
                 }
             }
             b'a'..=b'z' => {
-                let run = b
-                    .get(i..)
-                    .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_lowercase()).count());
+                let run = b.get(i..).map_or(0, |r| {
+                    r.iter().take_while(|x| x.is_ascii_lowercase()).count()
+                });
                 if run <= 2 && cjk_before(src, i) && cjk_at(src, i + run) {
                     signals.push((i, i + run, true));
                 }
@@ -160,7 +162,9 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
     // Clusters of signals within 24 bytes of each other (8 ideographs).
     let mut k = 0;
     while k < signals.len() {
-        let Some(&(s0, mut e0, strong0)) = signals.get(k) else { break };
+        let Some(&(s0, mut e0, strong0)) = signals.get(k) else {
+            break;
+        };
         let mut count = 1;
         let mut strong = strong0;
         let mut j = k + 1;
@@ -187,7 +191,10 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
         while let Some(p) = src.get(from..).and_then(|r| r.find(marker)) {
             let start = from + p;
             let mut end = start + marker.len();
-            while src.get(end..).is_some_and(|r| r.starts_with(['锟', '斤', '拷', '烫', '屯'])) {
+            while src
+                .get(end..)
+                .is_some_and(|r| r.starts_with(['锟', '斤', '拷', '烫', '屯']))
+            {
                 end += 3;
             }
             diags.push(Diagnostic::new(
@@ -235,11 +242,28 @@ mod tests {
 
     #[test]
     fn pinyin_mojibake_controls_replacement() {
-        assert_eq!(codes("示范創(chuàng)建"), vec![(DiagnosticCode::LeakedPinyin, "(chuàng)")]);
-        assert!(codes("交通運輸?shù)葓?zhí)法領域").iter().any(|c| c.0 == DiagnosticCode::Mojibake));
-        assert!(codes("关于!队裣谐鞘懈聴l例》的").iter().any(|c| c.0 == DiagnosticCode::Mojibake));
-        assert_eq!(codes("a\u{0}\u{1}b"), vec![(DiagnosticCode::ControlChar, "\u{0}\u{1}")]);
-        assert_eq!(codes("x\u{fffd}\u{fffd}y"), vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]);
+        assert_eq!(
+            codes("示范創(chuàng)建"),
+            vec![(DiagnosticCode::LeakedPinyin, "(chuàng)")]
+        );
+        assert!(
+            codes("交通運輸?shù)葓?zhí)法領域")
+                .iter()
+                .any(|c| c.0 == DiagnosticCode::Mojibake)
+        );
+        assert!(
+            codes("关于!队裣谐鞘懈聴l例》的")
+                .iter()
+                .any(|c| c.0 == DiagnosticCode::Mojibake)
+        );
+        assert_eq!(
+            codes("a\u{0}\u{1}b"),
+            vec![(DiagnosticCode::ControlChar, "\u{0}\u{1}")]
+        );
+        assert_eq!(
+            codes("x\u{fffd}\u{fffd}y"),
+            vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]
+        );
         assert_eq!(codes("锟斤拷锟斤拷").len(), 1);
     }
 
@@ -252,7 +276,11 @@ mod tests {
             "e政务平台上线",
             "iPhone用户",
         ] {
-            assert!(codes(s).is_empty(), "{s:?} should raise nothing: {:?}", codes(s));
+            assert!(
+                codes(s).is_empty(),
+                "{s:?} should raise nothing: {:?}",
+                codes(s)
+            );
         }
     }
 }

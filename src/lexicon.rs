@@ -10,8 +10,10 @@ const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
 const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
 const SPAM_TXT: &str = include_str!("../grammars/lexicon/spam.txt");
 
-/// Words that mark an injected spam line.
-pub(crate) static SPAM_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(SPAM_TXT));
+/// Words that mark an injected spam line, as one automaton (`None` only if
+/// the lexicon could not be compiled, which a test rules out).
+pub(crate) static SPAM_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(word_list(SPAM_TXT)).ok());
 
 fn word_list(text: &'static str) -> Vec<&'static str> {
     text.lines()
@@ -21,7 +23,8 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 }
 
 /// Words that mark a header line as a document title.
-pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| word_list(TITLE_WORDS_TXT));
+pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(TITLE_WORDS_TXT));
 
 /// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
 pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -167,5 +170,6 @@ mod tests {
             assert!(matches!(row[1], "front" | "trailer" | "any"), "{row:?}");
         }
         assert!(!META_LABELS.starting_with('索').is_empty());
+        assert!(SPAM_WORDS.is_some(), "the spam lexicon compiles");
     }
 }
