@@ -548,13 +548,13 @@ impl Positional {
     }
 
     /// The pending digit as the units digit of what `万`/`亿` (power
-    /// `unit`) multiplies, or `None` when it cannot be one: a misplaced 两,
+    /// `unit`) multiplies, or `None` when it cannot be one: 两 after 十,
     /// or right after 百/千 or a big unit not above `unit` (`一千二万`,
     /// `一万二亿` are ambiguous abbreviations; `一亿二万` is 100 020 000).
     fn pending_units(&self, unit: u32) -> Option<u128> {
         match self.pending {
             None => Some(0),
-            Some((_, true, ctx)) if ctx != Prev::Start => None,
+            Some((_, true, Prev::Small(1))) => None,
             Some((_, _, Prev::Small(p))) if p >= 2 => None,
             Some((_, _, Prev::Big(p))) if p <= unit => None,
             Some((d, _, _)) => Some(u128::from(d)),
@@ -1147,6 +1147,9 @@ mod tests {
                 ("十四五", Some("14"), "五"),
                 ("十两", Some("10"), "两"),
                 ("一万两", Some("10000"), "两"),
+                ("一亿两万", Some("100020000"), ""),
+                ("一亿零两万", Some("100020000"), ""),
+                ("十两万", Some("10"), "两万"),
                 ("两十", Some("2"), "十"),
                 ("一百零", Some("100"), "零"),
                 ("二十零", Some("20"), "零"),
