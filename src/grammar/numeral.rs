@@ -1404,6 +1404,33 @@ mod tests {
             proptest::prop_assert_eq!(v, Decimal::from_int(n as i128));
         }
 
+        /// Any string over the numeral alphabet: no panic, the numeral is a
+        /// prefix, and reading that prefix alone gives the same numeral.
+        #[test]
+        fn numerals_are_stable_prefixes(
+            s in "[0-9０-９.,．，一二三四五六七八九十百千万亿两零〇○点壹贰拾佰仟萬億兩多余年元瓦]{0,14}"
+        ) {
+            if let Ok((rest, n)) = number(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                proptest::prop_assert_eq!(n.text, consumed(&s, rest));
+                proptest::prop_assert!(!n.text.is_empty());
+                proptest::prop_assert_eq!(number(n.text), Ok(("", n)), "{:?}", s);
+            }
+            // number_unscaled strips one scale character each time; its
+            // text read by `number` has the same value.
+            if let Ok((rest, n)) = number_unscaled(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                proptest::prop_assert_eq!(n.text, consumed(&s, rest));
+                let again = number(n.text).map(|(r, m)| (r, m.value));
+                proptest::prop_assert_eq!(again, Ok(("", n.value)), "{:?}", s);
+            }
+            if let Ok((rest, v)) = cjk_numeral(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                let text = consumed(&s, rest);
+                proptest::prop_assert_eq!(cjk_numeral(text), Ok(("", v)), "{:?}", s);
+            }
+        }
+
         #[test]
         fn arabic_round_trips(n in 0u128..=u64::MAX as u128) {
             let ascii = n.to_string();
