@@ -466,8 +466,11 @@ fn cjk_digit_run(i: &str) -> Option<(&str, Option<i128>)> {
             .and_then(|v| v.checked_add(i128::from(d)));
         rest = r;
     }
-    let long_enough = count >= 4 || (count >= 2 && has_zero);
-    if !long_enough || cjk_small_unit(rest).is_ok() {
+    // Four digits or more are always a digit-by-digit number (so a long
+    // run is consumed whole and scanning text stays linear); two or three
+    // need a zero and no unit after them.
+    let qualifies = count >= 4 || (count >= 2 && has_zero && cjk_small_unit(rest).is_err());
+    if !qualifies {
         return None;
     }
     Some((rest, value))
@@ -476,13 +479,13 @@ fn cjk_digit_run(i: &str) -> Option<(&str, Option<i128>)> {
 /// A number written digit by digit, as years are: `二〇二六` (2026),
 /// `二○一二`, `一九九八`. At least four digits, or two or more with a zero,
 /// so that ranges (`两三`, `三四`) and lists (`一二三产业`) are not read as
-/// numbers; never followed by `十 百 千`. Overflow (more than 38 digits)
-/// is a `nom::Err::Failure`.
+/// numbers; two or three digits are never followed by `十 百 千`. Overflow
+/// (more than 38 digits) is a `nom::Err::Failure`.
 ///
 /// ```ebnf
 /// cjk_digit_sequence ::= ( cjk_digit | cjk_zero ) ( cjk_digit | cjk_zero )+
-///                        (* four or more, or containing cjk_zero;
-///                           not followed by cjk_small_unit *)
+///                        (* four or more; or two or three containing
+///                           cjk_zero and not followed by cjk_small_unit *)
 /// ```
 pub(crate) fn cjk_digit_sequence(i: &str) -> PResult<'_, Decimal> {
     let Some((rest, value)) = cjk_digit_run(i) else {
@@ -1181,6 +1184,8 @@ mod tests {
                 ("二零二六", Some("2026"), ""),
                 ("一九九八年", Some("1998"), "年"),
                 ("一〇八", Some("108"), ""),
+                ("二〇十", Some("2"), "〇十"),
+                ("一九九八十", Some("1998"), "十"),
                 ("壹佰贰拾叁", Some("123"), ""),
                 ("贰仟零伍拾", Some("2050"), ""),
                 ("叁萬", Some("30000"), ""),
