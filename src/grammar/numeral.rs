@@ -19,6 +19,11 @@
 //!   second.
 //! - [`cjk_numeral`], [`arabic_number`]: one numeral form only (headings
 //!   use `cjk_numeral` for `十二、`).
+//! - [`scale_numeral`]: apply a unit's or scale word's power of ten to a
+//!   numeral read earlier. Use it instead of
+//!   [`Decimal::checked_mul_pow10`] when something stands between the
+//!   numeral and the scale, as in `一亿一千多万元` (`一亿一千` + `多` +
+//!   `万元` = 110 000 000 元 and more, not 1 000 010 000 000).
 //!
 //! # Ambiguous forms (decisions)
 //!
@@ -27,7 +32,7 @@
 //!   leftover `三`). The range grammar must look at the leftover.
 //! - `一二三产业`: three digits without a zero are not a digit-by-digit
 //!   number; only `一`. Digit-by-digit numbers (`二〇二六`, `一九九八`,
-//!   `一〇八`) need four digits or more, or at least two digits with a zero.
+//!   `一〇八`) need four digits or more, or two or three with a zero.
 //! - Colloquial abbreviations: a final digit right after `百 千 万 亿`
 //!   (no `零`) is one position lower: `一万二` = 12 000, `一千五` = 1 500,
 //!   `三百五` = 350, `一亿二` = 120 000 000. After `零` a final digit is
@@ -37,7 +42,8 @@
 //! - A missing `零` is tolerated when the next part has its own unit
 //!   (`一万二百` = 10 200, `一千二十` = 1020).
 //! - `亿` multiplies everything before it: `一万亿` = 10^12, `一亿亿` =
-//!   10^16 (what [`format_cjk`] writes from 10^16 on).
+//!   10^16 (what [`format_cjk`] writes from 10^16 on). `万万` = `亿`
+//!   (older texts: `六萬萬人民`).
 //! - `点` introduces a CJK decimal part (`三点五` = 3.5, `零点五` = 0.5),
 //!   so idioms like `一点一滴` read as 1.1 followed by `滴`: callers that
 //!   want bare CJK numbers in running text must check the context.
