@@ -285,12 +285,13 @@ pub(crate) fn scale_word(i: &str) -> PResult<'_, u32> {
 /// of ten of the scale word before it. Returns the value added.
 ///
 /// Only integers, and only when unambiguous: with a smaller scale word
-/// after them the digits must fit below `cap` (`1亿200万` = 102 000 000);
-/// without one they must fill all `cap` positions exactly (`3万4000`, but
+/// after them, or after `零`, the digits must fit below `cap`
+/// (`1亿200万` = 102 000 000, `3万零500` = 30 500, `1千零1` = 1001);
+/// otherwise they must fill all `cap` positions exactly (`3万4000`, but
 /// not the colloquial `1万2`, which stops after `1万`).
 ///
 /// ```ebnf
-/// scaled_remainder ::= arabic_digit+ scale_word? scaled_remainder?
+/// scaled_remainder ::= cjk_zero? arabic_digit+ scale_word? scaled_remainder?
 ///                      (* positions strictly below the preceding scale word *)
 /// ```
 pub(crate) fn scaled_remainder(i: &str, cap: u32) -> PResult<'_, Option<i128>> {
@@ -298,17 +299,21 @@ pub(crate) fn scaled_remainder(i: &str, cap: u32) -> PResult<'_, Option<i128>> {
     let mut cap = cap;
     let mut total: Option<i128> = Some(0);
     while cap > 0 {
-        let (after_digits, n) = digit_run(rest);
+        let (start, zero) = match cjk_zero(rest) {
+            Ok((r, _)) => (r, true),
+            Err(_) => (rest, false),
+        };
+        let (after_digits, n) = digit_run(start);
         if n == 0 {
             break;
         }
-        let digits = consumed(rest, after_digits);
+        let digits = consumed(start, after_digits);
         let (after_scale, sub) = match scale_word(after_digits) {
             Ok((r, s)) if s < cap => (r, s),
             _ => (after_digits, 0),
         };
         let value = arabic_value(digits).and_then(|d| d.to_i128());
-        let fits = if sub == 0 {
+        let fits = if sub == 0 && !zero {
             n == cap as usize
         } else {
             // Significant digits must fit in cap - sub positions.
@@ -1275,6 +1280,12 @@ mod tests {
             ("1亿200万", Some("102000000|1亿200万|Mixed|8"), ""),
             ("1亿2000万3000", Some("120003000|1亿2000万3000|Mixed|8"), ""),
             ("1万2", Some("10000|1万|Mixed|4"), "2"),
+            ("3万零500元", Some("30500|3万零500|Mixed|4"), "元"),
+            ("1千零1", Some("1001|1千零1|Mixed|3"), ""),
+            ("1亿零500万", Some("105000000|1亿零500万|Mixed|8"), ""),
+            ("5万4千6百", Some("54600|5万4千6百|Mixed|4"), ""),
+            ("3万零", Some("30000|3万|Mixed|4"), "零"),
+            ("3万零50000", Some("30000|3万|Mixed|4"), "零50000"),
             ("3万400元", Some("30000|3万|Mixed|4"), "400元"),
             ("1.5万3000", Some("15000|1.5万|Mixed|4"), "3000"),
             ("1.2万亿元", Some("1200000000000|1.2万亿|Mixed|12"), "元"),
