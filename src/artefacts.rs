@@ -90,7 +90,7 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < b.len() {
         let Some(&c) = b.get(i) else { break };
-        if !INTERESTING[c as usize] {
+        if !INTERESTING.get(usize::from(c)).copied().unwrap_or(false) {
             i += 1;
             continue;
         }
@@ -147,11 +147,9 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
                 i += run.max(1);
                 continue;
             }
-            0xc2 => {
-                if b.get(i + 1).is_some_and(|x| (0x80..=0x9f).contains(x)) {
-                    control_run(src, i, diags, &mut i);
-                    continue;
-                }
+            0xc2 if b.get(i + 1).is_some_and(|x| (0x80..=0x9f).contains(x)) => {
+                control_run(src, i, diags, &mut i);
+                continue;
             }
             _ if c < 0x20 || c == 0x7f => {
                 control_run(src, i, diags, &mut i);
