@@ -119,6 +119,36 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
     })
 }
 
+/// Where a table of contents that starts with the `目录` line at `start`
+/// ends: at the first prose line, or at the first entry written again (the
+/// real heading, without dot leaders and page numbers).
+fn contents_end(lines: &[LineInfo<'_>], start: usize) -> usize {
+    let entry = |t: &str| -> String {
+        compact(t)
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | '-' | '—' | '．')
+            })
+            .to_string()
+    };
+    let mut first: Option<String> = None;
+    let mut k = start + 1;
+    while let Some(l) = lines.get(k) {
+        if !l.is_blank() {
+            if has_sentence_punct(l.text) && l.chars >= 8 && !l.text.contains("……") {
+                return k;
+            }
+            let e = entry(l.text);
+            match &first {
+                None => first = Some(e),
+                Some(f) if *f == e && !f.is_empty() => return k,
+                Some(_) => {}
+            }
+        }
+        k += 1;
+    }
+    start + 1
+}
+
 /// A salutation (`各位代表：`, `同志们！`) or an addressee line
 /// (`各县（区）人民政府、市直各单位：`): the report's text starts here.
 fn salutation_like(t: &str) -> bool {
@@ -185,6 +215,7 @@ fn head<'a>(
     let n = lines.len();
     let mut metadata = Vec::new();
     let mut is_meta = vec![false; n];
+    let mut is_toc = vec![false; n];
     let mut content_start = n;
     let mut i = 0;
     while i < n {
@@ -233,6 +264,18 @@ fn head<'a>(
             if is_meta.get(i).copied().unwrap_or(false) {
                 i += 1;
             }
+            continue;
+        }
+        // A table of contents: `目录` and its entries, up to the first
+        // prose line or the first entry seen again as the real heading.
+        if compact(l.text) == "目录" {
+            let end = contents_end(&lines, i);
+            for k in i..end {
+                if let Some(t) = is_toc.get_mut(k) {
+                    *t = true;
+                }
+            }
+            i = end.max(i + 1);
             continue;
         }
         if let Some((key, value_span)) = bare_meta(l) {
@@ -297,6 +340,7 @@ fn head<'a>(
         lines.get(k).is_some_and(|l| {
             !l.is_blank()
                 && !is_meta.get(k).copied().unwrap_or(false)
+                && !is_toc.get(k).copied().unwrap_or(false)
                 && !is_boilerplate(l, Where::Front)
         })
     };
@@ -423,7 +467,9 @@ fn head<'a>(
             continue;
         };
         let Some(l) = lines.get(k) else { continue };
-        *kind = if is_meta.get(k).copied().unwrap_or(false) {
+        *kind = if is_toc.get(k).copied().unwrap_or(false) {
+            ZoneKind::Contents
+        } else if is_meta.get(k).copied().unwrap_or(false) {
             ZoneKind::Metadata
         } else if let Some((a, b)) = title {
             if (a..=b).contains(&k) {
