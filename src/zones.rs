@@ -269,7 +269,7 @@ fn head<'a>(
         // A table of contents: `目录` and its entries, up to the first
         // prose line or the first entry seen again as the real heading.
         if compact(l.text) == "目录" {
-            let end = contents_end(&lines, i);
+            let end = contents_end(lines, i);
             for k in i..end {
                 if let Some(t) = is_toc.get_mut(k) {
                     *t = true;
