@@ -13,7 +13,7 @@ use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
-use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, Where};
+use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, TITLE_WORDS_AC, Where};
 use crate::span::Span;
 use crate::tree::{self, HeadingCand};
 use crate::{Options, artefacts};
@@ -92,7 +92,7 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
 }
 
 fn has_title_word(t: &str) -> bool {
-    TITLE_WORDS.iter().any(|w| t.contains(w))
+    TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
 }
 
 /// A head line that is metadata without a label: a bare date-time
@@ -336,14 +336,21 @@ fn head<'a>(
     }
     // Title: the metadata title's line, else the last line with a title
     // word (or two adjacent lines that form one), else a lone candidate.
-    let cand = |k: usize| -> bool {
-        lines.get(k).is_some_and(|l| {
+    // Candidate title lines: not blank, metadata, contents or chrome
+    // (computed once per head line).
+    let cands: Vec<bool> = lines
+        .get(..content_start)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
             !l.is_blank()
                 && !is_meta.get(k).copied().unwrap_or(false)
                 && !is_toc.get(k).copied().unwrap_or(false)
                 && !is_boilerplate(l, Where::Front)
         })
-    };
+        .collect();
+    let cand = |k: usize| -> bool { cands.get(k).copied().unwrap_or(false) };
     let meta_title = metadata
         .iter()
         .find(|m: &&MetaField<'_>| m.key == MetaKey::Title)
@@ -377,7 +384,7 @@ fn head<'a>(
                 // A title split over two lines (`政府工作报` / `告`).
                 match lines
                     .get(k + 1)
-                    .filter(|_| cand(k + 1) && k + 1 < content_start)
+                    .filter(|nl| nl.chars <= 4 && cand(k + 1) && k + 1 < content_start)
                 {
                     Some(nl)
                         if nl.chars <= 4 && has_title_word(&format!("{}{}", l.text, nl.text)) =>
@@ -507,26 +514,34 @@ fn head<'a>(
 /// Where the trailer chrome starts: the earliest boilerplate line after
 /// which only chrome-like lines follow.
 fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usize {
+    /// How many chrome-like lines may stand between two boilerplate lines
+    /// (footer link lists); also bounds the scan on documents without a
+    /// trailer.
+    const MAX_GAP: usize = 120;
     let n = lines.len();
     let mut t = n;
     let title = title.map(compact);
+    let mut gap = 0;
     let mut i = n;
-    while i > lo {
+    while i > lo && gap <= MAX_GAP {
         i -= 1;
         let Some(l) = lines.get(i) else { break };
         if l.is_blank() {
             continue;
         }
-        if is_boilerplate(l, Where::Trailer) || title.as_deref() == Some(compact(l.text).as_str()) {
+        let is_title_copy = title
+            .as_deref()
+            .is_some_and(|tt| l.chars <= 80 && compact(l.text) == tt);
+        if is_boilerplate(l, Where::Trailer) || is_title_copy {
             t = i;
+            gap = 0;
             continue;
         }
-        let chrome_like = l.chars <= 3
-            || (l.chars <= 40
-                && !has_sentence_punct(l.text)
-                && value_date(l.text).is_none()
-                && heading_marker(l.text).is_err());
+        let chrome_like = heading_marker(l.text).is_err()
+            && (l.chars <= 3
+                || l.chars <= 40 && !has_sentence_punct(l.text) && value_date(l.text).is_none());
         if chrome_like {
+            gap += 1;
             continue;
         }
         break;

@@ -302,6 +302,21 @@ pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
 ///                  | circled_marker
 /// ```
 pub(crate) fn heading_marker(i: &str) -> PResult<'_, Marker> {
+    // Most lines cannot start a marker: decide that from the first char
+    // before running the alternatives.
+    let could_start = i.chars().next().is_some_and(|c| {
+        matches!(c, '第' | '（' | '(' | '〔' | '［')
+            || is_digit(c)
+            || ('①'..='⑳').contains(&c)
+            || cjk_digit_value(c).is_some()
+            || cjk_unit_value(c).is_some()
+    });
+    if !could_start {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         part_marker,
         article_marker,
