@@ -11,8 +11,8 @@
 )]
 
 pub mod ast;
-pub mod decimal;
 mod block;
+pub mod decimal;
 pub mod entity;
 pub mod error;
 mod grammar;
@@ -21,6 +21,7 @@ mod lexicon;
 mod options;
 pub mod span;
 mod tree;
+pub mod validate;
 pub mod value;
 mod zones;
 
@@ -28,11 +29,12 @@ pub use ast::{
     Closing, DateLine, Document, EnumItem, Heading, ItemStyle, Line, MarkerFamily, MetaField,
     MetaKey, OutlineEntry, Paragraph, Section, Title, Zone, ZoneKind,
 };
+pub use decimal::Decimal;
 pub use entity::{Entity, EntityKind};
 pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
-pub use decimal::Decimal;
+pub use validate::InvariantError;
 pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
