@@ -35,6 +35,12 @@ pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
 pub use validate::InvariantError;
+
+/// Grammar entry points for the fuzz targets in `fuzz/`. Not part of the
+/// public API: hidden, behind the `fuzzing` feature, no semver guarantees.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod __fuzz {}
 pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
