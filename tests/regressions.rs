@@ -1,0 +1,54 @@
+//! Every crash, hang or broken invariant found by the fuzzers, the property
+//! tests or a bug report, as a named test with its (minimised) input inline.
+//!
+//! Name each test after what broke, note where it was found, and keep the
+//! input as small as the minimiser got it.
+
+use gongwen::{Document, Options, parse, parse_bytes, parse_with};
+
+/// Parse with the defaults, structure only and every option off; check the
+/// invariants of each tree.
+fn check_all(src: &str) -> Document<'_> {
+    let mut off = Options::default();
+    off.entities = false;
+    off.sentences = false;
+    off.recover_headings = false;
+    for o in [Options::structure_only(), off] {
+        if let Ok(doc) = parse_with(src, &o) {
+            assert_valid(&doc);
+        }
+    }
+    let doc = parse(src);
+    assert_valid(&doc);
+    doc
+}
+
+fn assert_valid(doc: &Document<'_>) {
+    if let Err(e) = doc.check_invariants() {
+        panic!("invariant broken: {e}\ninput: {:?}", doc.source);
+    }
+}
+
+/// fuzz/parse, first minute on the skeleton: a lone line end must still be
+/// covered by a zone (the placeholder returned no zones at all).
+#[test]
+fn lone_newline_is_covered_by_a_zone() {
+    let doc = check_all("\n");
+    assert!(!doc.zones.is_empty(), "a non-empty input should have zones");
+}
+
+/// fuzz/parse_bytes: a BOM alone and a BOM before a line end.
+#[test]
+fn bom_only() {
+    check_all("\u{feff}");
+    check_all("\u{feff}\n");
+    assert_valid(&parse_bytes(&[0xef, 0xbb, 0xbf]).unwrap());
+}
+
+/// Line-end edge cases: a lone CR, CR before LF split across "lines".
+#[test]
+fn lone_carriage_returns() {
+    check_all("\r");
+    check_all("\r\r\n\n\r");
+    check_all("一、总体\r（一）工作\r完成3项。\r");
+}
