@@ -10,11 +10,13 @@
     )
 )]
 
+mod artefacts;
 pub mod ast;
 mod block;
 pub mod decimal;
 pub mod entity;
 pub mod error;
+pub mod export;
 mod grammar;
 mod inline;
 mod lexicon;
@@ -35,13 +37,13 @@ pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
 pub use validate::InvariantError;
+pub use value::Date;
 
 /// Grammar entry points for the fuzz targets in `fuzz/`. Not part of the
 /// public API: hidden, behind the `fuzzing` feature, no semver guarantees.
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod __fuzz {}
-pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
 /// a [`Document`]; anything odd is a [`Diagnostic`] on it.

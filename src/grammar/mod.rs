@@ -3,6 +3,7 @@
 //! plain stack in [`crate::tree`]. Everything here is `pub(crate)`: nom's
 //! types never reach the public API.
 
+pub(crate) mod date_text;
 pub(crate) mod heading;
 pub(crate) mod metadata;
 pub(crate) mod numeral;
