@@ -23,7 +23,7 @@ else
 fi
 
 [ -d corpus ] || ./seed.sh
-"${CARGO[@]}" fuzz build -O || exit 1
+"${CARGO[@]}" fuzz build -O -a || exit 1
 
 status=0
 for t in $TARGETS; do
@@ -31,7 +31,7 @@ for t in $TARGETS; do
     log="logs/$t.log"
     par=()
     [ "$JOBS" -gt 1 ] && par=(-jobs="$JOBS" -workers="$JOBS")
-    "${CARGO[@]}" fuzz run -O "$t" "corpus/$t" -- \
+    "${CARGO[@]}" fuzz run -O -a "$t" "corpus/$t" -- \
         -dict=gongwen.dict -max_total_time="$SECONDS_PER_TARGET" \
         -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
         "${par[@]}" -print_final_stats=1 >"$log" 2>&1

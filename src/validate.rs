@@ -34,8 +34,9 @@
 //! * **Order.** Siblings are in document order and do not overlap: zones,
 //!   metadata fields, preamble paragraphs, sections, the paragraphs and
 //!   subsections of a section (after its heading), sentences, items,
-//!   entities, closing lines. The top-level parts (metadata, title,
-//!   preamble, sections, closing) follow each other in that order. Quotes
+//!   entities, closing lines. The title, the preamble, the sections and the
+//!   closing follow each other in that order (metadata fields may come
+//!   before or after the title: pages put `发表时间:` lines under it). Quotes
 //!   are ordered and may nest but never cross. Diagnostics are sorted by
 //!   start offset.
 //! * **Levels.** A heading's `level` is its depth in the tree: 1 for a
@@ -324,8 +325,9 @@ impl<'s> Checker<'s> {
         for (i, m) in doc.metadata.iter().enumerate() {
             self.at(Step::Index("metadata", i), |c| {
                 c.meta_field(m)?;
-                c.in_zone(&doc.zones, ZoneKind::Metadata, m.span)?;
-                order(c, m.span, "metadata field")
+                // Pages put metadata lines after the title too (`发表时间:`
+                // under the title): metadata is ordered among itself only.
+                c.in_zone(&doc.zones, ZoneKind::Metadata, m.span)
             })?;
         }
 

@@ -52,3 +52,17 @@ fn lone_carriage_returns() {
     check_all("\r\r\n\n\r");
     check_all("一、总体\r（一）工作\r完成3项。\r");
 }
+
+/// tests/hostile.rs `a_ten_thousand_digit_number`: `arabic_ordinal` in
+/// src/grammar/heading.rs multiplies a u32 digit by digit before checking
+/// the 3-digit limit: "attempt to multiply with overflow" (debug builds; it
+/// wraps silently in release) on any input starting with a digit run over
+/// u32::MAX. Minimal input: `4294967296`.
+#[test]
+fn ten_digit_line_start_does_not_overflow_the_ordinal() {
+    check_all("4294967296");
+    check_all("9999999999");
+    check_all("9999999999.工作\n");
+    check_all("（9999999999）工作\n");
+    check_all(&format!("{}、工作\n", "9".repeat(10_000)));
+}
