@@ -231,6 +231,28 @@ fn ratios(shapes: &[&Shape]) -> bool {
     ok
 }
 
+/// `HOSTILE_SWEEP=1`: time each shape at 1×, 2×, 4×, 8×, 16× (min of
+/// `HOSTILE_REPS`) and print ns per byte: flat is linear, growing is not.
+fn sweep(shapes: &[&Shape]) {
+    let reps: usize = std::env::var("HOSTILE_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    for shape in shapes {
+        let mut row = format!("{:<24}", shape.name);
+        for k in [1, 2, 4, 8, 16] {
+            let src = (shape.make)(k);
+            let t = time(&src, reps);
+            row.push_str(&format!(
+                " {k:>2}x {:>8.1}ms {:>6.1}ns/B",
+                t.as_secs_f64() * 1e3,
+                t.as_secs_f64() * 1e9 / src.len().max(1) as f64
+            ));
+        }
+        println!("{row}");
+    }
+}
+
 fn main() {
     let shapes = selected();
     // `cargo bench` passes `--bench`; `cargo test --benches` does not: then
@@ -239,6 +261,10 @@ fn main() {
         for shape in &shapes {
             parse_once(&(shape.make)(1));
         }
+        return;
+    }
+    if std::env::var_os("HOSTILE_SWEEP").is_some() {
+        sweep(&shapes);
         return;
     }
     if std::env::var_os("HOSTILE_RATIOS_ONLY").is_none() {

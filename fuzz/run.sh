@@ -6,6 +6,10 @@
 #   fuzz/run.sh 300            # 5 minutes per target
 #   TARGETS="parse numerals" fuzz/run.sh 60
 #   JOBS=2 fuzz/run.sh 600     # two fuzzing processes per target
+#   DEBUG_ASSERTIONS=0 fuzz/run.sh 60   # without overflow checks
+#
+# Runs in libFuzzer's fork mode with -ignore_crashes: a crash is saved to
+# artifacts/<target>/ and fuzzing goes on, so one bug does not hide others.
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain
 # (`cargo +nightly fuzz`); with only a stable toolchain set
@@ -15,6 +19,8 @@ cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-60}"
 TARGETS="${TARGETS:-parse parse_bytes parse_with numerals extract_json}"
 JOBS="${JOBS:-1}"
+DA=()
+[ "${DEBUG_ASSERTIONS:-1}" = 1 ] && DA=(-a)
 MAX_LEN="${MAX_LEN:-4096}"
 if [ "${TOOLCHAIN:-nightly}" = stable ]; then
     CARGO=(env RUSTC_BOOTSTRAP=1 cargo)
@@ -23,26 +29,25 @@ else
 fi
 
 [ -d corpus ] || ./seed.sh
-"${CARGO[@]}" fuzz build -O -a || exit 1
+"${CARGO[@]}" fuzz build -O "${DA[@]}" || exit 1
 
 status=0
 for t in $TARGETS; do
     mkdir -p "corpus/$t" "artifacts/$t" logs
     log="logs/$t.log"
-    par=()
-    [ "$JOBS" -gt 1 ] && par=(-jobs="$JOBS" -workers="$JOBS")
-    "${CARGO[@]}" fuzz run -O -a "$t" "corpus/$t" -- \
+    "${CARGO[@]}" fuzz run -O "${DA[@]}" "$t" "corpus/$t" -- \
         -dict=gongwen.dict -max_total_time="$SECONDS_PER_TARGET" \
         -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
-        "${par[@]}" -print_final_stats=1 >"$log" 2>&1
+        -fork="$JOBS" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+        >"$log" 2>&1
     rc=$?
-    if [ "$JOBS" -gt 1 ]; then
-        cat fuzz-*.log >>"$log" 2>/dev/null
-        rm -f fuzz-*.log
-    fi
-    execs=$(grep -h 'stat::number_of_executed_units' "$log" | awk '{s+=$2} END {print s+0}')
-    crashes=$(find "artifacts/$t" -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' | wc -l)
-    line="$(date -u +%FT%TZ) target=$t seconds=$SECONDS_PER_TARGET jobs=$JOBS execs=$execs artifacts=$crashes exit=$rc"
+    # Fork mode prints "#EXECS: cov: … oom/timeout/crash: O/T/C time: …".
+    last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
+    execs=$(echo "$last" | sed -E 's/^#([0-9]+):.*/\1/')
+    octc=$(echo "$last" | sed -E 's#.*oom/timeout/crash: ([0-9/]+).*#\1#')
+    cov=$(echo "$last" | sed -E 's/.* cov: ([0-9]+).*/\1/')
+    files=$(find "artifacts/$t" -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' | wc -l)
+    line="$(date -u +%FT%TZ) target=$t seconds=$SECONDS_PER_TARGET jobs=$JOBS debug_assertions=${DEBUG_ASSERTIONS:-1} execs=${execs:-0} cov=${cov:-0} oom/timeout/crash=${octc:-?} artifact_files=$files exit=$rc"
     echo "$line" | tee -a runs.log
     [ "$rc" -ne 0 ] && status=1
 done
