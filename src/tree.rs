@@ -9,11 +9,14 @@
 
 use std::borrow::Cow;
 
+use nom::Parser;
+
 use crate::ast::MarkerFamily;
 use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::grammar::heading::{
-    Marker, bare_arabic_marker, cn_ordinal, heading_marker, lost_numeral_marker, shi_marker,
+    Marker, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
+    lost_numeral_marker, shi_marker,
 };
 use crate::grammar::trivia::pad;
 use crate::span::Span;
@@ -87,13 +90,13 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
 /// Is the line a short standalone line that could be a heading whose
 /// marker was lost, or an unnumbered heading: no sentence punctuation,
 /// not ending in `：；，`, not led by `——`, not too long.
-fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
+pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
     let t = l.text;
     l.chars >= 2
         && l.chars <= max_chars
         && !has_sentence_punct(t)
         && !t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
-        && !t.starts_with(['—', '―', '-', '（', '(', '《', '“', '注', '*', '●'])
+        && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
         && t.chars()
             .next()
             .is_some_and(|c| is_cjk(c) || c == '“' || c.is_ascii_digit())
@@ -157,7 +160,7 @@ fn marked_heading<'a>(
             && body
                 .chars()
                 .nth(1)
-                .is_some_and(|c| matches!(c, '季' | '月' | '年' | '、'))
+                .is_some_and(|c| matches!(c, '季' | '月'))
         {
             return None;
         }
@@ -186,14 +189,47 @@ fn marked_heading<'a>(
         }
         return Some(h);
     }
-    // A standalone `一是…。` line (nothing after its first sentence).
-    if let Ok((rest, m)) = shi_marker(t) {
+    // A standalone `一是…。` / `第一，…` line (nothing after its first
+    // sentence). A marker alone on its line is a split enumeration item.
+    if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
         let (_, _, _, run) = split_title(rest);
         let one_sentence = run.is_none() && !rest.contains(['；', ';']) && l.chars <= 60;
-        if one_sentence && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40) {
+        if !rest.trim_matches(pad).is_empty()
+            && one_sentence
+            && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40)
+        {
             return mk(m, t.len() - rest.len(), rest, false);
         }
         return None;
+    }
+    // `（` alone, then `三）…`: a paren marker split over two lines.
+    if matches!(t, "（" | "(") {
+        let next = lines.get(i + 1).filter(|_| i + 1 < hi)?;
+        let (rest, n) = (cn_ordinal, close_paren)
+            .map(|(n, _)| n)
+            .parse(next.text)
+            .ok()?;
+        let m = Marker {
+            family: MarkerFamily::CnParen,
+            ordinal: Some(n),
+        };
+        let mlen = next.text.len() - rest.len();
+        let (ts, te, he, run) = split_title(rest);
+        let base = next.t0 + mlen;
+        return Some(HeadingCand {
+            first_line: i,
+            last_line: i + 1,
+            family: m.family,
+            ordinal: m.ordinal,
+            marker: Span::new(l.t0, base),
+            title: Span::new(base + ts, base + te),
+            title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
+            end: base + he,
+            run_in: run.map(|r| base + r),
+            inferred: false,
+            parent_of: None,
+            level: 0,
+        });
     }
     // A bare CJK numeral line: `一` alone, possibly followed by a `、`
     // line and the title line (a heading split over lines).
@@ -265,6 +301,7 @@ pub(crate) fn headings<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<HeadingCand<'a>> {
     let mut out: Vec<HeadingCand<'a>> = Vec::new();
+    let mut list_run: Option<(MarkerFamily, u32)> = None;
     let mut i = lo;
     while i < hi {
         let Some(l) = lines.get(i) else { break };
@@ -272,6 +309,18 @@ pub(crate) fn headings<'a>(
             i += 1;
             continue;
         }
+        // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
+        // in `：` are list items, the last one (ending in `。`) included.
+        if let Ok((_, m)) = heading_marker(l.text) {
+            let continues =
+                list_run.is_some_and(|(f, n)| f == m.family && m.ordinal == Some(n + 1));
+            if l.text.ends_with(['；', ';']) || continues && l.chars > 12 {
+                list_run = m.ordinal.map(|n| (m.family, n));
+                i += 1;
+                continue;
+            }
+        }
+        list_run = None;
         if let Some(h) = marked_heading(src, lines, i, hi) {
             if h.last_line > h.first_line {
                 diags.push(Diagnostic::new(
@@ -294,8 +343,7 @@ pub(crate) fn headings<'a>(
                         ..*l
                     },
                     MAX_RECOVERED_CHARS,
-                ) || rest.chars().count() <= MAX_RECOVERED_CHARS && !has_sentence_punct(rest)
-                {
+                ) {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
                     let base = l.t0 + mlen;
@@ -327,7 +375,19 @@ pub(crate) fn headings<'a>(
                     .filter(|h| h.family == MarkerFamily::Arabic)
                     .and_then(|h| h.ordinal)
                     .map(|n| n + 1);
-                if expected.is_some() && expected == m.ordinal && !starts_with_unit(rest) {
+                // `01综合`: a zero-padded number is never a quantity.
+                let zero_padded = l.text.starts_with('0') && l.text.len() - rest.len() == 2;
+                let short_title = heading_like(
+                    &LineInfo {
+                        text: rest,
+                        chars: rest.chars().count(),
+                        ..*l
+                    },
+                    20,
+                );
+                if (expected.is_some() && expected == m.ordinal || zero_padded && short_title)
+                    && !starts_with_unit(rest)
+                {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
                     let base = l.t0 + mlen;
@@ -360,45 +420,46 @@ pub(crate) fn headings<'a>(
         }
         i += 1;
     }
-    keep_shi_runs(&mut out);
+    keep_word_runs(&mut out);
     if recover {
         number_lost_numerals(&mut out, diags);
         fill_gaps(lines, lo, hi, &mut out, diags);
-        unnumbered_parents(lines, lo, &mut out, diags);
+        unnumbered_parents(lines, lo, hi, &mut out, diags);
     }
     out
 }
 
-/// Standalone `一是…。` lines are headings only in runs: ordinal 1 followed
-/// by 2, or continuing the previous one. A lone `五是…。` after `一是…`
-/// paragraphs is the last enumeration item, not a heading.
-fn keep_shi_runs(out: &mut Vec<HeadingCand<'_>>) {
+/// Standalone `一是…。` / `第一，…` lines are headings only in runs:
+/// ordinal 1 followed by 2, or continuing the previous one. A lone
+/// `五是…。` after `一是…` paragraphs is the last enumeration item, not a
+/// heading.
+fn keep_word_runs(out: &mut Vec<HeadingCand<'_>>) {
     let mut keep = vec![true; out.len()];
-    let mut last_kept: Option<u32> = None;
-    for k in 0..out.len() {
-        let Some(h) = out.get(k) else { continue };
-        if h.family != MarkerFamily::Shi {
-            if h.family.rank() < MarkerFamily::Shi.rank() {
-                last_kept = None;
+    for fam in [MarkerFamily::Shi, MarkerFamily::Di] {
+        let mut last_kept: Option<u32> = None;
+        for k in 0..out.len() {
+            let Some(h) = out.get(k) else { continue };
+            if h.family != fam {
+                if h.family.is_ranked() && h.family.rank() < fam.rank() {
+                    last_kept = None;
+                }
+                continue;
             }
-            continue;
-        }
-        let n = h.ordinal.unwrap_or(0);
-        let next_is_successor = out
-            .get(k + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|x| {
-                x.family.rank() > MarkerFamily::Shi.rank() || x.family == MarkerFamily::Shi
-            })
-            .find(|x| x.family == MarkerFamily::Shi)
-            .is_some_and(|x| x.ordinal == Some(n + 1));
-        let ok = last_kept == Some(n.saturating_sub(1)) && n > 1 || n == 1 && next_is_successor;
-        if let Some(slot) = keep.get_mut(k) {
-            *slot = ok;
-        }
-        if ok {
-            last_kept = Some(n);
+            let n = h.ordinal.unwrap_or(0);
+            let next_is_successor = out
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|x| !x.family.is_ranked() || x.family.rank() > fam.rank())
+                .find(|x| x.family == fam)
+                .is_some_and(|x| x.ordinal == Some(n + 1));
+            let ok = last_kept == Some(n.saturating_sub(1)) && n > 1 || n == 1 && next_is_successor;
+            if let Some(slot) = keep.get_mut(k) {
+                *slot = ok;
+            }
+            if ok {
+                last_kept = Some(n);
+            }
         }
     }
     let mut it = keep.into_iter();
@@ -544,92 +605,99 @@ fn followed_by_content(lines: &[LineInfo<'_>], j: usize, end: usize) -> bool {
     (j + 1..end).any(|k| lines.get(k).is_some_and(|l| !l.is_blank()))
 }
 
-/// Unnumbered parent headings (SPEC §3): when the top-level sequence
-/// restarts at 1, the short standalone line just before the restart (and
-/// the one before the first run, if any) is the parent of that sequence.
+/// Is the line a candidate unnumbered heading: short, standalone, no
+/// sentence punctuation and no comma, not a caption or a note?
+fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) -> bool {
+    let Some(l) = lines.get(j) else { return false };
+    heading_like(l, 24)
+        && !l.text.contains(['，', ',', '；', ';', '：', ':'])
+        && !l.text.starts_with(['表', '图', '附', '注'])
+        && !l.text.starts_with("资料来源")
+        && !l.text.starts_with("数据来源")
+        && standalone(lines, j, lo, hi)
+        && lines.get(j + 1).is_some_and(|n| {
+            n.is_blank() || !n.text.starts_with(['，', '。', '、', '）', ')', '”', '」'])
+        })
+        && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
+            j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
+        })
+}
+
+fn blank_around(lines: &[LineInfo<'_>], j: usize) -> bool {
+    j > 0
+        && lines.get(j - 1).is_some_and(|p| p.is_blank())
+        && lines.get(j + 1).is_some_and(|n| n.is_blank())
+}
+
+/// Unnumbered headings (SPEC §3): short standalone lines that head the
+/// numbered sequences (`“十四五”时期工作回顾` then `一、…`), or follow the
+/// last one (`结束语`). A candidate is kept only where it does not break a
+/// running sequence: the next numbered heading after it restarts the top
+/// numbered family at 1, or there is none. One candidate alone must also be
+/// set off by blank lines and be short.
 fn unnumbered_parents<'a>(
     lines: &[LineInfo<'a>],
     lo: usize,
+    hi: usize,
     out: &mut Vec<HeadingCand<'a>>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let Some(top) = out.iter().map(|h| h.family).min_by_key(|f| f.rank()) else {
+    let Some(top) = out
+        .iter()
+        .map(|h| h.family)
+        .find(|f| *f != MarkerFamily::None)
+    else {
         return;
     };
-    if top == MarkerFamily::None {
-        return;
-    }
-    let firsts: Vec<usize> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.family == top && h.ordinal == Some(1))
-        .map(|(k, _)| k)
-        .collect();
-    if firsts.len() < 2 {
-        return;
-    }
-    let mut inserts = Vec::new();
-    for &k in &firsts {
-        let Some(h) = out.get(k) else { continue };
-        let start_line = if k == 0 {
-            lo
-        } else {
-            out.get(k - 1).map(|p| p.last_line + 1).unwrap_or(lo)
+    let taken: Vec<(usize, usize)> = out.iter().map(|h| (h.first_line, h.last_line)).collect();
+    let mut accepted = Vec::new();
+    let mut next_head = 0;
+    for j in lo..hi {
+        while out.get(next_head).is_some_and(|h| h.last_line < j) {
+            next_head += 1;
+        }
+        if taken.iter().any(|&(a, b)| a <= j && j <= b) || !unnumbered_candidate(lines, j, lo, hi) {
+            continue;
+        }
+        let ok = match out.get(next_head) {
+            None => true,
+            Some(h) => h.family == top && h.ordinal == Some(1),
         };
-        // The nearest short standalone line before the restart.
-        let mut j = h.first_line;
-        let mut found = None;
-        let mut paragraphs_seen = 0;
-        while j > start_line {
-            j -= 1;
-            let Some(l) = lines.get(j) else { break };
-            if l.is_blank() {
-                continue;
-            }
-            if heading_like(l, 30)
-                && standalone(lines, j, lo, h.first_line)
-                && !l.text.ends_with(['。'])
-            {
-                found = Some(j);
-                break;
-            }
-            paragraphs_seen += 1;
-            if paragraphs_seen > 3 {
-                break;
-            }
-        }
-        if let Some(j) = found {
-            if let Some(l) = lines.get(j) {
-                diags.push(Diagnostic::new(
-                    DiagnosticCode::HeadingUnnumbered,
-                    Span::new(l.t0, l.t1),
-                    "unnumbered line read as the parent heading of the sequence after it",
-                ));
-                inserts.push(HeadingCand {
-                    first_line: j,
-                    last_line: j,
-                    family: MarkerFamily::None,
-                    ordinal: None,
-                    marker: Span::empty(l.t0),
-                    title: Span::new(l.t0, l.t1),
-                    title_text: Cow::Borrowed(l.text),
-                    end: l.t1,
-                    run_in: None,
-                    inferred: false,
-                    parent_of: Some(top),
-                    level: 0,
-                });
-            }
+        if ok {
+            accepted.push(j);
         }
     }
-    if inserts.len() + 1 >= firsts.len() && !inserts.is_empty() {
-        out.extend(inserts);
-        out.sort_by_key(|h| h.first_line);
-    } else {
-        // Not enough parents found: leave the restarts as they are (they
-        // are reported as repeats by `assign_levels`).
-        diags.retain(|d| d.code != DiagnosticCode::HeadingUnnumbered);
+    if accepted.len() == 1 {
+        let single_ok = accepted.first().is_some_and(|&j| {
+            blank_around(lines, j) && lines.get(j).is_some_and(|l| l.chars <= 12)
+        });
+        if !single_ok {
+            return;
+        }
     }
+    for j in accepted {
+        let Some(l) = lines.get(j) else { continue };
+        diags.push(Diagnostic::new(
+            DiagnosticCode::HeadingUnnumbered,
+            Span::new(l.t0, l.t1),
+            "unnumbered line read as a heading at the level above the numbered sequences",
+        ));
+        out.push(HeadingCand {
+            first_line: j,
+            last_line: j,
+            family: MarkerFamily::None,
+            ordinal: None,
+            marker: Span::empty(l.t0),
+            title: Span::new(l.t0, l.t1),
+            title_text: Cow::Borrowed(l.text),
+            end: l.t1,
+            run_in: None,
+            inferred: false,
+            parent_of: Some(top),
+            level: 0,
+        });
+    }
+    out.sort_by_key(|h| h.first_line);
 }
 
 /// Give every heading its level with a stack of open families, and report
@@ -680,9 +748,10 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnos
         } else {
             // A new family: nest below the current one, unless it ranks
             // above families on the stack (close those first).
-            while stack
-                .last()
-                .is_some_and(|(f, _)| *f != MarkerFamily::None && f.rank() > h.family.rank())
+            while h.family.is_ranked()
+                && stack
+                    .last()
+                    .is_some_and(|(f, _)| f.is_ranked() && f.rank() > h.family.rank())
             {
                 stack.pop();
             }

@@ -9,8 +9,8 @@ use crate::ast::{
 };
 use crate::block::{self, LineInfo, ends_sentence, has_sentence_punct};
 use crate::error::{Diagnostic, DiagnosticCode, Error};
-use crate::grammar::date_text::value_date;
-use crate::grammar::heading::{heading_marker, shi_marker};
+use crate::grammar::date_text::{value_date, whole_date};
+use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
 use crate::lexicon::{BOILERPLATE_LINES, TITLE_WORDS, Where};
@@ -58,7 +58,8 @@ struct Head<'a> {
 }
 
 fn is_boilerplate(l: &LineInfo<'_>, place: Where) -> bool {
-    !l.is_blank() && BOILERPLATE_LINES.matches(l.text, place)
+    !l.is_blank()
+        && (BOILERPLATE_LINES.matches(l.text, place) || place == Where::Front && caption_like(l))
 }
 
 /// Does the line start the report's text: a heading or prose?
@@ -70,11 +71,42 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     if shi_marker(t).is_ok() && ends_sentence(t) {
         return true;
     }
+    // `、坚持…` (numeral lost) and `一` alone (a bare numeral heading).
+    if lost_numeral_marker(t).is_ok_and(|(rest, _)| {
+        tree::heading_like(
+            &LineInfo {
+                text: rest,
+                chars: rest.chars().count(),
+                ..*l
+            },
+            45,
+        )
+    }) || cn_ordinal(t).is_ok_and(|(rest, n)| rest.is_empty() && n <= 50)
+    {
+        return true;
+    }
     (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100
 }
 
 fn has_title_word(t: &str) -> bool {
     TITLE_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// A footnote mark after a title (`[1]`).
+fn is_footnote(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '[' | ']' | '［' | '］')
+}
+
+/// A subtitle line: `——2026年1月27日在…大会上`, `（2026年1月26日在…会议上）`.
+fn subtitle_like(t: &str) -> bool {
+    t.starts_with(['—', '―', '－'])
+        || t.contains('在') && (t.contains("会议") || t.contains("大会"))
+}
+
+/// A photo or news caption (`…记者 李森 摄`).
+fn caption_like(l: &LineInfo<'_>) -> bool {
+    l.chars <= 60
+        && (l.text.ends_with('摄') || l.text.contains("记者 ") || l.text.contains("记者\u{3000}"))
 }
 
 fn compact(s: &str) -> String {
@@ -168,6 +200,19 @@ fn head<'a>(
             }
         }
     }
+    // A number cut from its unit by the page markup (`2015` / `年，全县…`)
+    // belongs to the text after it.
+    if let Some(p) = content_start.checked_sub(1) {
+        if lines.get(p).is_some_and(|l| {
+            !l.is_blank()
+                && l.text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+        }) && !is_meta.get(p).copied().unwrap_or(false)
+        {
+            content_start = p;
+        }
+    }
     // Title: the metadata title's line, else the last line with a title
     // word (or two adjacent lines that form one), else a lone candidate.
     let cand = |k: usize| -> bool {
@@ -189,45 +234,74 @@ fn head<'a>(
             .map(|k| (k, k));
     }
     if title.is_none() {
-        for k in (0..content_start).rev() {
+        // Score every candidate; the best wins, the last on ties.
+        let mut best: Option<(i32, (usize, usize))> = None;
+        for k in 0..content_start {
             let Some(l) = lines.get(k) else { continue };
             if !cand(k) || l.chars > 80 {
                 continue;
             }
-            if has_title_word(l.text) {
-                // Join with the line before when the title was split.
-                let joined = k
-                    .checked_sub(1)
-                    .filter(|&p| cand(p))
-                    .and_then(|p| lines.get(p).map(|pl| (p, pl)))
-                    .filter(|(_, pl)| {
-                        pl.chars <= 20
-                            && !has_title_word(pl.text)
-                            && !pl.text.ends_with(['：', ':'])
-                    })
-                    .filter(|(_, pl)| {
-                        let j = format!("{}{}", pl.text, l.text);
-                        (0..content_start).any(|q| {
-                            q != k && lines.get(q).is_some_and(|x| compact(x.text) == compact(&j))
-                        }) || meta_title.as_deref() == Some(compact(&j).as_str())
-                    });
-                title = Some(match joined {
-                    Some((p, _)) => (p, k),
-                    None => (k, k),
-                });
-                break;
-            }
-            if let Some(nl) = lines
-                .get(k + 1)
-                .filter(|_| cand(k + 1) && k + 1 < content_start)
+            let mut range = (k, k);
+            let mut text = Cow::Borrowed(l.text);
+            if !has_title_word(l.text) {
+                // A title split over two lines (`政府工作报` / `告`).
+                match lines
+                    .get(k + 1)
+                    .filter(|_| cand(k + 1) && k + 1 < content_start)
+                {
+                    Some(nl)
+                        if nl.chars <= 4 && has_title_word(&format!("{}{}", l.text, nl.text)) =>
+                    {
+                        range = (k, k + 1);
+                        text = Cow::Owned(format!("{}{}", l.text, nl.text));
+                    }
+                    _ => continue,
+                }
+            } else if let Some((p, pl)) = k
+                .checked_sub(1)
+                .filter(|&p| cand(p))
+                .and_then(|p| lines.get(p).map(|pl| (p, pl)))
             {
-                let j = format!("{}{}", l.text, nl.text);
-                if nl.chars <= 4 && has_title_word(&j) {
-                    title = Some((k, k + 1));
-                    break;
+                // Join with the line before when the joined text is the
+                // title seen elsewhere (`宜春市` / `2022年…统计公报`).
+                if pl.chars <= 20 && !has_title_word(pl.text) && !pl.text.ends_with(['：', ':']) {
+                    let j = compact(&format!("{}{}", pl.text, l.text));
+                    if (0..content_start).any(|q| {
+                        q != k && q != p && lines.get(q).is_some_and(|x| compact(x.text) == j)
+                    }) || meta_title.as_deref() == Some(j.as_str())
+                    {
+                        range = (p, k);
+                    }
                 }
             }
+            let t = text.as_ref();
+            let mut score = 2;
+            if TITLE_WORDS
+                .iter()
+                .any(|w| t.trim_end_matches(is_footnote).ends_with(w))
+            {
+                score += 1;
+            }
+            // A subtitle right under it (`——2026年1月27日在…大会上`).
+            let next =
+                (range.1 + 1..content_start).find(|&q| lines.get(q).is_some_and(|x| !x.is_blank()));
+            if next
+                .and_then(|q| lines.get(q))
+                .is_some_and(|x| subtitle_like(x.text))
+            {
+                score += 2;
+            }
+            // A news caption (`省长赵刚作政府工作报告`).
+            if t.contains('作') && t.find('作') < t.rfind("报告") && !t.contains("工作报告")
+                || t.contains("作政府工作报告")
+            {
+                score -= 2;
+            }
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, range));
+            }
         }
+        title = best.map(|(_, r)| r);
     }
     if title.is_none() {
         let cands: Vec<usize> = (0..content_start).filter(|&k| cand(k)).collect();
@@ -264,7 +338,11 @@ fn head<'a>(
         } else if let Some((a, b)) = title {
             if (a..=b).contains(&k) {
                 ZoneKind::Title
-            } else if k > b && cand(k) && title_compact.as_deref() != Some(compact(l.text).as_str())
+            } else if k > b
+                && cand(k)
+                && title_compact.as_deref() != Some(compact(l.text).as_str())
+                && (l.chars >= 2 || l.text.starts_with(['（', '(']))
+                && !(whole_date(l.text).is_some() && l.text.contains(['-', ':', '/']))
             {
                 // Subtitles, speaker and date lines under the title.
                 ZoneKind::Title
@@ -326,7 +404,7 @@ fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
         return None;
     }
     let t = l.text.trim_matches(['（', '(', '）', ')']);
-    let d = value_date(t)?;
+    let d = whole_date(t)?;
     (d.year.is_some() && d.month.is_some()).then_some(d)
 }
 
@@ -404,7 +482,12 @@ fn closing(
             }
         }
         Some(d)
-    } else if issuer_like(l) && ORG_SUFFIXES.iter().any(|s| l.text.ends_with(s)) && l.chars <= 20 {
+    } else if issuer_like(l)
+        && ORG_SUFFIXES
+            .iter()
+            .any(|s| l.text.trim_matches(['（', '(', '）', ')']).ends_with(s))
+        && l.chars <= 20
+    {
         issuers.push(i);
         None
     } else {

@@ -1,7 +1,7 @@
 //! Whole-value dates for metadata and closing lines (`2022年01月28日`,
 //! `2024-03-28 09:18`, `二〇二六年一月二十七日`).
 
-use super::heading::{cn_ordinal, is_digit};
+use super::heading::cn_ordinal;
 use crate::value::Date;
 
 fn digit_val(c: char) -> Option<u32> {
@@ -77,10 +77,22 @@ fn cjk_small(s: &str) -> Option<(u32, usize)> {
 ///
 /// ```ebnf
 /// value_date ::= year ("年" month ("月" (day ("日" | "号"))?)?)?
-///              | year [-/.] month [-/.] day (pad+ hour ":" minute (":" second)?)?
+///              | year [-/.] month ([-/.] day (pad+ hour ":" minute (":" second)?)?)?
 /// ```
 pub(crate) fn value_date(s: &str) -> Option<Date> {
-    let s = s.trim();
+    value_date_prefix(s.trim()).map(|(d, _)| d)
+}
+
+/// Is the whole of `s` (trimmed) one date?
+pub(crate) fn whole_date(s: &str) -> Option<Date> {
+    let t = s.trim();
+    value_date_prefix(t)
+        .filter(|(_, n)| *n == t.len())
+        .map(|(d, _)| d)
+}
+
+/// The date at the start of `s` and the bytes it takes.
+fn value_date_prefix(s: &str) -> Option<(Date, usize)> {
     let (year, yl) = match digits(s, 4) {
         Some((y, l)) if s.get(..l).is_some_and(|t| t.chars().count() == 4) => (y, l),
         Some(_) => return None,
@@ -93,20 +105,28 @@ pub(crate) fn value_date(s: &str) -> Option<Date> {
         year: u16::try_from(year).ok(),
         ..Date::default()
     };
+    let mut end = yl;
     let rest = s.get(yl..)?;
     let num = |t: &str| digits(t, 2).or_else(|| cjk_small(t));
     if let Some(r) = rest.strip_prefix('年') {
+        end += '年'.len_utf8();
         if let Some((m, ml)) = num(r) {
             if let Some(r2) = r.get(ml..).and_then(|x| x.strip_prefix('月')) {
                 d.month = u8::try_from(m).ok();
+                end += ml + '月'.len_utf8();
                 if let Some((day, dl)) = num(r2) {
-                    if r2.get(dl..).is_some_and(|x| x.starts_with(['日', '号'])) {
+                    if let Some(c) = r2
+                        .get(dl..)
+                        .and_then(|x| x.chars().next())
+                        .filter(|c| matches!(c, '日' | '号'))
+                    {
                         d.day = u8::try_from(day).ok();
+                        end += dl + c.len_utf8();
                     }
                 }
             }
         }
-        return d.is_valid().then_some(d);
+        return d.is_valid().then_some((d, end));
     }
     let sep = rest.chars().next()?;
     if !matches!(sep, '-' | '/' | '.' | '－' | '．') {
@@ -115,20 +135,25 @@ pub(crate) fn value_date(s: &str) -> Option<Date> {
     let r = rest.get(sep.len_utf8()..)?;
     let (m, ml) = digits(r, 2)?;
     d.month = u8::try_from(m).ok();
+    end += sep.len_utf8() + ml;
     let r = r.get(ml..)?;
     if let Some(r) = r.strip_prefix(sep) {
         if let Some((day, dl)) = digits(r, 2) {
             d.day = u8::try_from(day).ok();
+            end += sep.len_utf8() + dl;
             let r = r.get(dl..).unwrap_or("");
-            let r = r.trim_start_matches([' ', '\u{3000}', 'T']);
-            if let Some((h, hl)) = digits(r, 2) {
-                if let Some(r) = r.get(hl..).and_then(|x| x.strip_prefix([':', '：'])) {
+            let trimmed = r.trim_start_matches([' ', '\u{3000}', 'T']);
+            let gap = r.len() - trimmed.len();
+            if let Some((h, hl)) = digits(trimmed, 2) {
+                if let Some(r) = trimmed.get(hl..).and_then(|x| x.strip_prefix([':', '：'])) {
                     if let Some((mi, mil)) = digits(r, 2) {
                         d.hour = u8::try_from(h).ok();
                         d.minute = u8::try_from(mi).ok();
+                        end += gap + hl + 1 + mil;
                         if let Some(r) = r.get(mil..).and_then(|x| x.strip_prefix(':')) {
-                            if let Some((sec, _)) = digits(r, 2) {
+                            if let Some((sec, sl)) = digits(r, 2) {
                                 d.second = u8::try_from(sec).ok();
+                                end += 1 + sl;
                             }
                         }
                     }
@@ -136,8 +161,7 @@ pub(crate) fn value_date(s: &str) -> Option<Date> {
             }
         }
     }
-    let _ = is_digit;
-    d.is_valid().then_some(d)
+    d.is_valid().then_some((d, end))
 }
 
 #[cfg(test)]
@@ -160,6 +184,9 @@ mod tests {
         );
         assert_eq!(value_date("2022年13月"), None);
         assert_eq!(value_date("12345"), None);
+        assert!(whole_date("2022年1月28日").is_some());
+        assert!(whole_date("2024-01-24 14:37").is_some());
+        assert!(whole_date("2020年2月份.xlsx附件预览").is_none());
         assert_eq!(value_date("运城市"), None);
     }
 }

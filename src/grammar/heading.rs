@@ -123,11 +123,17 @@ fn digit_value(c: char) -> u32 {
     }
 }
 
-fn open_paren(i: &str) -> PResult<'_, char> {
+/// ```ebnf
+/// open_paren ::= "（" | "(" | "〔" | "［"
+/// ```
+pub(crate) fn open_paren(i: &str) -> PResult<'_, char> {
     alt((char('（'), char('('), char('〔'), char('［'))).parse(i)
 }
 
-fn close_paren(i: &str) -> PResult<'_, char> {
+/// ```ebnf
+/// close_paren ::= "）" | ")" | "〕" | "］"
+/// ```
+pub(crate) fn close_paren(i: &str) -> PResult<'_, char> {
     alt((char('）'), char(')'), char('〕'), char('］'))).parse(i)
 }
 
@@ -184,8 +190,6 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
 
 /// ```ebnf
 /// cn_paren_marker ::= open_paren cn_ordinal close_paren
-/// open_paren ::= "（" | "(" | "〔" | "［"
-/// close_paren ::= "）" | ")" | "〕" | "］"
 /// ```
 pub(crate) fn cn_paren_marker(i: &str) -> PResult<'_, Marker> {
     (open_paren, cn_ordinal, close_paren)
@@ -243,6 +247,22 @@ pub(crate) fn shi_marker(i: &str) -> PResult<'_, Marker> {
     (cn_ordinal, alt((char('是'), char('要'))))
         .map(|(n, _)| Marker {
             family: MarkerFamily::Shi,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// di_marker ::= "第" cn_ordinal ("，" | "," | "、")
+/// ```
+pub(crate) fn di_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        char('第'),
+        cn_ordinal,
+        alt((char('，'), char(','), char('、'))),
+    )
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::Di,
             ordinal: Some(n),
         })
         .parse(i)

@@ -61,9 +61,10 @@ pub(crate) fn meta_label(s: &str) -> Option<(MetaKey, usize, usize)> {
 /// after padding or `|`. Returns `None` unless the line starts with a label.
 ///
 /// ```ebnf
-/// metadata_line ::= pad* ("-" | "|")? pad* meta_pair (pad+ meta_pair)*
-/// meta_pair ::= meta_label pad* meta_value
-/// meta_value ::= (* up to the next pad+ meta_label, or the end of the line *)
+/// metadata_line ::= pad* ("-" | "|")? pad* meta_label pad* value
+///                   ((pad+ | "|") meta_label pad* value)*
+///   (* value: up to the next (pad+ | "|") meta_label, an unknown
+///      `label:` after padding (chrome such as `字号:`), or the line end *)
 /// ```
 pub(crate) fn metadata_line(line: &str) -> Option<Vec<RawPair>> {
     let lead = line.len()
