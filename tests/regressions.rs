@@ -79,3 +79,16 @@ fn many_heading_lines_are_not_quadratic() {
     check_all(&"一、总体情况\n".repeat(20_000));
     check_all(&"（一）工作\n1.工作\n（1）工作\n①工作\n".repeat(5_000));
 }
+
+/// fuzz/parse (round 1, 12 min): one line recovered as a lost-marker
+/// heading twice (`heading-marker-lost` raised twice on the same span,
+/// once as `cn_paren` and once as `cn`), so two sibling sections start on
+/// the same line and overlap, and the first one's paragraph swallows the
+/// second one's subsection (src/tree.rs `fill_gaps`). Found as "child
+/// section not inside its parent" and "siblings overlap".
+#[test]
+fn marker_lost_line_is_recovered_once() {
+    check_all("（二）工作\n第一节\n\n工作情况\n完成。\n（二）工作\n二、工作");
+    check_all("（二）:\n第一节\n\n要闻\n全\n（二）\n二");
+    check_all(&format!("{}\n第一节\n\n要闻\n2\n（二）\n二\nn", "A".repeat(100)));
+}
