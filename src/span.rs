@@ -65,17 +65,9 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// The smallest span covering both.
-    pub fn cover(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
-
     /// The span of `part`, a sub-slice of `whole`, given that `whole`
-    /// starts at `base` in the input. Falls back to an empty span at `base`
-    /// when `part` is not inside `whole`.
+    /// starts at `base` in the input (an empty span at `base` when `part`
+    /// is not inside `whole`).
     pub(crate) fn of_sub(whole: &str, part: &str, base: usize) -> Span {
         let w = whole.as_ptr() as usize;
         let p = part.as_ptr() as usize;
@@ -84,6 +76,14 @@ impl Span {
             Span::new(off, off + part.len())
         } else {
             Span::empty(base)
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
         }
     }
 }

@@ -118,15 +118,13 @@ pub(crate) fn metadata_line(line: &str) -> Option<Vec<RawPair>> {
 
 /// A short unknown label (`字号:`): one to six ideographs and a colon.
 fn unknown_label(s: &str) -> bool {
-    let mut n = 0;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if matches!(c, ':' | '：') {
             return n >= 1;
         }
         if !('\u{4e00}'..='\u{9fff}').contains(&c) || n >= 6 {
             return false;
         }
-        n += 1;
     }
     false
 }
