@@ -46,8 +46,9 @@ for t in $TARGETS; do
     execs=$(echo "$last" | sed -E 's/^#([0-9]+):.*/\1/')
     octc=$(echo "$last" | sed -E 's#.*oom/timeout/crash: ([0-9/]+).*#\1#')
     cov=$(echo "$last" | sed -E 's/.* cov: ([0-9]+).*/\1/')
+    errors=$(grep -c 'ERROR: libFuzzer' "$log")
     files=$(find "artifacts/$t" -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' | wc -l)
-    line="$(date -u +%FT%TZ) target=$t seconds=$SECONDS_PER_TARGET jobs=$JOBS debug_assertions=${DEBUG_ASSERTIONS:-1} execs=${execs:-0} cov=${cov:-0} oom/timeout/crash=${octc:-?} artifact_files=$files exit=$rc"
+    line="$(date -u +%FT%TZ) target=$t seconds=$SECONDS_PER_TARGET jobs=$JOBS debug_assertions=${DEBUG_ASSERTIONS:-1} execs=${execs:-0} cov=${cov:-0} oom/timeout/crash=${octc:-?} libfuzzer_errors=$errors artifact_files=$files exit=$rc"
     echo "$line" | tee -a runs.log
     [ "$rc" -ne 0 ] && status=1
 done

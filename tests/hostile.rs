@@ -221,8 +221,10 @@ fn invalid_utf8_at_start_middle_and_end() {
 
 #[test]
 fn input_over_the_size_limit_is_an_error() {
-    let mut o = Options::default();
-    o.max_input_bytes = 10;
+    let mut o = Options {
+        max_input_bytes: 10,
+        ..Options::default()
+    };
     assert_eq!(
         parse_with("12345678901", &o).unwrap_err(),
         Error::InputTooLarge {
@@ -276,8 +278,10 @@ fn a_tree_deeper_than_max_depth_is_an_error() {
         full >= 3,
         "the test document should nest at least 3 deep, got {full}"
     );
-    let mut o = Options::default();
-    o.max_depth = full;
+    let mut o = Options {
+        max_depth: full,
+        ..Options::default()
+    };
     check(&parse_with(DEEP, &o).unwrap());
     for limit in [0, 1, full - 1] {
         o.max_depth = limit;

@@ -243,12 +243,14 @@ proptest! {
         strict: bool,
         depth in 0usize..6,
     ) {
-        let mut o = Options::default();
-        o.entities = entities;
-        o.recover_headings = recover;
-        o.sentences = sentences;
-        o.strict = strict;
-        o.max_depth = depth;
+        let o = Options {
+            entities,
+            recover_headings: recover,
+            sentences,
+            strict,
+            max_depth: depth,
+            ..Options::default()
+        };
         if let Ok(doc) = parse_with(&s, &o) {
             check(&doc);
             if !entities {

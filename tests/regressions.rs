@@ -9,10 +9,12 @@ use gongwen::{Document, Options, parse, parse_bytes, parse_with};
 /// Parse with the defaults, structure only and every option off; check the
 /// invariants of each tree.
 fn check_all(src: &str) -> Document<'_> {
-    let mut off = Options::default();
-    off.entities = false;
-    off.sentences = false;
-    off.recover_headings = false;
+    let off = Options {
+        entities: false,
+        sentences: false,
+        recover_headings: false,
+        ..Options::default()
+    };
     for o in [Options::structure_only(), off] {
         if let Ok(doc) = parse_with(src, &o) {
             assert_valid(&doc);
@@ -90,5 +92,10 @@ fn many_heading_lines_are_not_quadratic() {
 fn marker_lost_line_is_recovered_once() {
     check_all("（二）工作\n第一节\n\n工作情况\n完成。\n（二）工作\n二、工作");
     check_all("（二）:\n第一节\n\n要闻\n全\n（二）\n二");
-    check_all(&format!("{}\n第一节\n\n要闻\n2\n（二）\n二\nn", "A".repeat(100)));
+    check_all(&format!(
+        "{}\n第一节\n\n要闻\n2\n（二）\n二\nn",
+        "A".repeat(100)
+    ));
+    // fuzz/parse_bytes, same bug, CR line ends.
+    check_all("第一篇刚\n\n下载\n印\n（二）\r三\r;");
 }
