@@ -11,8 +11,8 @@
 )]
 
 pub mod ast;
-pub mod decimal;
 mod block;
+pub mod decimal;
 pub mod entity;
 pub mod error;
 mod grammar;
@@ -28,11 +28,11 @@ pub use ast::{
     Closing, DateLine, Document, EnumItem, Heading, ItemStyle, Line, MarkerFamily, MetaField,
     MetaKey, OutlineEntry, Paragraph, Section, Title, Zone, ZoneKind,
 };
+pub use decimal::Decimal;
 pub use entity::{Entity, EntityKind};
 pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
-pub use decimal::Decimal;
 pub use value::Date;
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives

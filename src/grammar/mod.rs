@@ -3,10 +3,13 @@
 //! plain stack in [`crate::tree`]. Everything here is `pub(crate)`: nom's
 //! types never reach the public API.
 
+pub(crate) mod date;
+pub(crate) mod figure;
 pub(crate) mod heading;
 pub(crate) mod metadata;
 pub(crate) mod numeral;
 pub(crate) mod trivia;
+pub(crate) mod unit;
 
 /// The error type of every grammar function. Private: callers see only
 /// "matched" or "did not match".
