@@ -1,10 +1,29 @@
 //! Pass 3: inline entities inside a block of text.
 //!
-//! (Placeholder; the entity grammar fills this in.)
+//! The scanner walks the text once, left to right. At each byte that can
+//! start an entity (a digit, a CJK numeral, `第`, `《`, `“`, an opening
+//! bracket, an ASCII letter) it tries the grammar productions in a fixed
+//! order and, on a match, jumps past it; on no match it skips the whole run
+//! of numeral chars, so no run is read twice. `《》` and `“”` are paired
+//! once up front with a stack. Total and linear in the length of the text
+//! (up to the sort of the bracket pairs).
+
+use std::borrow::Cow;
 
 use crate::Options;
-use crate::entity::Entity;
-use crate::error::Diagnostic;
+use crate::decimal::Decimal;
+use crate::entity::{
+    Approx, Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme,
+    Number, Ordinal, Quantity, Range, Reference,
+};
+use crate::error::{Diagnostic, DiagnosticCode};
+use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
+use crate::grammar::date::date;
+use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
+use crate::grammar::quantity::{
+    QuantityMatch, approx_prefix, change_basis, change_verb, gap, quantity,
+};
+use crate::grammar::reference::{doc_number, issuer_code_len, pair_marks};
 use crate::span::Span;
 
 /// What scanning a block of text produces.
@@ -18,9 +37,615 @@ pub(crate) struct InlineSink<'a> {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+/// Convert an internal exact value to the public [`Decimal`].
+pub(crate) fn to_decimal(n: Num) -> Decimal {
+    // DECIMAL-SHIM: replaced by the numerals constructor once it lands.
+    let _ = n;
+    Decimal::default()
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(c, '，' | ';' | '；' | '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_ascii_alnum(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Longest text a quoted term may have to count as a name (its numerals
+/// are then part of the name, not figures).
+const NAME_QUOTE_MAX_CHARS: usize = 24;
+
+struct Scanner<'a, 's> {
+    src: &'a str,
+    text: &'a str,
+    base: usize,
+    sink: &'s mut InlineSink<'a>,
+    /// End of the last entity (relative).
+    last_end: usize,
+    /// Start of the current clause (relative).
+    clause_start: usize,
+    /// Cached clause end: (searched from, found end).
+    clause_cache: (usize, usize),
+    /// The last quantity's change and end, for lists `增长6.9%、4.2%`.
+    last_change: Option<(Change, usize)>,
+}
+
+impl<'a> Scanner<'a, '_> {
+    fn abs(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end)
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: EntityKind) {
+        let text = self.text.get(start..end).unwrap_or("");
+        let span = self.abs(start, end);
+        if text.contains(['\n', '\r']) {
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::NumberSplit,
+                span,
+                format!("number broken by a line end: {:?}", text),
+            ));
+        }
+        self.sink.entities.push(Entity { text, span, kind });
+        self.last_end = end;
+        let _ = self.src;
+    }
+
+    fn clause_end(&mut self, from: usize) -> usize {
+        let (f, e) = self.clause_cache;
+        if f <= from && from <= e && e > 0 {
+            return e;
+        }
+        let rest = self.text.get(from..).unwrap_or("");
+        let mut end = self.text.len();
+        let mut prev_digit = false;
+        let mut it = rest.char_indices().peekable();
+        while let Some((k, c)) = it.next() {
+            let next_digit = it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+            if is_boundary(c) || (c == ',' && !(prev_digit && next_digit)) {
+                end = from + k;
+                break;
+            }
+            prev_digit = c.is_ascii_digit();
+        }
+        self.clause_cache = (from, end);
+        end
+    }
+
+    /// Start of the window to look back into for prefixes and change verbs.
+    fn back_window(&self, at: usize, max: usize) -> usize {
+        let mut s = at
+            .saturating_sub(max)
+            .max(self.clause_start)
+            .max(self.last_end);
+        while s < at && !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        s.min(at)
+    }
+
+    fn emit_quantity(&mut self, start: usize, end: usize, q: QuantityMatch<'a>, negative: bool) {
+        let Some(mut value) = q.value else {
+            self.overflow(start, end);
+            return;
+        };
+        // Approximation prefix (近 约 超过 …) right before the figure.
+        let w = self.back_window(start, 9);
+        let before = self.text.get(w..start).unwrap_or("");
+        let (pstart, pre) = match approx_prefix(before) {
+            Some((len, a)) => (start - len, Some(a)),
+            None => (start, None),
+        };
+        if negative {
+            value = value.neg();
+        }
+        let approx = q.approx.or(pre);
+        let Some(u) = q.unit else {
+            let kind = EntityKind::Number(Number {
+                value: to_decimal(value),
+                scale: q.scale,
+                approx,
+            });
+            self.push(pstart, end, kind);
+            return;
+        };
+        // Change: a verb right before (同比下降37.1%), or inherited through a
+        // list (增长6.9%、4.2%和3.1%).
+        let w = self.back_window(pstart, 60);
+        let before = self.text.get(w..pstart).unwrap_or("");
+        let mut change = change_verb(before).map(|(verb, direction, at)| {
+            let basis = before
+                .get(..at)
+                .and_then(change_basis)
+                .map(|b| Cow::Owned(b.to_string()));
+            Change {
+                direction,
+                basis,
+                verb: Cow::Borrowed(verb),
+            }
+        });
+        if change.is_none() {
+            if let Some((c, e)) = &self.last_change {
+                let between = self.text.get(*e..pstart).unwrap_or("x");
+                if *e >= self.clause_start
+                    && !between.is_empty()
+                    && between
+                        .chars()
+                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | ' '))
+                {
+                    change = Some(c.clone());
+                }
+            }
+        }
+        let clause_end = self.clause_end(end).max(end);
+        let clause = self.abs(self.clause_start.min(pstart), clause_end);
+        let range = q.high.map(|h| Range {
+            low: to_decimal(value),
+            high: to_decimal(h),
+        });
+        self.last_change = change.clone().map(|c| (c, end));
+        let kind = EntityKind::Quantity(Quantity {
+            value: to_decimal(value),
+            unit: u.canonical,
+            unit_text: Cow::Owned(u.text.to_string()),
+            scale: q.scale,
+            approx,
+            range,
+            change,
+            clause,
+        });
+        self.push(pstart, end, kind);
+    }
+
+    fn overflow(&mut self, start: usize, end: usize) {
+        let span = self.abs(start, end);
+        self.sink.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::NumberOverflow,
+            span,
+            "number too large to hold exactly",
+        ));
+        self.last_end = end;
+    }
+
+    /// Skip the run of numeral chars (digits, CJK numerals) at `i`.
+    fn skip_run(&self, i: usize) -> usize {
+        let rest = self.text.get(i..).unwrap_or("");
+        let mut end = i;
+        for (k, c) in rest.char_indices() {
+            if digit_value(c).is_some() || is_cjk_numeral_char(c) || c.is_ascii_alphanumeric() {
+                end = i + k + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end.max(i + rest.chars().next().map_or(1, char::len_utf8))
+    }
+
+    /// True when the arabic figure at `i` is an enumeration marker (`1、`,
+    /// `2.`, `(3)`, `[2]`), which is no entity.
+    fn is_marker(&self, i: usize, prev: Option<char>) -> Option<usize> {
+        let rest = self.text.get(i..).unwrap_or("");
+        let n = rest
+            .chars()
+            .take_while(|c| digit_value(*c).is_some())
+            .count();
+        if n == 0 || n > 2 {
+            return None;
+        }
+        let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
+        let after = rest.get(len..).unwrap_or("");
+        let next = after.chars().next();
+        let next2 = after.chars().nth(1);
+        // Bracketed: (1) （1） [1] ［1］ 【1】 〔1〕
+        let pairs = [
+            ('(', ')'),
+            ('（', '）'),
+            ('[', ']'),
+            ('［', '］'),
+            ('【', '】'),
+            ('〔', '〕'),
+        ];
+        if let (Some(p), Some(nx)) = (prev, next) {
+            if pairs.iter().any(|&(o, c)| o == p && c == nx) {
+                return Some(i + len + nx.len_utf8());
+            }
+        }
+        // Line-initial 1、 1. 1．
+        let at_line_start = prev.is_none_or(|p| {
+            matches!(
+                p,
+                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
+            )
+        });
+        if at_line_start {
+            if let Some(nx) = next {
+                let dot =
+                    matches!(nx, '.' | '．') && !next2.is_some_and(|c| digit_value(c).is_some());
+                if nx == '、' || dot || (matches!(nx, ')' | '）') && prev.is_none_or(|p| p != '('))
+                {
+                    return Some(i + len + nx.len_utf8());
+                }
+            }
+        }
+        None
+    }
+
+    /// Arabic name patterns: `1+6`, `7×24小时`, `5+2`: skipped whole.
+    fn name_pattern(&self, i: usize) -> Option<usize> {
+        let rest = self.text.get(i..).unwrap_or("");
+        let (mut r, _) = crate::grammar::figure::digit_figure(rest).ok()?;
+        let mut joined = false;
+        loop {
+            let Some(r2) = ['+', '×', '＋', '*', '＊']
+                .iter()
+                .find_map(|op| r.strip_prefix(*op))
+            else {
+                break;
+            };
+            let next = r2.strip_prefix('N').or_else(|| r2.strip_prefix('n'));
+            if let Some(r3) = next {
+                r = r3;
+                joined = true;
+                continue;
+            }
+            let Ok((r3, _)) = crate::grammar::figure::digit_figure(r2) else {
+                break;
+            };
+            r = r3;
+            joined = true;
+        }
+        if !joined {
+            return None;
+        }
+        // The measure after 7×24 belongs to the name too.
+        if let Ok((r3, _)) = crate::grammar::unit::unit(r) {
+            r = r3;
+        }
+        Some(i + rest.len() - r.len())
+    }
+
+    fn run(&mut self, opts: &Options) {
+        let _ = opts;
+        let text = self.text;
+        let refs = pair_marks(text, '《', '》');
+        for &u in &refs.unclosed {
+            let span = self.abs(u, u + '《'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedReference,
+                span,
+                "《 without its 》",
+            ));
+        }
+        for &u in &refs.unmatched {
+            let span = self.abs(u, u + '》'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedReference,
+                span,
+                "》 without its 《",
+            ));
+        }
+        let quotes = pair_marks(text, '“', '”');
+        for &u in &quotes.unclosed {
+            let span = self.abs(u, u + '“'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedQuote,
+                span,
+                "“ without its ”",
+            ));
+        }
+        for &(s, e) in &quotes.pairs {
+            let span = self.abs(s, e);
+            self.sink.quotes.push(span);
+        }
+        let mut ref_idx = 0usize;
+        let mut quote_idx = 0usize;
+        let mut suppress_end = 0usize;
+        let mut i = 0usize;
+        let mut prev: Option<char> = None;
+        while i < text.len() {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let clen = c.len_utf8();
+            // Fast path: plain ASCII punctuation/space and CJK that start nothing.
+            if is_boundary(c) || (c == ',' && !prev.is_some_and(|p| p.is_ascii_digit())) {
+                self.clause_start = i + clen;
+                prev = Some(c);
+                i += clen;
+                continue;
+            }
+            // References.
+            while refs.pairs.get(ref_idx).is_some_and(|&(s, _)| s < i) {
+                ref_idx += 1;
+            }
+            if let Some(&(s, e)) = refs.pairs.get(ref_idx) {
+                if s == i && i >= self.last_end {
+                    let title = self.abs(s + '《'.len_utf8(), e - '》'.len_utf8());
+                    self.push(s, e, EntityKind::Reference(Reference { title }));
+                    ref_idx += 1;
+                    prev = Some('》');
+                    i = e;
+                    continue;
+                }
+            }
+            // Quoted names: numerals inside are part of the name.
+            while quotes.pairs.get(quote_idx).is_some_and(|&(s, _)| s < i) {
+                quote_idx += 1;
+            }
+            if let Some(&(s, e)) = quotes.pairs.get(quote_idx) {
+                if s == i {
+                    let inner = text
+                        .get(s + '“'.len_utf8()..e - '”'.len_utf8())
+                        .unwrap_or("");
+                    let is_name = inner.chars().count() <= NAME_QUOTE_MAX_CHARS
+                        && !inner.contains(['，', '。', '；', ',', ';', '：']);
+                    if is_name {
+                        suppress_end = e;
+                        // “12345” / “3 15”: a bare code in quotes.
+                        let code = !inner.is_empty()
+                            && inner.chars().any(|c| c.is_ascii_digit())
+                            && inner.chars().all(|c| {
+                                c.is_ascii_digit()
+                                    || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}')
+                            });
+                        if code && (inner.len() >= 5 || inner.contains([' ', '·', '\u{3000}'])) {
+                            let a = s + '“'.len_utf8();
+                            self.push(
+                                a,
+                                a + inner.len(),
+                                EntityKind::Identifier(Identifier {
+                                    scheme: IdentifierScheme::Code,
+                                }),
+                            );
+                        }
+                    }
+                }
+            }
+            if i < suppress_end || i < self.last_end {
+                prev = Some(c);
+                i += clen;
+                continue;
+            }
+            let next = self.try_at(i, c, prev);
+            match next {
+                Some(n) if n > i => {
+                    prev = text.get(..n).and_then(|s| s.chars().next_back());
+                    i = n;
+                }
+                _ => {
+                    prev = Some(c);
+                    i += clen;
+                }
+            }
+        }
+    }
+
+    /// Try every production at `i`; returns where to continue, or `None`
+    /// when nothing starts here.
+    fn try_at(&mut self, i: usize, c: char, prev: Option<char>) -> Option<usize> {
+        let text = self.text;
+        let rest = text.get(i..).unwrap_or("");
+        // Ordinals: 第一批, 第9名.
+        if c == '第' {
+            if let Ok((r, (v, unit))) = ordinal(rest) {
+                let end = i + rest.len() - r.len();
+                self.push(
+                    i,
+                    end,
+                    EntityKind::Ordinal(Ordinal {
+                        value: v,
+                        unit: unit.map(Cow::Borrowed),
+                    }),
+                );
+                return Some(end);
+            }
+            return None;
+        }
+        // Document numbers and bracketed markers.
+        if matches!(c, '〔' | '[' | '［' | '（' | '(' | '【') {
+            if let Ok((r, (year, serial))) = doc_number(rest) {
+                let w = self.back_window(i, 40).max(self.last_end);
+                let before = text.get(w..i).unwrap_or("");
+                let ilen = issuer_code_len(before);
+                let start = i - ilen;
+                let end = i + rest.len() - r.len();
+                let issuer_code = text.get(start..i).unwrap_or("").to_string();
+                self.push(
+                    start,
+                    end,
+                    EntityKind::DocNumber(DocNumber {
+                        issuer_code,
+                        year,
+                        serial,
+                    }),
+                );
+                return Some(end);
+            }
+            return None;
+        }
+        let ascii_digit = c.is_ascii_digit();
+        // Alphanumeric tokens: index numbers, codes, names like PM2.5 / 5G.
+        if c.is_ascii_alphabetic() || ascii_digit {
+            if is_ascii_alnum(prev) {
+                return None;
+            }
+            let (r, tok) = code_token(rest).ok()?;
+            let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+            let end = i + tok.len();
+            if let Some(scheme) = classify_token(tok) {
+                // A figure followed by an ASCII unit (100km) is a quantity.
+                let is_unit_quantity = ascii_digit
+                    && has_letter
+                    && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len());
+                if !is_unit_quantity {
+                    self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+                    return Some(end);
+                }
+            }
+            if !ascii_digit {
+                return Some(end);
+            }
+            if has_letter {
+                // 5G, 3D, 4A: names, unless an ASCII unit follows the figure.
+                let q = quantity(rest).ok().filter(|(_, q)| q.unit.is_some());
+                if q.is_none() {
+                    return Some(end);
+                }
+            }
+        }
+        let is_digit = digit_value(c).is_some();
+        let is_minus = matches!(c, '-' | '－' | '−')
+            && rest
+                .get(c.len_utf8()..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| n.is_ascii_digit())
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || digit_value(p).is_some());
+        if !(is_digit || is_minus || is_cjk_numeral_char(c)) {
+            return None;
+        }
+        if is_minus {
+            let body = rest.get(c.len_utf8()..).unwrap_or("");
+            if let Ok((r, q)) = quantity(body) {
+                let end = i + rest.len() - r.len();
+                self.emit_quantity(i, end, q, true);
+                return Some(end);
+            }
+            return None;
+        }
+        if is_cjk_numeral_char(c) {
+            if let Ok((r, _)) = slogan(rest) {
+                return Some(i + rest.len() - r.len());
+            }
+        }
+        if is_digit {
+            if let Some(end) = self.is_marker(i, prev) {
+                return Some(end);
+            }
+            if let Some(end) = self.name_pattern(i) {
+                return Some(end);
+            }
+        }
+        // Dates.
+        if let Ok((r, m)) = date(rest) {
+            let end = i + rest.len() - r.len();
+            let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
+            let cjk_lone_month = c != '〇'
+                && !c.is_ascii_digit()
+                && digit_value(c).is_none()
+                && m.date.year.is_none()
+                && m.date.day.is_none()
+                && !dtext.ends_with('份');
+            if !cjk_lone_month {
+                if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
+                    let span = self.abs(i, end);
+                    self.sink.diagnostics.push(Diagnostic::new(
+                        DiagnosticCode::InvalidDate,
+                        span,
+                        format!("no such date: {dtext}"),
+                    ));
+                }
+                self.push(
+                    i,
+                    end,
+                    EntityKind::Date(DateEntity {
+                        date: m.date,
+                        range_end: m.range_end,
+                    }),
+                );
+                return Some(end);
+            }
+        }
+        // A year split from its 年 by a line end: 2015\n年.
+        if is_digit {
+            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                let (g, crossed) = gap(r);
+                let year = f
+                    .value
+                    .and_then(Num::as_int)
+                    .and_then(|v| u16::try_from(v).ok())
+                    .filter(|y| (1900..=2199).contains(y));
+                if let (true, 4, false, Some(y)) = (crossed, f.int_digits, f.frac, year) {
+                    if let Some(after) = g.strip_prefix('年') {
+                        let after = after.strip_prefix('度').unwrap_or(after);
+                        let end = i + rest.len() - after.len();
+                        self.push(
+                            i,
+                            end,
+                            EntityKind::Date(DateEntity {
+                                date: crate::value::Date {
+                                    year: Some(y),
+                                    ..Default::default()
+                                },
+                                range_end: None,
+                            }),
+                        );
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        // Quantities and plain numbers.
+        match quantity(rest) {
+            Ok((r, q)) => {
+                let end = i + rest.len() - r.len();
+                if q.unit.is_none() && q.high.is_none() {
+                    // A bare figure: identifier, hotline or plain number.
+                    let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+                    let digits_only = ftext.chars().all(|c| digit_value(c).is_some());
+                    if digits_only {
+                        let ascii: String = ftext
+                            .chars()
+                            .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
+                            .collect();
+                        let w = self.back_window(i, 12);
+                        let ctx_before = text.get(w..i).unwrap_or("");
+                        let ctx_after: String = r.chars().take(4).collect();
+                        let hot = ["热线", "电话", "专线", "号码", "拨打"]
+                            .iter()
+                            .any(|k| ctx_before.contains(k) || ctx_after.contains(k));
+                        if phone_like(&ascii) || (hot && ascii.len() >= 3) {
+                            self.push(
+                                i,
+                                end,
+                                EntityKind::Identifier(Identifier {
+                                    scheme: IdentifierScheme::Phone,
+                                }),
+                            );
+                            return Some(end);
+                        }
+                    }
+                    if q.value.is_none() {
+                        self.overflow(i, end);
+                        return Some(end);
+                    }
+                }
+                self.emit_quantity(i, end, q, false);
+                Some(end)
+            }
+            Err(_) => Some(self.skip_run(i)),
+        }
+    }
+}
+
 /// Scan `span` of `src` (a paragraph, a heading title, a title line) for
 /// inline entities. Spans in the sink are absolute offsets into `src`.
 /// The caller drains the sink after each call.
 pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut InlineSink<'a>) {
-    let _ = (src, span, opts, sink);
+    let Some(text) = src.get(span.range()) else {
+        return;
+    };
+    let mut sc = Scanner {
+        src,
+        text,
+        base: span.start(),
+        sink,
+        last_end: 0,
+        clause_start: 0,
+        clause_cache: (0, 0),
+        last_change: None,
+    };
+    sc.run(opts);
 }
+
+#[cfg(test)]
+mod tests;
