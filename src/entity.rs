@@ -71,10 +71,8 @@ pub enum Approx {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Range {
     /// The low end, in the canonical unit.
-    #[serde(skip)] // DECIMAL-SHIM: remove once numerals lands
     pub low: Decimal,
     /// The high end, in the canonical unit.
-    #[serde(skip)] // DECIMAL-SHIM: remove once numerals lands
     pub high: Decimal,
 }
 
@@ -107,7 +105,6 @@ pub struct Change {
 pub struct Quantity {
     /// The value in the canonical unit, scale applied (`319.18万元` →
     /// 3191800); for a range, its low end.
-    #[serde(skip)] // DECIMAL-SHIM: remove once numerals lands
     pub value: Decimal,
     /// The canonical unit (`元`, `人次`, `%`, `百分点`, `平方米`).
     pub unit: Cow<'static, str>,
@@ -197,7 +194,6 @@ pub struct Identifier {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Number {
     /// The value, scale applied (`500万` → 5000000).
-    #[serde(skip)] // DECIMAL-SHIM: remove once numerals lands
     pub value: Decimal,
     /// The power of ten applied by scale words, when any.
     #[serde(skip_serializing_if = "is_zero")]

@@ -121,7 +121,7 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
     if digits == 0 {
         return None;
     }
-    if tok.contains('/') && digits >= 6 {
+    if tok.contains('/') && digits >= 6 && letters <= 1 {
         return Some(IdentifierScheme::IndexNumber);
     }
     // 0795-3210000, 010-12345678
@@ -146,14 +146,12 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
 }
 
 /// True for a bare integer that reads as a phone number or hotline: an
-/// 11-digit mobile number, a service number `12xxx` / `96xxx`, or digits
-/// with a leading zero.
+/// 11-digit mobile number or a service number `12xxx` / `96xxx`.
 pub(crate) fn phone_like(digits: &str) -> bool {
     let n = digits.len();
     let b = digits.as_bytes();
     (n == 11 && b.first() == Some(&b'1') && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c)))
         || (n == 5 && (digits.starts_with("12") || digits.starts_with("96")))
-        || (n >= 3 && b.first() == Some(&b'0'))
 }
 
 #[cfg(test)]

@@ -39,9 +39,7 @@ pub(crate) struct InlineSink<'a> {
 
 /// Convert an internal exact value to the public [`Decimal`].
 pub(crate) fn to_decimal(n: Num) -> Decimal {
-    // DECIMAL-SHIM: replaced by the numerals constructor once it lands.
-    let _ = n;
-    Decimal::default()
+    Decimal::new(n.m, n.s)
 }
 
 fn is_boundary(c: char) -> bool {
@@ -388,7 +386,9 @@ impl<'a> Scanner<'a, '_> {
                                 c.is_ascii_digit()
                                     || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}')
                             });
-                        if code && (inner.len() >= 5 || inner.contains([' ', '·', '\u{3000}'])) {
+                        let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
+                        if code && (phone_like(&digits) || inner.contains([' ', '·', '\u{3000}']))
+                        {
                             let a = s + '“'.len_utf8();
                             self.push(
                                 a,
@@ -472,7 +472,13 @@ impl<'a> Scanner<'a, '_> {
             let (r, tok) = code_token(rest).ok()?;
             let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
             let end = i + tok.len();
-            if let Some(scheme) = classify_token(tok) {
+            // HTML character references (&9826;) are markup, not figures.
+            if matches!(prev, Some('&' | '#')) {
+                return Some(end);
+            }
+            let is_date =
+                ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
+            if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
                 // A figure followed by an ASCII unit (100km) is a quantity.
                 let is_unit_quantity = ascii_digit
                     && has_letter

@@ -13,7 +13,10 @@ pub(crate) fn render(s: &str) -> Vec<String> {
             let mut line = String::new();
             match &e.kind {
                 EntityKind::Quantity(q) => {
-                    line.push_str(&format!("quantity {} {}", e.text, q.unit));
+                    line.push_str(&format!("quantity {} = {} {}", e.text, q.value, q.unit));
+                    if let Some(r) = q.range {
+                        line.push_str(&format!(" [{}..{}]", r.low, r.high));
+                    }
                     if let Some(a) = q.approx {
                         line.push_str(&format!(" {a:?}"));
                     }
@@ -40,7 +43,7 @@ pub(crate) fn render(s: &str) -> Vec<String> {
                 EntityKind::Identifier(i) => {
                     line.push_str(&format!("identifier {} {:?}", e.text, i.scheme))
                 }
-                EntityKind::Number(_) => line.push_str(&format!("number {}", e.text)),
+                EntityKind::Number(n) => line.push_str(&format!("number {} = {}", e.text, n.value)),
             }
             line
         })
@@ -100,25 +103,25 @@ fn known_answers() {
     let cases: &[(&str, &[&str])] = &[
         (
             "受理矛盾纠纷29000余人次。",
-            &["quantity 29000余人次 人次 MoreThan"],
+            &["quantity 29000余人次 = 29000 人次 MoreThan"],
         ),
-        ("比上年增长4.7%。", &["quantity 4.7% % Up/比上年"]),
-        ("同比下降37.1%", &["quantity 37.1% % Down/同比"]),
+        ("比上年增长4.7%。", &["quantity 4.7% = 4.7 % Up/比上年"]),
+        ("同比下降37.1%", &["quantity 37.1% = 37.1 % Down/同比"]),
         (
             "比上年提高23个百分点",
-            &["quantity 23个百分点 百分点 Up/比上年"],
+            &["quantity 23个百分点 = 23 百分点 Up/比上年"],
         ),
         (
             "分别增长6.9%、49.9%和43.2%。",
             &[
-                "quantity 6.9% % Up/-",
-                "quantity 49.9% % Up/-",
-                "quantity 43.2% % Up/-",
+                "quantity 6.9% = 6.9 % Up/-",
+                "quantity 49.9% = 49.9 % Up/-",
+                "quantity 43.2% = 43.2 % Up/-",
             ],
         ),
-        ("近3年", &["quantity 近3年 年 Nearly"]),
-        ("节约3000元", &["quantity 3000元 元"]),
-        ("增长到5000亿元", &["quantity 5000亿元 元"]),
+        ("近3年", &["quantity 近3年 = 3 年 Nearly"]),
+        ("节约3000元", &["quantity 3000元 = 3000 元"]),
+        ("增长到5000亿元", &["quantity 5000亿元 = 500000000000 元"]),
         (
             "运政函〔2022〕3号",
             &["doc_number 运政函〔2022〕3号 运政函/2022/3"],
@@ -143,14 +146,21 @@ fn known_answers() {
         ("第9名", &["ordinal 第9名 9"]),
         (
             "三次产业结构为7.6:44.8:47.6",
-            &["number 7.6", "number 44.8", "number 47.6"],
+            &[
+                "number 7.6 = 7.6",
+                "number 44.8 = 44.8",
+                "number 47.6 = 47.6",
+            ],
         ),
         ("2015\n年全县", &["date 2015\n年 2015"]),
-        ("增长\n-3.2%", &["quantity -3.2% % Up/-"]),
-        ("超过五千万元", &["quantity 超过五千万元 元 MoreThan"]),
-        ("两三个", &["quantity 两三个 个"]),
-        ("百分之三十", &["quantity 百分之三十 %"]),
-        ("3年", &["quantity 3年 年"]),
+        ("增长\n-3.2%", &["quantity -3.2% = -3.2 % Up/-"]),
+        (
+            "超过五千万元",
+            &["quantity 超过五千万元 = 50000000 元 MoreThan"],
+        ),
+        ("两三个", &["quantity 两三个 = 2 个 [2..3]"]),
+        ("百分之三十", &["quantity 百分之三十 = 30 %"]),
+        ("3年", &["quantity 3年 = 3 年"]),
     ];
     for (input, want) in cases {
         assert_eq!(&render(input), want, "should read {input:?}");
@@ -195,8 +205,28 @@ fn dump_corpus() {
         }
         let text = std::fs::read_to_string(&p).unwrap();
         println!("=== {}", p.display());
-        for l in render(&text) {
-            println!("{}", l.replace('\n', "⏎"));
+        let mut sink = InlineSink::default();
+        scan(
+            &text,
+            Span::new(0, text.len()),
+            &Options::default(),
+            &mut sink,
+        );
+        let lines = render(&text);
+        for (l, e) in lines.iter().zip(&sink.entities) {
+            let after: String = text[e.span.end()..].chars().take(6).collect();
+            let b = text[..e.span.start()]
+                .char_indices()
+                .rev()
+                .nth(5)
+                .map_or(0, |x| x.0);
+            let before = &text[b..e.span.start()];
+            println!(
+                "{}\t«{}|{}»",
+                l.replace('\n', "⏎"),
+                before.replace('\n', "⏎"),
+                after.replace('\n', "⏎")
+            );
         }
     }
 }
