@@ -15,6 +15,7 @@ mod block;
 pub mod decimal;
 pub mod entity;
 pub mod error;
+pub mod export;
 mod grammar;
 mod inline;
 mod lexicon;

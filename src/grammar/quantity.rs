@@ -297,6 +297,10 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
     // A lone 一 before a measure word or duration is the indefinite article
     // (一批, 一个, 一年来), not a figure.
     let lone_one = matches!(f.text, "一" | "壹");
+    // 零 alone is a word (零部件, 零关税, 零的突破), not a figure.
+    if matches!(f.text, "零" | "〇" | "○") {
+        return false;
+    }
     !(lone_one && matches!(u.class, UnitClass::Count | UnitClass::Time | UnitClass::Age))
 }
 

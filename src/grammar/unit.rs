@@ -40,6 +40,8 @@ pub(crate) struct UnitEntry {
     pub(crate) class: UnitClass,
     /// May follow a CJK numeral.
     pub(crate) cjk: bool,
+    /// Chars that must not follow the written form (it then starts a word).
+    pub(crate) not_before: &'static str,
 }
 
 /// A unit matched in the text.
@@ -92,6 +94,7 @@ static UNITS: LazyLock<HashMap<char, Vec<UnitEntry>>> = LazyLock::new(|| {
         let (Ok(exp), Some(class)) = (exp.parse::<u32>(), parse_class(class)) else {
             continue;
         };
+        let not_before = cols.next().unwrap_or("");
         let Some(first) = written.chars().next() else {
             continue;
         };
@@ -101,6 +104,7 @@ static UNITS: LazyLock<HashMap<char, Vec<UnitEntry>>> = LazyLock::new(|| {
             exp,
             class,
             cjk: cjk == "y",
+            not_before,
         });
     }
     for v in map.values_mut() {
@@ -121,8 +125,11 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
                 .bytes()
                 .last()
                 .is_some_and(|b| b.is_ascii_alphanumeric());
-            let next = i.get(e.written.len()..).and_then(|r| r.bytes().next());
+            let after = i.get(e.written.len()..).unwrap_or("");
+            let next = after.bytes().next();
+            let next_char = after.chars().next();
             !(last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric()))
+                && !next_char.is_some_and(|c| e.not_before.contains(c))
         }
     })
 }
@@ -199,5 +206,7 @@ mod tests {
         assert!(unit("to").is_err());
         assert!(unit("t，").is_ok());
         assert!(unit("的").is_err());
+        assert!(unit("群众").is_err());
+        assert_eq!(unit("部门").unwrap().1.canonical, "部门");
     }
 }

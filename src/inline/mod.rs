@@ -522,6 +522,11 @@ impl<'a> Scanner<'a, '_> {
             if let Ok((r, _)) = slogan(rest) {
                 return Some(i + rest.len() - r.len());
             }
+            // 十二届八次全会: session numbers after 届 are ordinals of a
+            // meeting, not counts.
+            if prev == Some('届') {
+                return Some(self.skip_run(i));
+            }
         }
         if is_digit {
             if let Some(end) = self.is_marker(i, prev) {
