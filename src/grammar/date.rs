@@ -4,7 +4,7 @@
 //! `2020年2月1日—2020年2月29日`.
 
 use super::PResult;
-use super::figure::{cjk_digit, cjk_value, digit_value, is_cjk_numeral_char};
+use super::figure::{cjk_digit_val, cjk_value, digit_value, is_cjk_numeral_char};
 use crate::value::Date;
 
 /// A date as read: the point, an optional range end, and the bytes used.
@@ -61,7 +61,7 @@ fn year_num(i: &str) -> Option<(&str, u16)> {
     if n != 4 || !(1900..=2199).contains(&v) {
         return None;
     }
-    if cjk && !i.chars().take(4).all(|c| cjk_digit(c).is_some()) {
+    if cjk && !i.chars().take(4).all(|c| cjk_digit_val(c).is_some()) {
         return None;
     }
     Some((rest, u16::try_from(v).ok()?))
@@ -79,7 +79,7 @@ fn range_sep(i: &str) -> Option<&str> {
 /// `年` after a year number, with an optional `度`.
 ///
 /// ```ebnf
-/// year_part ::= ([0-9]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
+/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
 /// ```
 pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
     let (rest, y) = year_num(i).ok_or_else(|| err(i))?;
@@ -132,7 +132,8 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 /// A clock time `14:37`, `9:05:30`, or `14时30分`.
 ///
 /// ```ebnf
-/// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})? | figure "时" (figure "分")?
+/// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})?
+///             | figure ("时" | "點") (figure "分")?
 /// ```
 pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
     let (rest, h, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
@@ -326,11 +327,12 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
 /// A date or a range of dates written as one.
 ///
 /// ```ebnf
-/// date ::= year_num range_sep year_part                        (* 2021—2025年 *)
-///        | year_part? figure range_sep month_part              (* 2023年1-6月 *)
+/// date ::= [0-9]{4} range_sep year_part
+///        | year_part? [0-9]{1,2} range_sep month_part
 ///        | date_point (range_sep (date_point | day_part))?
-/// range_sep ::= "—" | "——" | "–" | "-" | "－" | "～" | "~" | "至" | "到"
 /// ```
+///
+/// (`range_sep` is one of `— —— – - － ～ ~ 至 到`.)
 pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
     // 2021—2025年, 2021-2025年度
     if let Some((r, y1)) = year_num(i) {

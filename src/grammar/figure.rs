@@ -87,7 +87,7 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 }
 
 /// Value of a CJK digit (`〇`–`九`, `两`, financial and traditional forms).
-pub(crate) fn cjk_digit(c: char) -> Option<u8> {
+pub(crate) fn cjk_digit_val(c: char) -> Option<u8> {
     Some(match c {
         '〇' | '○' | '零' => 0,
         '一' | '壹' => 1,
@@ -117,7 +117,7 @@ pub(crate) fn cjk_mult(c: char) -> Option<u32> {
 
 /// True for chars that can be part of a CJK numeral.
 pub(crate) fn is_cjk_numeral_char(c: char) -> bool {
-    cjk_digit(c).is_some() || cjk_mult(c).is_some()
+    cjk_digit_val(c).is_some() || cjk_mult(c).is_some()
 }
 
 /// A figure read from the text.
@@ -221,17 +221,19 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
 /// digit strings (`二〇二六`) read digit by digit. `None` when ill-formed
 /// (`十四五`, `万一`).
 pub(crate) fn cjk_value(s: &str) -> Option<(i128, bool)> {
-    if s.chars().all(|c| cjk_digit(c).is_some()) {
+    if s.chars().all(|c| cjk_digit_val(c).is_some()) {
         let n = s.chars().count();
         if n == 1 {
-            return cjk_digit(s.chars().next()?).map(|d| (i128::from(d), false));
+            return cjk_digit_val(s.chars().next()?).map(|d| (i128::from(d), false));
         }
         if n == 2 {
             return None;
         }
         let mut v: i128 = 0;
         for c in s.chars() {
-            v = v.checked_mul(10)?.checked_add(i128::from(cjk_digit(c)?))?;
+            v = v
+                .checked_mul(10)?
+                .checked_add(i128::from(cjk_digit_val(c)?))?;
         }
         return Some((v, true));
     }
@@ -242,7 +244,7 @@ pub(crate) fn cjk_value(s: &str) -> Option<(i128, bool)> {
     let mut started = false;
     let mut last_small_exp = u32::MAX;
     for c in s.chars() {
-        if let Some(d) = cjk_digit(c) {
+        if let Some(d) = cjk_digit_val(c) {
             if last_was_digit && number.is_some_and(|n| n != 0) {
                 return None;
             }
@@ -331,7 +333,7 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
                 let mut fp = 0usize;
                 let mut v = value;
                 for c in after.chars() {
-                    let Some(d) = cjk_digit(c).filter(|_| c != '两' && c != '兩') else {
+                    let Some(d) = cjk_digit_val(c).filter(|_| c != '两' && c != '兩') else {
                         break;
                     };
                     v = v.and_then(|x| {

@@ -2,7 +2,7 @@
 //! ranges, percentages, changes.
 
 use super::PResult;
-use super::figure::{Figure, Num, cjk_digit, cjk_figure, cjk_mult, digit_figure};
+use super::figure::{Figure, Num, cjk_digit_val, cjk_figure, cjk_mult, digit_figure};
 use super::unit::{UnitClass, UnitMatch, lookup, unit};
 use crate::entity::{Approx, Direction};
 
@@ -297,6 +297,11 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
     // A lone 一 before a measure word or duration is the indefinite article
     // (一批, 一个, 一年来), not a figure.
     let lone_one = matches!(f.text, "一" | "壹");
+    // A lone financial or traditional form (伍 in 队伍, 陆 in 陆续) is a word.
+    if f.text.chars().count() == 1 && !f.text.chars().all(|c| "一二两三四五六七八九十".contains(c))
+    {
+        return false;
+    }
     // 零 alone is a word (零部件, 零关税, 零的突破), not a figure.
     if matches!(f.text, "零" | "〇" | "○") {
         return false;
@@ -314,14 +319,14 @@ fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
     let mut it = i.chars();
     let a = it.next()?;
     let b = it.next()?;
-    let (x, y) = (cjk_digit(a)?, cjk_digit(b)?);
+    let (x, y) = (cjk_digit_val(a)?, cjk_digit_val(b)?);
     let ok = (x >= 1 && y == x + 1 && !(x == 1 && b == '二'))
         || (x == 3 && y == 5)
         || (x == 1 && b == '两');
     if !ok
         || it
             .next()
-            .is_some_and(|c| cjk_digit(c).is_some() || cjk_mult(c) == Some(1))
+            .is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1))
     {
         return None;
     }
@@ -333,13 +338,14 @@ fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
 ///
 /// ```ebnf
 /// quantity ::= percent_phrase
-///            | figure range_sep figure quantity_tail          (* 1-2个, 3至5家, 3-5万元 *)
-///            | cjk_pair quantity_tail                        (* 两三个 *)
+///            | cjk_pair quantity_tail
+///            | figure range_sep figure quantity_tail
 ///            | figure quantity_tail
-/// quantity_tail ::= gap? approx_infix? quantity_magnitude? approx_infix? unit? approx_suffix?
-/// gap ::= padding* line_end? padding*                        (* number-split *)
-/// figure ::= digit_figure | cjk_figure
 /// ```
+///
+/// (`quantity_tail`, `gap`, `range_sep`, `cjk_pair` are described in the
+/// grammar's comments: optional 余/多, scale words, unit and suffix after a
+/// figure, a single line break joined with a `number-split` diagnostic.)
 ///
 /// A CJK numeral counts only before a unit that allows it (`cjk` column of
 /// the lexicon), never when it is a lone `一` before a measure word or a
@@ -548,8 +554,10 @@ const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
 /// (verb, direction, byte offset of the verb in `before`).
 ///
 /// ```ebnf
-/// change_verb ::= ("增长" | "增加" | "提高" | "上升" | "上涨" | "提升" | "扩大" | "下降"
-///                 | "减少" | "降低" | "下跌" | "回落" | "缩小" | …) ("了" | "分别" | "均")*
+/// change_verb ::= ("增长" | "增加" | "提高" | "上升" | "上涨" | "提升" | "扩大"
+///                 | "增产" | "增收" | "下降" | "减少" | "降低" | "下跌" | "回落"
+///                 | "缩小" | "下滑" | "收窄" | "减产" | "缩减" | …)
+///                 ("了" | "分别" | "均" | "达" | "约")*
 /// ```
 pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usize)> {
     let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);
@@ -586,7 +594,7 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
 /// `环比`, `比上年`, `较上年末`, `比2020年`, `年均`.
 ///
 /// ```ebnf
-/// change_basis ::= "同比" | "环比" | ("比" | "较" | "与") [^,，;；。]{1,8} | "年均"
+/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9} | "年均"
 /// ```
 pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
     // Look at most 16 chars back.

@@ -63,11 +63,15 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// `[2022]3号`, `（2012）24号`. Returns (year, serial).
 ///
 /// ```ebnf
-/// doc_number ::= issuer_code? doc_year_bracket [0-9]+ "号"
-/// doc_year_bracket ::= "〔" year "〕" | "[" year "]" | "［" year "］"
-///                    | "（" year "）" | "(" year ")" | "【" year "】"
-/// issuer_code ::= [^ punctuation 的了和与及按据照见是在为由将对经根依于]{1,10}
+/// doc_number ::= "〔" [0-9]{4} "〕" [0-9]+ ("号" | "號")
+///              | "[" [0-9]{4} "]" [0-9]+ ("号" | "號")
+///              | "［" [0-9]{4} "］" [0-9]+ ("号" | "號")
+///              | "（" [0-9]{4} "）" [0-9]+ ("号" | "號")
+///              | "(" [0-9]{4} ")" [0-9]+ ("号" | "號")
+///              | "【" [0-9]{4} "】" [0-9]+ ("号" | "號")
 /// ```
+///
+/// The issuer code before the bracket is found by [`issuer_code_len`].
 pub(crate) fn doc_number(i: &str) -> PResult<'_, (u16, u64)> {
     let mut chars = i.chars();
     let open = chars.next().ok_or_else(|| err(i))?;

@@ -209,8 +209,14 @@ impl<'a> Scanner<'a, '_> {
     fn skip_run(&self, i: usize) -> usize {
         let rest = self.text.get(i..).unwrap_or("");
         let mut end = i;
+        let cjk = rest.chars().next().is_some_and(is_cjk_numeral_char);
         for (k, c) in rest.char_indices() {
-            if digit_value(c).is_some() || is_cjk_numeral_char(c) || c.is_ascii_alphanumeric() {
+            let same = if cjk {
+                is_cjk_numeral_char(c)
+            } else {
+                digit_value(c).is_some() || c.is_ascii_alphanumeric()
+            };
+            if same {
                 end = i + k + c.len_utf8();
             } else {
                 break;

@@ -228,5 +228,26 @@ fn dump_corpus() {
                 after.replace('\n', "⏎")
             );
         }
+        // Digits no entity covers.
+        let mut covered = vec![false; text.len()];
+        for e in &sink.entities {
+            for k in e.span.range() {
+                covered[k] = true;
+            }
+        }
+        for (k, c) in text.char_indices() {
+            if c.is_ascii_digit()
+                && !covered[k]
+                && !text[..k].ends_with(|p: char| p.is_ascii_digit())
+            {
+                let b = text[..k].char_indices().rev().nth(7).map_or(0, |x| x.0);
+                let after: String = text[k..].chars().take(10).collect();
+                println!(
+                    "MISS\t«{}|{}»",
+                    text[b..k].replace('\n', "⏎"),
+                    after.replace('\n', "⏎")
+                );
+            }
+        }
     }
 }
