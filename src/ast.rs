@@ -191,18 +191,30 @@ pub enum MarkerFamily {
     Circled,
     /// `一是…。` as a standalone line
     Shi,
+    /// `第一，` `第一、` as a standalone line
+    Di,
     /// No marker: a recovered or unnumbered heading.
     None,
 }
 
 impl MarkerFamily {
+    /// True for the families GB/T 9704 ranks (and parts and articles); the
+    /// ordinal-word families (`一是`, `第一，`) and unnumbered headings nest
+    /// purely by order of appearance.
+    pub fn is_ranked(self) -> bool {
+        !matches!(
+            self,
+            MarkerFamily::Shi | MarkerFamily::Di | MarkerFamily::None
+        )
+    }
+
     /// The conventional rank: lower is higher in the hierarchy.
     pub fn rank(self) -> u8 {
         match self {
             MarkerFamily::Part => 0,
             MarkerFamily::Article => 1,
             MarkerFamily::Cn => 2,
-            MarkerFamily::Shi => 3,
+            MarkerFamily::Shi | MarkerFamily::Di => 3,
             MarkerFamily::CnParen => 4,
             MarkerFamily::Arabic => 5,
             MarkerFamily::ArabicParen => 6,
@@ -222,6 +234,7 @@ impl MarkerFamily {
             MarkerFamily::ArabicParen => "arabic_paren",
             MarkerFamily::Circled => "circled",
             MarkerFamily::Shi => "shi",
+            MarkerFamily::Di => "di",
             MarkerFamily::None => "none",
         }
     }

@@ -1,1 +1,401 @@
-//! TODO
+//! Pass 1: lines and blocks. Splits the input into lines, and builds
+//! paragraphs (with sentences and enumeration items) from runs of lines.
+
+use crate::ast::{EnumItem, ItemStyle};
+use crate::grammar::heading::cn_ordinal;
+use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+use crate::span::Span;
+
+/// A line with its trimmed text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineInfo<'a> {
+    pub(crate) raw: RawLine,
+    /// Absolute start of the trimmed text.
+    pub(crate) t0: usize,
+    /// Absolute end of the trimmed text.
+    pub(crate) t1: usize,
+    /// The trimmed text.
+    pub(crate) text: &'a str,
+    /// Number of chars in the trimmed text.
+    pub(crate) chars: usize,
+}
+
+impl LineInfo<'_> {
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Split `src` into lines with their trimmed text.
+pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
+    line_end(src)
+        .into_iter()
+        .map(|raw| {
+            let content = src.get(raw.start..raw.end).unwrap_or("");
+            let (a, b) = trim_range(content);
+            let text = content.get(a..b).unwrap_or("");
+            LineInfo {
+                raw,
+                t0: raw.start + a,
+                t1: raw.start + b,
+                text,
+                chars: text.chars().count(),
+            }
+        })
+        .collect()
+}
+
+/// Sentence-final punctuation.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// Closing quotes and brackets that stay with the sentence before them.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '"' | '\''
+    )
+}
+
+/// Does the line end a paragraph by its own punctuation (`。！？`, possibly
+/// followed by closing quotes or brackets)?
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(is_closer);
+    t.ends_with(['。', '！', '？', '!', '?'])
+}
+
+/// Does the text contain sentence punctuation anywhere (prose)?
+pub(crate) fn has_sentence_punct(text: &str) -> bool {
+    text.contains(['。', '！', '？'])
+}
+
+/// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
+/// keeping quotes and brackets balanced; closing quotes after the
+/// terminator stay with the sentence. Leading padding and line breaks are
+/// not part of a sentence.
+pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
+    let text = span.text(src);
+    let base = span.start();
+    let mut out = Vec::new();
+    let mut depth: i32 = 0;
+    let mut start: Option<usize> = None;
+    let mut iter = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        if start.is_none() {
+            if pad(c) || c == '\n' || c == '\r' {
+                continue;
+            }
+            start = Some(i);
+        }
+        let mut quote_closes_sentence = false;
+        match c {
+            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
+            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
+                depth = (depth - 1).max(0);
+                // `“好。”` ends the sentence with its closing quote.
+                quote_closes_sentence =
+                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
+            }
+            _ => {}
+        }
+        prev = Some(c);
+        if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_closer(d) || is_sentence_end(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(s) = start.take() {
+                out.push(Span::new(base + s, base + end));
+            }
+        }
+    }
+    if let Some(s) = start {
+        let rest = text.get(s..).unwrap_or("");
+        let t = rest.trim_end_matches(|c: char| pad(c) || c == '\n' || c == '\r');
+        if !t.is_empty() {
+            out.push(Span::new(base + s, base + s + t.len()));
+        }
+    }
+    out
+}
+
+/// Where a clause may start inside a paragraph: its start, or after
+/// `。；：，` and their ASCII forms.
+fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(text.char_indices().filter_map(|(i, c)| {
+        matches!(
+            c,
+            '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+        )
+        .then_some(i + c.len_utf8())
+    }))
+}
+
+/// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
+/// `其次` `①`, or `是` alone (a lost numeral). Returns the style, the
+/// ordinal (0 for a lost numeral, to be recovered) and the marker length.
+///
+/// ```ebnf
+/// enum_marker ::= cn_ordinal ("是" | "要") | "第" cn_ordinal ("，" | "," | "、")
+///               | "首先" | "其次" | "再次" | "最后" | [①-⑳] | "是"
+/// ```
+pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
+    if let Ok((rest, n)) = cn_ordinal(s) {
+        if n <= 20 {
+            if let Some(r) = rest.strip_prefix('是') {
+                // Not `一是一` style phrases, nor `是否`.
+                if !r.starts_with(['否', '不']) {
+                    return Some((ItemStyle::Shi, n, s.len() - r.len()));
+                }
+            }
+            if let Some(r) = rest.strip_prefix('要') {
+                if !r.starts_with(['求', '素', '点', '是', '把', '按']) {
+                    return Some((ItemStyle::Yao, n, s.len() - r.len()));
+                }
+            }
+        }
+        return None;
+    }
+    if let Some(r) = s.strip_prefix('第') {
+        if let Ok((rest, n)) = cn_ordinal(r) {
+            if n <= 20 {
+                if let Some(c) = rest.chars().next() {
+                    if matches!(c, '，' | ',' | '、') {
+                        return Some((ItemStyle::Di, n, s.len() - rest.len() + c.len_utf8()));
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    for (w, n) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 0)] {
+        if let Some(r) = s.strip_prefix(w) {
+            if r.starts_with(['，', ',', '、']) {
+                return Some((ItemStyle::Sequence, n, w.len()));
+            }
+        }
+    }
+    if let Some(c) = s.chars().next() {
+        if ('①'..='⑳').contains(&c) {
+            return Some((ItemStyle::Circled, c as u32 - '①' as u32 + 1, c.len_utf8()));
+        }
+    }
+    if s.starts_with('是') && !s.starts_with("是否") && !s.starts_with("是不") {
+        return Some((ItemStyle::Shi, 0, '是'.len_utf8()));
+    }
+    None
+}
+
+/// The lead of an item: its first sentence or clause (up to `。；！？：`,
+/// or the first comma when that sentence is long).
+fn lead_end(body: &str) -> usize {
+    let mut first_comma = None;
+    let mut depth = 0i32;
+    let mut count = 0;
+    for (i, c) in body.char_indices() {
+        match c {
+            '“' | '（' | '(' | '《' => depth += 1,
+            '”' | '）' | ')' | '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 {
+            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
+                return if count > 40 {
+                    first_comma.unwrap_or(i)
+                } else {
+                    i
+                };
+            }
+            if matches!(c, '，' | ',') && first_comma.is_none() {
+                first_comma = Some(i);
+            }
+        }
+        count += 1;
+    }
+    if count > 40 {
+        first_comma.unwrap_or(body.len())
+    } else {
+        body.len()
+    }
+}
+
+/// Find the enumeration items of a paragraph. `prev` is the last ordinal
+/// of the run continuing from earlier paragraphs of the same section (so
+/// `二是…` paragraphs after a `一是…` paragraph continue the run). Returns
+/// the items and the indices (into the returned list) of items whose
+/// numeral was recovered.
+pub(crate) fn items<'a>(
+    src: &'a str,
+    span: Span,
+    prev: &mut (Option<ItemStyle>, u32),
+) -> Vec<EnumItem<'a>> {
+    let text = span.text(src);
+    let base = span.start();
+    // Candidates: (offset, style, ordinal, marker_len).
+    let mut cands: Vec<(usize, ItemStyle, u32, usize)> = Vec::new();
+    for at in clause_starts(text) {
+        let Some(rest) = text.get(at..) else { continue };
+        let skip = rest.len() - rest.trim_start_matches(|c: char| pad(c) || c == '\r').len();
+        let Some(s) = rest.get(skip..) else { continue };
+        if let Some((style, n, len)) = enum_marker(s) {
+            cands.push((at + skip, style, n, len));
+        }
+    }
+    // Keep the candidates that form runs: ordinals 1, 2, 3… of one style
+    // (or continuing the run from earlier paragraphs). A lost numeral
+    // (ordinal 0) is kept when the item after it is the next ordinal.
+    let mut keep: Vec<(usize, ItemStyle, u32, usize, bool)> = Vec::new();
+    let (mut style_run, mut last) = *prev;
+    for (k, &(off, style, n, len)) in cands.iter().enumerate() {
+        let continues = style_run == Some(style) || (style_run.is_none() && n <= 1);
+        let expected = if style_run == Some(style) {
+            last + 1
+        } else {
+            1
+        };
+        if n == 0 && style == ItemStyle::Shi {
+            // `是…` where `expected是` is due: the next candidate must be
+            // expected + 1 of the same style.
+            let next_ok = cands
+                .get(k + 1)
+                .is_some_and(|&(_, s2, n2, _)| s2 == style && n2 == expected + 1);
+            if next_ok && (off == 0 || expected > 1) {
+                keep.push((off, style, expected, len, true));
+                style_run = Some(style);
+                last = expected;
+            }
+            continue;
+        }
+        if style == ItemStyle::Sequence && n == 0 {
+            // 最后: closes a 首先/其次 run.
+            if style_run == Some(style) {
+                keep.push((off, style, last + 1, len, false));
+                last += 1;
+            }
+            continue;
+        }
+        if n == expected && (continues || n == 1) {
+            keep.push((off, style, n, len, false));
+            style_run = Some(style);
+            last = n;
+        } else if n == 1 {
+            keep.push((off, style, 1, len, false));
+            style_run = Some(style);
+            last = 1;
+        }
+    }
+    // A single `一是` at the start of a paragraph with nothing after it
+    // still counts: the run may continue in the next paragraphs.
+    *prev = (style_run, last);
+    let mut out = Vec::with_capacity(keep.len());
+    for (k, &(off, style, n, len, inferred)) in keep.iter().enumerate() {
+        let end = keep.get(k + 1).map(|x| x.0).unwrap_or(text.len());
+        let item_text = text.get(off..end).unwrap_or("");
+        let item_trim = item_text.trim_end_matches(|c: char| pad(c) || c == '\n' || c == '\r');
+        let body = item_trim.get(len..).unwrap_or("");
+        let le = lead_end(body);
+        let lead = body.get(..le).unwrap_or("");
+        out.push(EnumItem {
+            ordinal: n,
+            style,
+            marker: item_trim.get(..len).unwrap_or(""),
+            lead,
+            lead_span: Span::new(base + off + len, base + off + len + lead.len()),
+            span: Span::new(base + off, base + off + item_trim.len()),
+            inferred,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        sentences(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|sp| sp.text(s))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_with_balanced_quotes() {
+        assert_eq!(
+            sents("建立“零距离。服务”机制。推进改革；完成任务！剩余"),
+            vec![
+                "建立“零距离。服务”机制。",
+                "推进改革；",
+                "完成任务！",
+                "剩余"
+            ]
+        );
+        assert_eq!(
+            sents("他说：“好。”然后走了。"),
+            vec!["他说：“好。”", "然后走了。"]
+        );
+        assert_eq!(sents("  \n"), Vec::<&str>::new());
+    }
+
+    fn its(s: &str) -> Vec<(u32, &str, &str, bool)> {
+        let mut prev = (None, 0);
+        items(s, Span::new(0, s.len()), &mut prev)
+            .into_iter()
+            .map(|i| (i.ordinal, i.marker, i.lead, i.inferred))
+            .collect()
+    }
+
+    #[test]
+    fn shi_items_with_leads() {
+        assert_eq!(
+            its("一是全面推进审批。加强监管。二是优化环境,提升服务。三是完善制度。"),
+            vec![
+                (1, "一是", "全面推进审批", false),
+                (2, "二是", "优化环境,提升服务", false),
+                (3, "三是", "完善制度", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn lost_numeral_item_recovered() {
+        assert_eq!(
+            its("是深入学习法治思想。二是加强领导。"),
+            vec![
+                (1, "是", "深入学习法治思想", true),
+                (2, "二是", "加强领导", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_not_items() {
+        assert!(its("这是一项工作,也是统一要求。").is_empty());
+        assert!(its("统一是关键").is_empty());
+    }
+
+    #[test]
+    fn di_and_sequence_items() {
+        assert_eq!(
+            its("第一，加强领导。第二，完善制度。")
+                .iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+        assert_eq!(
+            its("首先，学习。其次，落实。最后，总结。")
+                .iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+    }
+}

@@ -124,8 +124,10 @@ diagnostic_codes! {
     InvalidDate = "invalid-date", Warning;
     /// The title appears more than once; the copies are chrome.
     DuplicateTitle = "duplicate-title", Info;
-    /// Nesting deeper than the configured limit was flattened.
-    DepthLimit = "depth-limit", Warning;
+    /// Nesting deeper than the configured limit.
+    DepthLimit = "depth-limit", Error;
+    /// The input is over the configured size limit and was not parsed.
+    InputTooLarge = "input-too-large", Error;
 }
 
 impl std::fmt::Display for DiagnosticCode {

@@ -1,1 +1,166 @@
-//! TODO
+//! Lexicons loaded at compile time from `grammars/lexicon/` and parsed once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::ast::MetaKey;
+
+const METADATA_LABELS: &str = include_str!("../grammars/lexicon/metadata_labels.tsv");
+const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
+const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
+
+/// Words that mark a header line as a document title.
+pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLE_WORDS_TXT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
+pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn meta_key(name: &str) -> Option<MetaKey> {
+    Some(match name {
+        "index_number" => MetaKey::IndexNumber,
+        "issuer" => MetaKey::Issuer,
+        "doc_number" => MetaKey::DocNumber,
+        "written_date" => MetaKey::WrittenDate,
+        "published_date" => MetaKey::PublishedDate,
+        "category" => MetaKey::Category,
+        "title" => MetaKey::Title,
+        "keywords" => MetaKey::Keywords,
+        "validity" => MetaKey::Validity,
+        "other" => MetaKey::Other,
+        _ => return None,
+    })
+}
+
+/// Metadata labels, keyed by their first character; each list is sorted
+/// longest label first so the first match is the longest.
+pub(crate) struct MetaLabels {
+    by_first: HashMap<char, Vec<(Vec<char>, MetaKey)>>,
+}
+
+impl MetaLabels {
+    /// The labels that start with `c`, longest first.
+    pub(crate) fn starting_with(&self, c: char) -> &[(Vec<char>, MetaKey)] {
+        self.by_first.get(&c).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+pub(crate) static META_LABELS: LazyLock<MetaLabels> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<(Vec<char>, MetaKey)>> = HashMap::new();
+    for row in rows(METADATA_LABELS) {
+        let (Some(key), Some(label)) = (row.first().and_then(|k| meta_key(k)), row.get(1)) else {
+            continue;
+        };
+        let chars: Vec<char> = label.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(&first) = chars.first() {
+            by_first.entry(first).or_default().push((chars, key));
+        }
+    }
+    for v in by_first.values_mut() {
+        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        v.dedup_by(|a, b| a.0 == b.0);
+    }
+    MetaLabels { by_first }
+});
+
+/// Where a boilerplate line may appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Where {
+    Front,
+    Trailer,
+    Any,
+}
+
+/// How a boilerplate entry matches a trimmed line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum How {
+    Prefix,
+    Contains,
+}
+
+pub(crate) struct Boilerplate {
+    entries: Vec<(How, Where, &'static str)>,
+    exact: HashMap<&'static str, Where>,
+}
+
+impl Boilerplate {
+    /// Does the trimmed line match an entry allowed at `place`
+    /// (`Front` or `Trailer`)?
+    pub(crate) fn matches(&self, line: &str, place: Where) -> bool {
+        let ok = |w: Where| w == Where::Any || w == place;
+        if let Some(&w) = self.exact.get(line) {
+            if ok(w) {
+                return true;
+            }
+        }
+        self.entries.iter().any(|&(how, w, text)| {
+            ok(w)
+                && match how {
+                    How::Prefix => line.starts_with(text),
+                    How::Contains => line.contains(text),
+                }
+        })
+    }
+}
+
+pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    let mut exact = HashMap::new();
+    for row in rows(BOILERPLATE) {
+        let (Some(how), Some(place), Some(text)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let place = match *place {
+            "front" => Where::Front,
+            "trailer" => Where::Trailer,
+            _ => Where::Any,
+        };
+        match *how {
+            "exact" => {
+                exact.insert(*text, place);
+            }
+            "prefix" => entries.push((How::Prefix, place, *text)),
+            "contains" => entries.push((How::Contains, place, *text)),
+            _ => {}
+        }
+    }
+    Boilerplate { entries, exact }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse_and_have_no_bad_rows() {
+        for row in rows(METADATA_LABELS) {
+            assert!(
+                row.len() >= 2,
+                "metadata row should have key and label: {row:?}"
+            );
+            assert!(
+                row.first().and_then(|k| meta_key(k)).is_some(),
+                "unknown metadata key in {row:?}"
+            );
+        }
+        for row in rows(BOILERPLATE) {
+            assert!(
+                row.len() >= 3,
+                "boilerplate row should have 3 fields: {row:?}"
+            );
+            assert!(matches!(row[0], "exact" | "prefix" | "contains"), "{row:?}");
+            assert!(matches!(row[1], "front" | "trailer" | "any"), "{row:?}");
+        }
+        assert!(!META_LABELS.starting_with('索').is_empty());
+    }
+}

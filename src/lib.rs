@@ -10,6 +10,7 @@
     )
 )]
 
+mod artefacts;
 pub mod ast;
 mod block;
 pub mod decimal;

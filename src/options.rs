@@ -1,7 +1,8 @@
 //! Parse options.
 
 /// Options for [`parse_with`](crate::parse_with). Plain public fields with a
-/// [`Default`]; build with struct update syntax:
+/// [`Default`]; build with struct update syntax (new fields may be added in
+/// minor releases, so always end with `..Default::default()`):
 ///
 /// ```
 /// let opts = gongwen::Options { entities: false, ..Default::default() };
@@ -10,7 +11,6 @@
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-#[non_exhaustive]
 pub struct Options {
     /// Scan paragraphs for inline entities (quantities, dates, references…).
     pub entities: bool,

@@ -1,1 +1,788 @@
-//! TODO
+//! Pass 2: headings and the section tree.
+//!
+//! Heading candidates come from the marker grammar line by line; the
+//! recovery rules (lost numeral, lost marker, lost punctuation,
+//! unnumbered parents) look at the sequence; levels come from a plain
+//! stack of open marker families (SPEC §3): the first family seen is level
+//! 1, a new family nests below the current one, a family seen before
+//! closes back to its level, and the conventional rank settles conflicts.
+
+use std::borrow::Cow;
+
+use nom::Parser;
+
+use crate::ast::MarkerFamily;
+use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
+use crate::error::{Diagnostic, DiagnosticCode};
+use crate::grammar::heading::{
+    Marker, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
+    lost_numeral_marker, shi_marker,
+};
+use crate::grammar::trivia::pad;
+use crate::span::Span;
+
+/// A heading found in the body.
+#[derive(Debug, Clone)]
+pub(crate) struct HeadingCand<'a> {
+    /// First and last line index the heading occupies.
+    pub(crate) first_line: usize,
+    pub(crate) last_line: usize,
+    pub(crate) family: MarkerFamily,
+    pub(crate) ordinal: Option<u32>,
+    pub(crate) marker: Span,
+    pub(crate) title: Span,
+    pub(crate) title_text: Cow<'a, str>,
+    /// Where the heading ends (after the title and its final punctuation).
+    pub(crate) end: usize,
+    /// For a run-in heading: where the body text on the same line starts.
+    pub(crate) run_in: Option<usize>,
+    pub(crate) inferred: bool,
+    /// The family an unnumbered heading is the parent of.
+    pub(crate) parent_of: Option<MarkerFamily>,
+    pub(crate) level: u8,
+}
+
+/// The greatest number of chars in a heading title that is not run-in.
+const MAX_TITLE_CHARS: usize = 80;
+/// The greatest number of chars of a line that can be a recovered heading.
+const MAX_RECOVERED_CHARS: usize = 45;
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Split the text after a marker into title and run-in body.
+/// Returns (title start, title end, heading end, run-in body start),
+/// offsets relative to `rest`.
+fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
+            .len();
+    let body = rest.get(lead..).unwrap_or("");
+    // The title ends at the first 。 or ：, outside quotes and brackets.
+    let mut depth = 0i32;
+    for (i, c) in body.char_indices() {
+        match c {
+            '“' | '（' | '(' | '《' | '‘' => depth += 1,
+            '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 && matches!(c, '。' | '：' | ':' | '！' | '？') {
+            let after = i + c.len_utf8();
+            let tail = body.get(after..).unwrap_or("");
+            let tail_trim = tail.trim_start_matches(pad);
+            if tail_trim.is_empty() {
+                return (lead, lead + i, lead + after, None);
+            }
+            return (
+                lead,
+                lead + i,
+                lead + after,
+                Some(lead + after + (tail.len() - tail_trim.len())),
+            );
+        }
+    }
+    let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
+    (lead, lead + t.len(), lead + body.len(), None)
+}
+
+/// Is the line a short standalone line that could be a heading whose
+/// marker was lost, or an unnumbered heading: no sentence punctuation,
+/// not ending in `：；，`, not led by `——`, not too long.
+pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
+    let t = l.text;
+    l.chars >= 2
+        && l.chars <= max_chars
+        && !has_sentence_punct(t)
+        && !t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
+        && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) || c == '“' || c.is_ascii_digit())
+        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= l.chars
+}
+
+/// Is line `i` set off from the paragraphs around it: the previous and the
+/// next non-blank lines are separate blocks (a blank line between, or they
+/// end/start a sentence or are headings)?
+fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
+    let prev_ok = i == lo
+        || lines.get(i - 1).is_some_and(|p| {
+            p.is_blank()
+                || ends_sentence(p.text)
+                || p.chars <= MAX_TITLE_CHARS && !has_sentence_punct(p.text)
+        });
+    let next_ok = i + 1 >= hi
+        || lines
+            .get(i + 1)
+            .is_some_and(|n| n.is_blank() || n.chars > 0);
+    prev_ok && next_ok
+}
+
+/// Recognise the heading on line `i`, if its marker says it is one.
+fn marked_heading<'a>(
+    src: &'a str,
+    lines: &[LineInfo<'a>],
+    i: usize,
+    hi: usize,
+) -> Option<HeadingCand<'a>> {
+    let l = lines.get(i)?;
+    let t = l.text;
+    let mk = |m: Marker, mlen: usize, rest: &'a str, inferred: bool| -> Option<HeadingCand<'a>> {
+        let rest_base = l.t0 + mlen;
+        let (ts, te, he, run) = split_title(rest);
+        let title = rest.get(ts..te).unwrap_or("");
+        Some(HeadingCand {
+            first_line: i,
+            last_line: i,
+            family: m.family,
+            ordinal: m.ordinal,
+            marker: Span::new(l.t0, l.t0 + mlen),
+            title: Span::new(rest_base + ts, rest_base + te),
+            title_text: Cow::Borrowed(title),
+            end: rest_base + he,
+            run_in: run.map(|r| rest_base + r),
+            inferred,
+            parent_of: None,
+            level: 0,
+        })
+    };
+    if let Ok((rest, m)) = heading_marker(t) {
+        let mlen = t.len() - rest.len();
+        let body = rest.trim_start_matches(pad);
+        // In-body list lines (`二、…；`) and dates/quantities are not headings.
+        if t.ends_with(['；', ';']) && m.family != MarkerFamily::Article {
+            return None;
+        }
+        if m.family == MarkerFamily::Cn
+            && body.starts_with(|c: char| cn_ordinal(&c.to_string()).is_ok())
+            && body
+                .chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, '季' | '月'))
+        {
+            return None;
+        }
+        if m.family == MarkerFamily::Article {
+            // Articles are run-in with no title.
+            let start = l.t0 + mlen;
+            let skip = rest.len() - body.len();
+            return Some(HeadingCand {
+                first_line: i,
+                last_line: i,
+                family: m.family,
+                ordinal: m.ordinal,
+                marker: Span::new(l.t0, l.t0 + mlen),
+                title: Span::empty(start),
+                title_text: Cow::Borrowed(""),
+                end: start,
+                run_in: (!body.is_empty()).then_some(start + skip),
+                inferred: false,
+                parent_of: None,
+                level: 0,
+            });
+        }
+        let h = mk(m, mlen, rest, false)?;
+        if h.run_in.is_none() && h.title.len() / 3 > MAX_TITLE_CHARS * 2 {
+            return None;
+        }
+        return Some(h);
+    }
+    // A standalone `一是…。` / `第一，…` line (nothing after its first
+    // sentence). A marker alone on its line is a split enumeration item.
+    if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
+        let (_, _, _, run) = split_title(rest);
+        let one_sentence = run.is_none() && !rest.contains(['；', ';']) && l.chars <= 60;
+        if !rest.trim_matches(pad).is_empty()
+            && one_sentence
+            && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40)
+        {
+            return mk(m, t.len() - rest.len(), rest, false);
+        }
+        return None;
+    }
+    // `（` alone, then `三）…`: a paren marker split over two lines.
+    if matches!(t, "（" | "(") {
+        let next = lines.get(i + 1).filter(|_| i + 1 < hi)?;
+        let (rest, n) = (cn_ordinal, close_paren)
+            .map(|(n, _)| n)
+            .parse(next.text)
+            .ok()?;
+        let m = Marker {
+            family: MarkerFamily::CnParen,
+            ordinal: Some(n),
+        };
+        let mlen = next.text.len() - rest.len();
+        let (ts, te, he, run) = split_title(rest);
+        let base = next.t0 + mlen;
+        return Some(HeadingCand {
+            first_line: i,
+            last_line: i + 1,
+            family: m.family,
+            ordinal: m.ordinal,
+            marker: Span::new(l.t0, base),
+            title: Span::new(base + ts, base + te),
+            title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
+            end: base + he,
+            run_in: run.map(|r| base + r),
+            inferred: false,
+            parent_of: None,
+            level: 0,
+        });
+    }
+    // A bare CJK numeral line: `一` alone, possibly followed by a `、`
+    // line and the title line (a heading split over lines).
+    if let Ok((rest, n)) = cn_ordinal(t) {
+        if rest.is_empty() && n <= 50 {
+            let m = Marker {
+                family: MarkerFamily::Cn,
+                ordinal: Some(n),
+            };
+            let mut j = i + 1;
+            while j < hi && lines.get(j).is_some_and(|x| x.is_blank()) {
+                j += 1;
+            }
+            if let Some(p) = lines
+                .get(j)
+                .filter(|p| j < hi && matches!(p.text, "、" | "." | "．"))
+            {
+                let mut k = j + 1;
+                while k < hi && lines.get(k).is_some_and(|x| x.is_blank()) {
+                    k += 1;
+                }
+                if let Some(tl) = lines
+                    .get(k)
+                    .filter(|tl| k < hi && heading_like(tl, MAX_TITLE_CHARS))
+                {
+                    return Some(HeadingCand {
+                        first_line: i,
+                        last_line: k,
+                        family: m.family,
+                        ordinal: m.ordinal,
+                        marker: Span::new(l.t0, p.t1),
+                        title: Span::new(tl.t0, tl.t1),
+                        title_text: Cow::Borrowed(tl.text),
+                        end: tl.t1,
+                        run_in: None,
+                        inferred: false,
+                        parent_of: None,
+                        level: 0,
+                    });
+                }
+            }
+            let _ = src;
+            return Some(HeadingCand {
+                first_line: i,
+                last_line: i,
+                family: m.family,
+                ordinal: m.ordinal,
+                marker: Span::new(l.t0, l.t1),
+                title: Span::empty(l.t1),
+                title_text: Cow::Borrowed(""),
+                end: l.t1,
+                run_in: None,
+                inferred: false,
+                parent_of: None,
+                level: 0,
+            });
+        }
+    }
+    None
+}
+
+/// Find every heading in lines `lo..hi` and give each its level.
+pub(crate) fn headings<'a>(
+    src: &'a str,
+    lines: &[LineInfo<'a>],
+    lo: usize,
+    hi: usize,
+    recover: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<HeadingCand<'a>> {
+    let mut out: Vec<HeadingCand<'a>> = Vec::new();
+    let mut list_run: Option<(MarkerFamily, u32)> = None;
+    let mut i = lo;
+    while i < hi {
+        let Some(l) = lines.get(i) else { break };
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
+        // in `：` are list items, the last one (ending in `。`) included.
+        if let Ok((_, m)) = heading_marker(l.text) {
+            let continues =
+                list_run.is_some_and(|(f, n)| f == m.family && m.ordinal == Some(n + 1));
+            if l.text.ends_with(['；', ';']) || continues && l.chars > 12 {
+                list_run = m.ordinal.map(|n| (m.family, n));
+                i += 1;
+                continue;
+            }
+        }
+        list_run = None;
+        if let Some(h) = marked_heading(src, lines, i, hi) {
+            if h.last_line > h.first_line {
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::HeadingSplit,
+                    Span::new(l.t0, h.end),
+                    "heading split over several lines, joined",
+                ));
+            }
+            i = h.last_line + 1;
+            out.push(h);
+            continue;
+        }
+        if recover {
+            // Numeral lost: `、坚持…`.
+            if let Ok((rest, m)) = lost_numeral_marker(l.text) {
+                if heading_like(
+                    &LineInfo {
+                        text: rest,
+                        chars: rest.chars().count(),
+                        ..*l
+                    },
+                    MAX_RECOVERED_CHARS,
+                ) {
+                    let mlen = l.text.len() - rest.len();
+                    let (ts, te, he, run) = split_title(rest);
+                    let base = l.t0 + mlen;
+                    out.push(HeadingCand {
+                        first_line: i,
+                        last_line: i,
+                        family: m.family,
+                        ordinal: None,
+                        marker: Span::new(l.t0, base),
+                        title: Span::new(base + ts, base + te),
+                        title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
+                        end: base + he,
+                        run_in: run.map(|r| base + r),
+                        inferred: true,
+                        parent_of: None,
+                        level: 0,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            // Punctuation lost: `1保障粮油生产。…`, kept only when the
+            // arabic sequence expects exactly this ordinal.
+            if let Ok((rest, m)) = bare_arabic_marker(l.text) {
+                let expected = out
+                    .iter()
+                    .rev()
+                    .find(|h| h.family.rank() <= MarkerFamily::Arabic.rank())
+                    .filter(|h| h.family == MarkerFamily::Arabic)
+                    .and_then(|h| h.ordinal)
+                    .map(|n| n + 1);
+                // `01综合`: a zero-padded number is never a quantity.
+                let zero_padded = l.text.starts_with('0') && l.text.len() - rest.len() == 2;
+                let short_title = heading_like(
+                    &LineInfo {
+                        text: rest,
+                        chars: rest.chars().count(),
+                        ..*l
+                    },
+                    20,
+                );
+                if (expected.is_some() && expected == m.ordinal || zero_padded && short_title)
+                    && !starts_with_unit(rest)
+                {
+                    let mlen = l.text.len() - rest.len();
+                    let (ts, te, he, run) = split_title(rest);
+                    let base = l.t0 + mlen;
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::HeadingPunctuationLost,
+                        Span::new(l.t0, base),
+                        format!(
+                            "heading marker without punctuation read as `{}.`",
+                            m.ordinal.unwrap_or(0)
+                        ),
+                    ));
+                    out.push(HeadingCand {
+                        first_line: i,
+                        last_line: i,
+                        family: m.family,
+                        ordinal: m.ordinal,
+                        marker: Span::new(l.t0, base),
+                        title: Span::new(base + ts, base + te),
+                        title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
+                        end: base + he,
+                        run_in: run.map(|r| base + r),
+                        inferred: true,
+                        parent_of: None,
+                        level: 0,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    keep_word_runs(&mut out);
+    if recover {
+        number_lost_numerals(&mut out, diags);
+        fill_gaps(lines, lo, hi, &mut out, diags);
+        unnumbered_parents(lines, lo, hi, &mut out, diags);
+    }
+    out
+}
+
+/// Standalone `一是…。` / `第一，…` lines are headings only in runs:
+/// ordinal 1 followed by 2, or continuing the previous one. A lone
+/// `五是…。` after `一是…` paragraphs is the last enumeration item, not a
+/// heading.
+fn keep_word_runs(out: &mut Vec<HeadingCand<'_>>) {
+    let mut keep = vec![true; out.len()];
+    for fam in [MarkerFamily::Shi, MarkerFamily::Di] {
+        let mut last_kept: Option<u32> = None;
+        for k in 0..out.len() {
+            let Some(h) = out.get(k) else { continue };
+            if h.family != fam {
+                if h.family.is_ranked() && h.family.rank() < fam.rank() {
+                    last_kept = None;
+                }
+                continue;
+            }
+            let n = h.ordinal.unwrap_or(0);
+            let next_is_successor = out
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|x| !x.family.is_ranked() || x.family.rank() > fam.rank())
+                .find(|x| x.family == fam)
+                .is_some_and(|x| x.ordinal == Some(n + 1));
+            let ok = last_kept == Some(n.saturating_sub(1)) && n > 1 || n == 1 && next_is_successor;
+            if let Some(slot) = keep.get_mut(k) {
+                *slot = ok;
+            }
+            if ok {
+                last_kept = Some(n);
+            }
+        }
+    }
+    let mut it = keep.into_iter();
+    out.retain(|_| it.next().unwrap_or(true));
+}
+
+/// Does `s` start with a character that makes the digits before it a
+/// quantity or date rather than a heading number?
+fn starts_with_unit(s: &str) -> bool {
+    s.starts_with([
+        '年', '月', '日', '号', '时', '分', '秒', '万', '亿', '千', '百', '十', '个', '项', '件',
+        '名', '人', '次', '家', '户', '条', '元', '多', '余', '届', '期', '批', '倍', '类', '天',
+        '周', '岁', '位', '所', '座', '台', '辆', '吨', '亩', '米', '公', '平', '立', '千', '场',
+        '起', '宗', '份', '篇', '部', '本', '床', '套', '间',
+    ])
+}
+
+/// Give headings whose numeral was lost the ordinal the sequence expects.
+fn number_lost_numerals(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnostic>) {
+    for k in 0..out.len() {
+        let Some(h) = out.get(k) else { continue };
+        if h.ordinal.is_some() || h.family == MarkerFamily::None {
+            continue;
+        }
+        let fam = h.family;
+        // The previous sibling of the same family, unless a higher family
+        // intervened (which restarts the sequence).
+        let mut prev = 0;
+        for p in out.get(..k).unwrap_or(&[]).iter().rev() {
+            if p.family == fam {
+                prev = p.ordinal.unwrap_or(prev);
+                break;
+            }
+            if p.family.rank() < fam.rank() {
+                break;
+            }
+        }
+        let n = prev + 1;
+        let span = h.marker;
+        if let Some(h) = out.get_mut(k) {
+            h.ordinal = Some(n);
+        }
+        diags.push(Diagnostic::new(
+            DiagnosticCode::HeadingNumeralLost,
+            span,
+            format!("heading numeral lost; read as ordinal {n} from the sequence"),
+        ));
+    }
+}
+
+/// Fill gaps in a sequence (`四、` … `六、`) with short standalone lines
+/// between the two that are followed by content: headings whose marker
+/// was lost entirely.
+fn fill_gaps<'a>(
+    lines: &[LineInfo<'a>],
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<HeadingCand<'a>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut inserts: Vec<HeadingCand<'a>> = Vec::new();
+    let taken: Vec<(usize, usize)> = out.iter().map(|h| (h.first_line, h.last_line)).collect();
+    let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i <= b);
+    for k in 0..out.len() {
+        let Some(h) = out.get(k) else { continue };
+        let (fam, Some(n)) = (h.family, h.ordinal) else {
+            continue;
+        };
+        if n < 2
+            || !matches!(
+                fam,
+                MarkerFamily::Cn | MarkerFamily::CnParen | MarkerFamily::Part
+            )
+        {
+            continue;
+        }
+        // Previous sibling: same family with no higher family between.
+        let mut prev: Option<(usize, u32)> = None;
+        let mut boundary_line = lo;
+        for p in out.get(..k).unwrap_or(&[]).iter().rev() {
+            if p.family == fam {
+                prev = p.ordinal.map(|o| (p.last_line, o));
+                break;
+            }
+            if p.family.rank() < fam.rank() {
+                boundary_line = p.last_line + 1;
+                break;
+            }
+        }
+        let (from_line, prev_n) = match prev {
+            Some((line, o)) => (line + 1, o),
+            None if fam == MarkerFamily::Cn || boundary_line > lo => (boundary_line, 0),
+            None => continue,
+        };
+        if n <= prev_n + 1 || n - prev_n > 3 {
+            continue;
+        }
+        let mut want = prev_n + 1;
+        let mut j = from_line;
+        while j < h.first_line && want < n {
+            let Some(l) = lines.get(j) else { break };
+            if !l.is_blank()
+                && !is_taken(j)
+                && heading_like(l, MAX_RECOVERED_CHARS)
+                && standalone(lines, j, lo, hi)
+                && followed_by_content(lines, j, h.first_line)
+                && (prev.is_some() || want > 1 || j > from_line)
+            {
+                let mut c = HeadingCand {
+                    first_line: j,
+                    last_line: j,
+                    family: fam,
+                    ordinal: Some(want),
+                    marker: Span::empty(l.t0),
+                    title: Span::new(l.t0, l.t1),
+                    title_text: Cow::Borrowed(l.text),
+                    end: l.t1,
+                    run_in: None,
+                    inferred: true,
+                    parent_of: None,
+                    level: 0,
+                };
+                c.title_text = Cow::Borrowed(l.text.trim_end_matches(['。', '：', ':', '；']));
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::HeadingMarkerLost,
+                    Span::new(l.t0, l.t1),
+                    format!("heading marker lost; line fills ordinal {want} of the sequence"),
+                ));
+                inserts.push(c);
+                want += 1;
+            }
+            j += 1;
+        }
+    }
+    if !inserts.is_empty() {
+        out.extend(inserts);
+        out.sort_by_key(|h| h.first_line);
+    }
+}
+
+/// Is line `j` followed (before line `end`) by a non-blank line?
+fn followed_by_content(lines: &[LineInfo<'_>], j: usize, end: usize) -> bool {
+    (j + 1..end).any(|k| lines.get(k).is_some_and(|l| !l.is_blank()))
+}
+
+/// Is the line a candidate unnumbered heading: short, standalone, no
+/// sentence punctuation and no comma, not a caption or a note?
+fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) -> bool {
+    let Some(l) = lines.get(j) else { return false };
+    heading_like(l, 24)
+        && !l.text.contains(['，', ',', '；', ';', '：', ':'])
+        && !l.text.starts_with(['表', '图', '附', '注'])
+        && !l.text.starts_with("资料来源")
+        && !l.text.starts_with("数据来源")
+        && standalone(lines, j, lo, hi)
+        && lines.get(j + 1).is_some_and(|n| {
+            n.is_blank() || !n.text.starts_with(['，', '。', '、', '）', ')', '”', '」'])
+        })
+        && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
+            j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
+        })
+}
+
+fn blank_around(lines: &[LineInfo<'_>], j: usize) -> bool {
+    j > 0
+        && lines.get(j - 1).is_some_and(|p| p.is_blank())
+        && lines.get(j + 1).is_some_and(|n| n.is_blank())
+}
+
+/// Unnumbered headings (SPEC §3): short standalone lines that head the
+/// numbered sequences (`“十四五”时期工作回顾` then `一、…`), or follow the
+/// last one (`结束语`). A candidate is kept only where it does not break a
+/// running sequence: the next numbered heading after it restarts the top
+/// numbered family at 1, or there is none. One candidate alone must also be
+/// set off by blank lines and be short.
+fn unnumbered_parents<'a>(
+    lines: &[LineInfo<'a>],
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<HeadingCand<'a>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(top) = out
+        .iter()
+        .map(|h| h.family)
+        .find(|f| *f != MarkerFamily::None)
+    else {
+        return;
+    };
+    let taken: Vec<(usize, usize)> = out.iter().map(|h| (h.first_line, h.last_line)).collect();
+    let mut accepted = Vec::new();
+    let mut next_head = 0;
+    for j in lo..hi {
+        while out.get(next_head).is_some_and(|h| h.last_line < j) {
+            next_head += 1;
+        }
+        if taken.iter().any(|&(a, b)| a <= j && j <= b) || !unnumbered_candidate(lines, j, lo, hi) {
+            continue;
+        }
+        let ok = match out.get(next_head) {
+            None => true,
+            Some(h) => h.family == top && h.ordinal == Some(1),
+        };
+        if ok {
+            accepted.push(j);
+        }
+    }
+    if accepted.len() == 1 {
+        let single_ok = accepted.first().is_some_and(|&j| {
+            blank_around(lines, j) && lines.get(j).is_some_and(|l| l.chars <= 12)
+        });
+        if !single_ok {
+            return;
+        }
+    }
+    for j in accepted {
+        let Some(l) = lines.get(j) else { continue };
+        diags.push(Diagnostic::new(
+            DiagnosticCode::HeadingUnnumbered,
+            Span::new(l.t0, l.t1),
+            "unnumbered line read as a heading at the level above the numbered sequences",
+        ));
+        out.push(HeadingCand {
+            first_line: j,
+            last_line: j,
+            family: MarkerFamily::None,
+            ordinal: None,
+            marker: Span::empty(l.t0),
+            title: Span::new(l.t0, l.t1),
+            title_text: Cow::Borrowed(l.text),
+            end: l.t1,
+            run_in: None,
+            inferred: false,
+            parent_of: Some(top),
+            level: 0,
+        });
+    }
+    out.sort_by_key(|h| h.first_line);
+}
+
+/// Give every heading its level with a stack of open families, and report
+/// skips and repeats. Returns the deepest level reached.
+pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnostic>) -> usize {
+    // Stack of (family, last ordinal).
+    let mut stack: Vec<(MarkerFamily, u32)> = Vec::new();
+    let mut deepest = 0;
+    for h in out.iter_mut() {
+        if h.family == MarkerFamily::None {
+            // An unnumbered parent: close the family it parents (and below),
+            // then sit as a sibling of the previous unnumbered heading.
+            if let Some(child) = h.parent_of {
+                if let Some(p) = stack.iter().position(|(f, _)| *f == child) {
+                    stack.truncate(p);
+                }
+            }
+            if let Some(p) = stack.iter().position(|(f, _)| *f == MarkerFamily::None) {
+                stack.truncate(p);
+            }
+            stack.push((MarkerFamily::None, 0));
+            h.level = u8::try_from(stack.len()).unwrap_or(u8::MAX);
+            deepest = deepest.max(stack.len());
+            continue;
+        }
+        let n = h.ordinal.unwrap_or(0);
+        if let Some(p) = stack.iter().position(|(f, _)| *f == h.family) {
+            stack.truncate(p + 1);
+            if let Some(top) = stack.last_mut() {
+                let last = top.1;
+                if n == last + 1 || h.ordinal.is_none() {
+                    // In sequence.
+                } else if n <= last {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::OrdinalRepeat,
+                        h.marker.cover(h.title),
+                        format!("ordinal {n} after {last}: the sequence repeats or restarts"),
+                    ));
+                } else {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::OrdinalSkip,
+                        h.marker.cover(h.title),
+                        format!("ordinal {n} after {last}: the sequence skips"),
+                    ));
+                }
+                top.1 = n;
+            }
+        } else {
+            // A new family: nest below the current one, unless it ranks
+            // above families on the stack (close those first).
+            while h.family.is_ranked()
+                && stack
+                    .last()
+                    .is_some_and(|(f, _)| f.is_ranked() && f.rank() > h.family.rank())
+            {
+                stack.pop();
+            }
+            if n > 1 {
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::OrdinalSkip,
+                    h.marker.cover(h.title),
+                    format!("sequence starts at ordinal {n}"),
+                ));
+            }
+            stack.push((h.family, n));
+        }
+        h.level = u8::try_from(stack.len()).unwrap_or(u8::MAX);
+        deepest = deepest.max(stack.len());
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_title_run_in() {
+        let s = "落实学法机制。建立健全";
+        let (ts, te, he, run) = split_title(s);
+        assert_eq!(&s[ts..te], "落实学法机制");
+        assert_eq!(&s[he..], "建立健全");
+        assert_eq!(run, Some(he));
+        let (ts, te, _, run) = split_title("加强党的领导,法治政府建设稳步推进");
+        assert_eq!(te - ts, "加强党的领导,法治政府建设稳步推进".len());
+        assert_eq!(run, None);
+    }
+}

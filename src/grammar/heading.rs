@@ -1,1 +1,404 @@
-//! TODO
+//! Heading markers (SPEC §3): `第一部分` `第一条` `一、` `（一）` `1.` `（1）` `①`
+//! and the standalone `一是…。` line.
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{not, peek, recognize, verify};
+use nom::multi::many1_count;
+use nom::Parser;
+
+use super::PResult;
+use crate::ast::MarkerFamily;
+
+/// A heading marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub(crate) family: MarkerFamily,
+    /// `None` when the numeral was lost (`、坚持…`).
+    pub(crate) ordinal: Option<u32>,
+}
+
+/// The value of one CJK digit (`〇`–`九`, `两`, financial and traditional forms).
+fn cjk_digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' | 'Ｏ' => 0,
+        '一' | '壹' | '弌' => 1,
+        '二' | '贰' | '貳' | '两' | '兩' => 2,
+        '三' | '叁' | '參' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn cjk_unit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        _ => return None,
+    })
+}
+
+/// A CJK ordinal numeral below one thousand (`一` … `九百九十九`), as used in
+/// heading markers.
+///
+/// ```ebnf
+/// cn_ordinal ::= [〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+
+/// ```
+pub(crate) fn cn_ordinal(i: &str) -> PResult<'_, u32> {
+    let (rest, text) = recognize(many1_count(satisfy(|c| {
+        cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some()
+    })))
+    .parse(i)?;
+    match cjk_small_value(text) {
+        Some(v) if v > 0 => Ok((rest, v)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// Value of a small positional CJK numeral (`十二` = 12, `一百零五` = 105).
+fn cjk_small_value(s: &str) -> Option<u32> {
+    let mut total: u32 = 0;
+    let mut digit: Option<u32> = None;
+    let mut last_unit = u32::MAX;
+    for c in s.chars() {
+        if let Some(d) = cjk_digit_value(c) {
+            if digit.is_some() && d != 0 {
+                return None;
+            }
+            digit = if d == 0 { None } else { Some(d) };
+        } else if let Some(u) = cjk_unit_value(c) {
+            if u >= last_unit {
+                return None;
+            }
+            total = total.checked_add(digit.unwrap_or(1).checked_mul(u)?)?;
+            digit = None;
+            last_unit = u;
+        } else {
+            return None;
+        }
+    }
+    total.checked_add(digit.unwrap_or(0))
+}
+
+/// ASCII or fullwidth decimal digits as an ordinal (at most 3 digits).
+///
+/// ```ebnf
+/// arabic_ordinal ::= [0-9０-９]{1,3}
+/// ```
+pub(crate) fn arabic_ordinal(i: &str) -> PResult<'_, u32> {
+    let (rest, text) = recognize(many1_count(satisfy(is_digit))).parse(i)?;
+    let mut v: u32 = 0;
+    let mut n = 0;
+    for c in text.chars() {
+        n += 1;
+        v = v * 10 + digit_value(c);
+    }
+    if n > 3 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, v))
+}
+
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn digit_value(c: char) -> u32 {
+    if c.is_ascii_digit() {
+        c as u32 - '0' as u32
+    } else {
+        (c as u32).saturating_sub('０' as u32)
+    }
+}
+
+/// ```ebnf
+/// open_paren ::= "（" | "(" | "〔" | "［"
+/// ```
+pub(crate) fn open_paren(i: &str) -> PResult<'_, char> {
+    alt((char('（'), char('('), char('〔'), char('［'))).parse(i)
+}
+
+/// ```ebnf
+/// close_paren ::= "）" | ")" | "〕" | "］"
+/// ```
+pub(crate) fn close_paren(i: &str) -> PResult<'_, char> {
+    alt((char('）'), char(')'), char('〕'), char('］'))).parse(i)
+}
+
+/// ```ebnf
+/// part_marker ::= "第" cn_ordinal ("部分" | "章" | "篇" | "节" | "節")
+/// ```
+pub(crate) fn part_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        char('第'),
+        alt((cn_ordinal, arabic_ordinal)),
+        alt((tag("部分"), tag("章"), tag("篇"), tag("节"), tag("節"))),
+    )
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::Part,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// article_marker ::= "第" cn_ordinal ("条" | "條")
+/// ```
+pub(crate) fn article_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        char('第'),
+        alt((cn_ordinal, arabic_ordinal)),
+        alt((char('条'), char('條'))),
+    )
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::Article,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// cn_marker ::= cn_ordinal ("、" | ("." | "．") (* not followed by a digit *))
+/// ```
+pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        cn_ordinal,
+        alt((
+            char('、'),
+            // `一.5` is not a marker: after a dot, no digit may follow.
+            (alt((char('．'), char('.'))), not(peek(satisfy(is_digit)))).map(|(c, _)| c),
+        )),
+    )
+        .map(|(n, _)| Marker {
+            family: MarkerFamily::Cn,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// cn_paren_marker ::= open_paren cn_ordinal close_paren
+/// ```
+pub(crate) fn cn_paren_marker(i: &str) -> PResult<'_, Marker> {
+    (open_paren, cn_ordinal, close_paren)
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::CnParen,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// arabic_marker ::= arabic_ordinal ("." | "．" | "、" | "，") (* not followed by a digit *)
+/// ```
+pub(crate) fn arabic_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        verify(arabic_ordinal, |n| *n > 0),
+        alt((char('.'), char('．'), char('、'))),
+        not(peek(satisfy(is_digit))),
+    )
+        .map(|(n, _, _)| Marker {
+            family: MarkerFamily::Arabic,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// arabic_paren_marker ::= open_paren arabic_ordinal close_paren
+/// ```
+pub(crate) fn arabic_paren_marker(i: &str) -> PResult<'_, Marker> {
+    (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren)
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::ArabicParen,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// circled_marker ::= [①-⑳]
+/// ```
+pub(crate) fn circled_marker(i: &str) -> PResult<'_, Marker> {
+    satisfy(|c| ('①'..='⑳').contains(&c))
+        .map(|c| Marker {
+            family: MarkerFamily::Circled,
+            ordinal: Some(c as u32 - '①' as u32 + 1),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// shi_marker ::= cn_ordinal ("是" | "要")
+/// ```
+pub(crate) fn shi_marker(i: &str) -> PResult<'_, Marker> {
+    (cn_ordinal, alt((char('是'), char('要'))))
+        .map(|(n, _)| Marker {
+            family: MarkerFamily::Shi,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// ```ebnf
+/// di_marker ::= "第" cn_ordinal ("，" | "," | "、")
+/// ```
+pub(crate) fn di_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        char('第'),
+        cn_ordinal,
+        alt((char('，'), char(','), char('、'))),
+    )
+        .map(|(_, n, _)| Marker {
+            family: MarkerFamily::Di,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+/// A marker whose numeral was lost: `、坚持…`, `（）…`.
+///
+/// ```ebnf
+/// lost_numeral_marker ::= "、" | open_paren close_paren
+/// ```
+pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
+    alt((
+        char('、').map(|_| MarkerFamily::Cn),
+        (open_paren, close_paren).map(|_| MarkerFamily::CnParen),
+    ))
+    .map(|family| Marker {
+        family,
+        ordinal: None,
+    })
+    .parse(i)
+}
+
+/// Any heading marker at the start of a (trimmed) line, longest family
+/// first. `shi_marker` is not included: whether `一是…` starts a heading
+/// depends on the whole line.
+///
+/// ```ebnf
+/// heading_marker ::= part_marker | article_marker | cn_paren_marker
+///                  | arabic_paren_marker | cn_marker | arabic_marker
+///                  | circled_marker
+/// ```
+pub(crate) fn heading_marker(i: &str) -> PResult<'_, Marker> {
+    alt((
+        part_marker,
+        article_marker,
+        cn_paren_marker,
+        arabic_paren_marker,
+        cn_marker,
+        arabic_marker,
+        circled_marker,
+    ))
+    .parse(i)
+}
+
+/// An arabic ordinal whose punctuation was lost (`1保障粮油生产`): digits
+/// directly followed by a CJK character. Whether it is a heading depends on
+/// the sequence (see `tree`).
+///
+/// ```ebnf
+/// bare_arabic_marker ::= arabic_ordinal (* followed by a CJK character *)
+/// ```
+pub(crate) fn bare_arabic_marker(i: &str) -> PResult<'_, Marker> {
+    (
+        verify(arabic_ordinal, |n| *n > 0),
+        peek(satisfy(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))),
+    )
+        .map(|(n, _)| Marker {
+            family: MarkerFamily::Arabic,
+            ordinal: Some(n),
+        })
+        .parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(f: MarkerFamily, n: u32) -> Marker {
+        Marker {
+            family: f,
+            ordinal: Some(n),
+        }
+    }
+
+    #[test]
+    fn known_answers() {
+        use MarkerFamily::{Arabic, ArabicParen, Article, Circled, Cn, CnParen, Part};
+        let table: &[(&str, Option<(Marker, &str)>)] = &[
+            ("一、加强", Some((m(Cn, 1), "加强"))),
+            ("十二、总结", Some((m(Cn, 12), "总结"))),
+            ("二十一．x", Some((m(Cn, 21), "x"))),
+            ("（一）依法", Some((m(CnParen, 1), "依法"))),
+            ("(八)行政", Some((m(CnParen, 8), "行政"))),
+            ("1、落实", Some((m(Arabic, 1), "落实"))),
+            ("12.标题", Some((m(Arabic, 12), "标题"))),
+            ("１．全角", Some((m(Arabic, 1), "全角"))),
+            ("（3）x", Some((m(ArabicParen, 3), "x"))),
+            ("(10)x", Some((m(ArabicParen, 10), "x"))),
+            ("⑤x", Some((m(Circled, 5), "x"))),
+            ("第二部分 安排", Some((m(Part, 2), " 安排"))),
+            ("第一章 总则", Some((m(Part, 1), " 总则"))),
+            ("第三条 本办法", Some((m(Article, 3), " 本办法"))),
+            ("第十二条", Some((m(Article, 12), ""))),
+            // Not markers.
+            ("3.5万元", None),
+            ("2020年", None),
+            ("1、2月", None),
+            ("一是加强", None),
+            ("第一批", None),
+            ("1234.x", None),
+            ("0.x", None),
+        ];
+        for (input, want) in table {
+            let got = heading_marker(input).ok().map(|(rest, m)| (m, rest));
+            assert_eq!(got, *want, "should parse marker of {input:?}");
+        }
+    }
+
+    #[test]
+    fn cn_ordinal_values() {
+        for (s, v) in [
+            ("一", 1),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("九十九", 99),
+            ("一百零五", 105),
+            ("壹拾贰", 12),
+        ] {
+            assert_eq!(cn_ordinal(s).map(|r| r.1), Ok(v), "should read {s}");
+        }
+        assert!(cn_ordinal("〇").is_err());
+        assert!(cn_ordinal("十十").is_err());
+    }
+
+    #[test]
+    fn lost_and_bare_markers() {
+        assert_eq!(
+            lost_numeral_marker("、坚持").map(|r| r.1.family),
+            Ok(MarkerFamily::Cn)
+        );
+        assert_eq!(
+            bare_arabic_marker("1保障").map(|r| r.1.ordinal),
+            Ok(Some(1))
+        );
+        assert!(bare_arabic_marker("1.保障").is_err());
+        assert_eq!(shi_marker("三是完善").map(|r| r.1.ordinal), Ok(Some(3)));
+    }
+}

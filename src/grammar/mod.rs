@@ -5,6 +5,7 @@
 
 pub(crate) mod classify;
 pub(crate) mod date;
+pub(crate) mod date_text;
 pub(crate) mod figure;
 pub(crate) mod heading;
 pub(crate) mod metadata;

@@ -1,0 +1,287 @@
+//! Known-answer tests for the structure: one small hand-made document per
+//! marker family and per recovery rule.
+
+use gongwen::{DiagnosticCode, MarkerFamily, ZoneKind};
+
+/// (level, family, ordinal, title, inferred, run_in) per heading.
+fn outline(text: &str) -> Vec<(u8, MarkerFamily, Option<u32>, String, bool, bool)> {
+    gongwen::parse(text)
+        .outline()
+        .into_iter()
+        .map(|h| {
+            (
+                h.level,
+                h.family,
+                h.ordinal,
+                h.title.to_string(),
+                h.inferred,
+                h.run_in,
+            )
+        })
+        .collect()
+}
+
+fn codes(text: &str) -> Vec<DiagnosticCode> {
+    gongwen::parse(text)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect()
+}
+
+const BODY: &str = "工作取得明显成效，各项任务全面完成。";
+
+#[test]
+fn every_family_in_ascii_and_fullwidth_forms() {
+    use MarkerFamily::*;
+    let cases: &[(&str, MarkerFamily, u32, &str)] = &[
+        ("第二部分 二〇二三年工作安排", Part, 2, "二〇二三年工作安排"),
+        ("第三章　附则", Part, 3, "附则"),
+        ("十二、加强党的领导", Cn, 12, "加强党的领导"),
+        ("三．深化改革", Cn, 3, "深化改革"),
+        (
+            "（二）依法全面履行政府职能",
+            CnParen,
+            2,
+            "依法全面履行政府职能",
+        ),
+        (
+            "(二)依法全面履行政府职能",
+            CnParen,
+            2,
+            "依法全面履行政府职能",
+        ),
+        ("1、落实领导干部学法机制", Arabic, 1, "落实领导干部学法机制"),
+        ("2.加强监管", Arabic, 2, "加强监管"),
+        ("３．全角数字", Arabic, 3, "全角数字"),
+        ("（1）展厅运维经费", ArabicParen, 1, "展厅运维经费"),
+        ("(4)展厅运维经费", ArabicParen, 4, "展厅运维经费"),
+        ("⑤第五项", Circled, 5, "第五项"),
+    ];
+    for &(line, family, ordinal, title) in cases {
+        let text = format!("{line}\n{BODY}\n");
+        let out = outline(&text);
+        assert_eq!(out.len(), 1, "should find one heading in {line:?}: {out:?}");
+        let h = &out[0];
+        assert_eq!(
+            (h.1, h.2, h.3.as_str()),
+            (family, Some(ordinal), title),
+            "should read {line:?}"
+        );
+        assert_eq!(h.0, 1, "the first family seen is level 1");
+    }
+}
+
+#[test]
+fn articles_are_run_in_without_title() {
+    let out =
+        outline("第一章 总则\n第一条 为了加强管理，制定本办法。\n第二条 本办法适用于全市。\n");
+    assert_eq!(out.len(), 3);
+    assert_eq!(
+        (out[1].0, out[1].1, out[1].2),
+        (2, MarkerFamily::Article, Some(1))
+    );
+    assert!(out[1].5 && out[1].3.is_empty());
+}
+
+#[test]
+fn levels_follow_the_documents_own_order() {
+    let text = "一、总体情况\n概述。\n（一）第一项\n内容。\n1. 细目\n内容。\n（1）子目\n内容。\n（二）第二项\n内容。\n二、下一步\n内容。\n";
+    let levels: Vec<u8> = outline(text).iter().map(|h| h.0).collect();
+    assert_eq!(levels, [1, 2, 3, 4, 2, 1]);
+    // A document whose top family is （一）.
+    let text = "（一）关于经济\n内容。\n（1）一\n内容。\n（二）关于外交\n内容。\n";
+    let levels: Vec<u8> = outline(text).iter().map(|h| h.0).collect();
+    assert_eq!(levels, [1, 2, 1]);
+}
+
+#[test]
+fn run_in_heading_title_ends_at_first_full_stop() {
+    let text = "一、工作情况\n1、落实学法机制。建立健全学法制度，全年学法12次。\n";
+    let doc = gongwen::parse(text);
+    let out = doc.outline();
+    assert_eq!(out[1].title, "落实学法机制");
+    assert!(out[1].run_in);
+    let p = &doc.sections[0].children[0].paragraphs[0];
+    assert_eq!(p.text, "建立健全学法制度，全年学法12次。");
+}
+
+#[test]
+fn numeral_lost_is_recovered_from_the_sequence() {
+    let text = "、坚持党的全面领导\n内容。\n二、深化改革\n内容。\n";
+    let out = outline(text);
+    assert_eq!(
+        (out[0].1, out[0].2, out[0].4),
+        (MarkerFamily::Cn, Some(1), true)
+    );
+    assert_eq!(out[0].3, "坚持党的全面领导");
+    assert!(codes(text).contains(&DiagnosticCode::HeadingNumeralLost));
+}
+
+#[test]
+fn marker_lost_fills_a_gap() {
+    let text = "一、第一部分工作\n内容一。\n\n严格决策程序,决策公信力持续提升\n\n内容二。\n\n三、第三部分工作\n内容三。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 3, "{out:?}");
+    assert_eq!(
+        (out[1].2, out[1].3.as_str(), out[1].4),
+        (Some(2), "严格决策程序,决策公信力持续提升", true)
+    );
+    assert!(codes(text).contains(&DiagnosticCode::HeadingMarkerLost));
+}
+
+#[test]
+fn a_long_sentence_does_not_fill_a_gap() {
+    let text = "一、第一部分\n内容一。\n这一年我们做了大量工作，取得了显著成效。\n三、第三部分\n内容三。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 2);
+    assert!(codes(text).contains(&DiagnosticCode::OrdinalSkip));
+}
+
+#[test]
+fn punctuation_lost_where_the_sequence_expects_it() {
+    let text = "一、粮食\n1.稳定面积。内容。\n2保障粮油生产。内容。\n3.加强储备。内容。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 4, "{out:?}");
+    assert_eq!(
+        (out[2].1, out[2].2, out[2].3.as_str(), out[2].4),
+        (MarkerFamily::Arabic, Some(2), "保障粮油生产", true)
+    );
+    assert!(codes(text).contains(&DiagnosticCode::HeadingPunctuationLost));
+    // Not where a quantity is written.
+    let text = "一、粮食\n1.稳定面积。内容。\n2万亩良田建成。\n";
+    assert_eq!(outline(text).len(), 2);
+}
+
+#[test]
+fn skips_and_repeats_are_reported_not_hidden() {
+    let text = "一、甲\n内容。\n一、乙\n内容。\n三、丙\n内容。\n";
+    let out = outline(text);
+    let ords: Vec<_> = out.iter().map(|h| h.2).collect();
+    assert_eq!(ords, [Some(1), Some(1), Some(3)], "ordinals as written");
+    let c = codes(text);
+    assert!(c.contains(&DiagnosticCode::OrdinalRepeat));
+    assert!(c.contains(&DiagnosticCode::OrdinalSkip));
+}
+
+#[test]
+fn shi_lines_are_headings_only_as_standalone_runs() {
+    let text = "一是坚持高位推动。\n内容一。\n二是坚持服务为民。\n内容二。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 2);
+    assert_eq!(
+        (out[0].1, out[0].3.as_str()),
+        (MarkerFamily::Shi, "坚持高位推动")
+    );
+    // Lines that go on past their first sentence are items.
+    let text = "三、下一步\n一是加强培训。通过举办培训班提升水平。\n二是完善制度。健全机制。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(doc.outline().len(), 1);
+    let items: Vec<_> = doc.sections[0]
+        .paragraphs
+        .iter()
+        .flat_map(|p| &p.items)
+        .map(|i| (i.ordinal, i.lead))
+        .collect();
+    assert_eq!(items, [(1, "加强培训"), (2, "完善制度")]);
+}
+
+#[test]
+fn unnumbered_parents_of_restarting_sequences() {
+    let text = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n\n“十四五”时期工作回顾\n\n一、经济\n内容。\n二、民生\n内容。\n\n2026年重点工作\n\n一、扩大内需\n内容。\n二、改革开放\n内容。\n";
+    let out = outline(text);
+    let got: Vec<_> = out.iter().map(|h| (h.0, h.1, h.3.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (1, MarkerFamily::None, "“十四五”时期工作回顾"),
+            (2, MarkerFamily::Cn, "经济"),
+            (2, MarkerFamily::Cn, "民生"),
+            (1, MarkerFamily::None, "2026年重点工作"),
+            (2, MarkerFamily::Cn, "扩大内需"),
+            (2, MarkerFamily::Cn, "改革开放"),
+        ]
+    );
+}
+
+#[test]
+fn heading_split_over_lines_is_joined() {
+    let text = "一\n、\n综合\n初步核算，全年生产总值增长。\n二\n、\n农业\n全年农业增长。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!((out[0].2, out[0].3.as_str()), (Some(1), "综合"));
+    assert!(codes(text).contains(&DiagnosticCode::HeadingSplit));
+}
+
+#[test]
+fn quantities_and_dates_do_not_start_headings() {
+    for line in [
+        "2020年，全市经济增长。",
+        "3.5万元用于建设。",
+        "1-2个项目完成。",
+        "一是加强领导，完善制度，狠抓落实，取得成效。二是深化改革。",
+    ] {
+        assert!(
+            outline(&format!("{line}\n")).is_empty(),
+            "{line:?} is not a heading"
+        );
+    }
+}
+
+#[test]
+fn zones_of_a_web_page() {
+    let text = "网站支持IPv6\n当前位置:首页 > 政府信息公开\n发布日期:2022-02-09\n某市2021年法治政府建设年度报告\n\n2021年，我市坚持依法行政。\n\n一、加强领导\n\n内容。\n\n某市人民政府\n\n2022年1月28日\n\n相关解读\n";
+    let doc = gongwen::parse(text);
+    let kinds: Vec<ZoneKind> = doc.zones.iter().map(|z| z.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ZoneKind::FrontChrome,
+            ZoneKind::Metadata,
+            ZoneKind::Title,
+            ZoneKind::Preamble,
+            ZoneKind::Body,
+            ZoneKind::Closing,
+            ZoneKind::TrailerChrome
+        ]
+    );
+    assert_eq!(doc.zones.first().map(|z| z.span.start), Some(0));
+    assert_eq!(
+        doc.zones.last().map(|z| z.span.end as usize),
+        Some(text.len())
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("某市2021年法治政府建设年度报告")
+    );
+}
+
+#[test]
+fn crlf_and_padding_variants() {
+    let text = "\u{feff}\u{3000}\u{3000}一、总体\r\n\u{a0}内容。\r\n\t（一）分项\r\n内容。\r\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[1].0, 2);
+}
+
+#[test]
+fn parse_bytes_reports_the_offset_of_invalid_utf8() {
+    let mut bytes = "一、总体".as_bytes().to_vec();
+    bytes.push(0xff);
+    match gongwen::parse_bytes(&bytes) {
+        Err(gongwen::Error::InvalidUtf8 { offset }) => assert_eq!(offset, "一、总体".len()),
+        other => panic!("should fail with the offset, got {other:?}"),
+    }
+}
+
+#[test]
+fn input_over_the_size_limit_is_a_typed_error() {
+    let opts = gongwen::Options {
+        max_input_bytes: 4,
+        ..Default::default()
+    };
+    assert!(matches!(
+        gongwen::parse_with("一、总体情况", &opts),
+        Err(gongwen::Error::InputTooLarge { limit: 4, .. })
+    ));
+}
