@@ -202,3 +202,22 @@ pub struct Number {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
 }
+
+/// Scan a snippet of text (one block: a sentence, a paragraph, a title)
+/// for entities, without any document structure: the same scanner the
+/// parser runs on each paragraph.
+///
+/// ```
+/// use gongwen::entity::{extract, EntityKind};
+///
+/// let es = extract("全年受理矛盾纠纷29000余人次，同比下降37.1%。");
+/// assert_eq!(es.len(), 2);
+/// let EntityKind::Quantity(q) = &es[0].kind else { panic!() };
+/// assert_eq!((q.value.to_string().as_str(), &*q.unit), ("29000", "人次"));
+/// ```
+pub fn extract(text: &str) -> Vec<Entity<'_>> {
+    let mut sink = crate::inline::InlineSink::default();
+    let span = Span::new(0, text.len());
+    crate::inline::scan(text, span, &crate::Options::default(), &mut sink);
+    sink.entities
+}

@@ -446,6 +446,7 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
 /// string ignored): `2022年01月28日`, `2022-02-09`, `2024-03-28 09:18`,
 /// `2024/1/5`, `二〇二六年一月二十七日`. `None` when `s` does not start with a
 /// date that has at least a year.
+#[allow(dead_code)] // for the metadata and closing-line parsers
 pub(crate) fn parse_date_text(s: &str) -> Option<Date> {
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
     let (_, d) = date_point(t).ok()?;

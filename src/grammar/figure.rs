@@ -46,17 +46,6 @@ impl Num {
         }
     }
 
-    /// Add two values exactly.
-    pub(crate) fn checked_add(self, o: Num) -> Option<Num> {
-        let s = self.s.max(o.s);
-        let a = self.mul_pow10(0).and_then(|a| rescale(a, s))?;
-        let b = rescale(o, s)?;
-        Some(Num {
-            m: a.m.checked_add(b.m)?,
-            s,
-        })
-    }
-
     /// Negate.
     pub(crate) fn neg(self) -> Num {
         Num {
@@ -64,17 +53,6 @@ impl Num {
             s: self.s,
         }
     }
-}
-
-fn rescale(n: Num, s: u32) -> Option<Num> {
-    if n.s >= s {
-        return Some(n);
-    }
-    let f = 10i128.checked_pow(s - n.s)?;
-    Some(Num {
-        m: n.m.checked_mul(f)?,
-        s,
-    })
 }
 
 /// Value of an ASCII or fullwidth digit.

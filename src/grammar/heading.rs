@@ -1,12 +1,12 @@
 //! Heading markers (SPEC §3): `第一部分` `第一条` `一、` `（一）` `1.` `（1）` `①`
 //! and the standalone `一是…。` line.
 
+use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, peek, recognize, verify};
 use nom::multi::many1_count;
-use nom::Parser;
 
 use super::PResult;
 use crate::ast::MarkerFamily;

@@ -298,7 +298,11 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
     // (一批, 一个, 一年来), not a figure.
     let lone_one = matches!(f.text, "一" | "壹");
     // A lone financial or traditional form (伍 in 队伍, 陆 in 陆续) is a word.
-    if f.text.chars().count() == 1 && !f.text.chars().all(|c| "一二两三四五六七八九十".contains(c))
+    if f.text.chars().count() == 1
+        && !f
+            .text
+            .chars()
+            .all(|c| "一二两兩三四五六七八九十百千万亿".contains(c))
     {
         return false;
     }
@@ -396,7 +400,52 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             return Err(err(i));
         }
     }
+    // 3万4000, 5万4千6百, 1千零1: a compound arabic numeral (section 3
+    // `number`) that runs on past the first scale word.
+    let mut compound_scale = None;
+    if !f.cjk {
+        if let Ok((after_mag, _)) = quantity_magnitude(r) {
+            let resumes = after_mag
+                .chars()
+                .next()
+                .is_some_and(|c| c == '零' || super::figure::digit_value(c).is_some());
+            if resumes {
+                if let Ok((rn, n)) = super::numeral::number(i) {
+                    if rn.len() < after_mag.len() {
+                        f.value = n.value.map(|d| Num {
+                            m: d.mantissa(),
+                            s: d.scale(),
+                        });
+                        compound_scale = Some(n.scale);
+                        r = rn;
+                    }
+                }
+            }
+        }
+    }
     let mut t = tail(r);
+    if let Some(sc) = compound_scale {
+        if t.exp == 0 {
+            t.exp = 0;
+            let tq = QuantityMatch {
+                value: f.value,
+                high: None,
+                unit: t.unit.clone(),
+                scale: sc,
+                approx: t.approx,
+                split: t.split,
+            };
+            suffix(&mut t);
+            return Ok((
+                t.rest,
+                QuantityMatch {
+                    unit: t.unit,
+                    approx: t.approx,
+                    ..tq
+                },
+            ));
+        }
+    }
     // Range: figure sep figure tail.
     if let Some(r2) = range_sep(t.rest) {
         let second = if f.cjk {
@@ -484,7 +533,16 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     let (r2, value) = if let Some(r2) = r.strip_prefix('百') {
         (r2, Some(Num::int(100)))
     } else {
-        let (r2, f) = figure_any(r).ok_or_else(|| err(i))?;
+        let (mut r2, mut f) = figure_any(r).ok_or_else(|| err(i))?;
+        // 百分之七十百分位: the run took one char too many.
+        if f.cjk && f.value.is_none() && f.int_digits > 1 {
+            let last = f.text.chars().next_back().map_or(0, char::len_utf8);
+            let shorter = r.get(..f.text.len() - last).unwrap_or("");
+            if let Ok((_, g)) = cjk_figure(shorter) {
+                r2 = r.get(g.text.len()..).unwrap_or("");
+                f = g;
+            }
+        }
         if f.positional || f.value.is_none() {
             return Err(err(i));
         }
@@ -701,6 +759,8 @@ mod tests {
             ("3萬人次", "30000", "人次", None, None, ""),
             ("15个工作日", "15", "工作日", None, None, ""),
             ("500万", "5000000", "", None, None, ""),
+            ("3万4000人", "34000", "人", None, None, ""),
+            ("5万4千6百元", "54600", "元", None, None, ""),
         ];
         for &(input, v, u, a, hi, rest) in cases {
             let got = q(input);

@@ -6,9 +6,10 @@ use super::figure::digit_value;
 
 /// Matched pairs of an open/close mark in `text` (byte offsets, close mark
 /// included in the end), outermost pairs only, in order; plus the offsets
-/// of opens left unclosed and closes left unmatched. A line break closes
-/// nothing: opens still pending at a line end are unclosed. One pass with a
-/// stack, then a sort of the pairs: O(n log n) worst case.
+/// of opens left unclosed and closes left unmatched. Pairs may span line
+/// breaks (text taken from web pages breaks lines inside titles: `《⏎…⏎》`);
+/// the caller scans one paragraph at a time. One pass with a stack, then a
+/// sort of the pairs: O(n log n) worst case.
 pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -22,8 +23,6 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
                 Some(s) => pairs.push((s, k + c.len_utf8())),
                 None => unmatched.push(k),
             }
-        } else if c == '\n' || c == '\r' {
-            unclosed.append(&mut stack);
         }
     }
     unclosed.append(&mut stack);
@@ -153,9 +152,9 @@ mod tests {
 
     #[test]
     fn pairs_nest_and_reset() {
-        let m = pair_marks("《a〈b〉》x《c《d》e》《f\n》", '《', '》');
-        assert_eq!(m.pairs.len(), 2);
-        assert_eq!(m.unclosed.len(), 1);
+        let m = pair_marks("《a〈b〉》x《c《d》e》《f\n》》", '《', '》');
+        assert_eq!(m.pairs.len(), 3);
+        assert_eq!(m.unclosed.len(), 0);
         assert_eq!(m.unmatched.len(), 1);
         let m = pair_marks("《a《b》c", '《', '》');
         assert_eq!(m.pairs.len(), 1);

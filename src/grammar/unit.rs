@@ -134,11 +134,6 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
     })
 }
 
-/// True when a unit starts at the start of `i`.
-pub(crate) fn starts_unit(i: &str) -> bool {
-    lookup(i).is_some()
-}
-
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
 }

@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use crate::Options;
 use crate::decimal::Decimal;
 use crate::entity::{
-    Approx, Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme,
-    Number, Ordinal, Quantity, Range, Reference,
+    Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme, Number,
+    Ordinal, Quantity, Range, Reference,
 };
 use crate::error::{Diagnostic, DiagnosticCode};
 use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
@@ -77,7 +77,11 @@ impl<'a> Scanner<'a, '_> {
     fn push(&mut self, start: usize, end: usize, kind: EntityKind) {
         let text = self.text.get(start..end).unwrap_or("");
         let span = self.abs(start, end);
-        if text.contains(['\n', '\r']) {
+        let numeric = matches!(
+            kind,
+            EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
+        );
+        if numeric && text.contains(['\n', '\r']) {
             self.sink.diagnostics.push(Diagnostic::new(
                 DiagnosticCode::NumberSplit,
                 span,
@@ -475,6 +479,18 @@ impl<'a> Scanner<'a, '_> {
             if is_ascii_alnum(prev) {
                 return None;
             }
+            // PM⏎2.5: a code broken by a line end continues the word before.
+            if matches!(prev, Some('\n' | '\r')) {
+                let before = text.get(..i).unwrap_or("").trim_end_matches(['\n', '\r']);
+                if before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphabetic())
+                {
+                    let (_, tok) = code_token(rest).ok()?;
+                    return Some(i + tok.len());
+                }
+            }
             let (r, tok) = code_token(rest).ok()?;
             let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
             let end = i + tok.len();
@@ -506,7 +522,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let is_digit = digit_value(c).is_some();
-        let is_minus = matches!(c, '-' | '－' | '−')
+        let is_minus = matches!(c, '-' | '－' | '−' | '负')
             && rest
                 .get(c.len_utf8()..)
                 .and_then(|r| r.chars().next())
