@@ -25,7 +25,7 @@ static SLOGANS: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
         }
     }
     for v in map.values_mut() {
-        v.sort_by(|a, b| b.len().cmp(&a.len()));
+        v.sort_by_key(|b| std::cmp::Reverse(b.len()));
     }
     map
 });

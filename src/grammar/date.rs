@@ -46,11 +46,7 @@ fn date_num(i: &str) -> Option<(&str, u32, usize, bool)> {
         return None;
     }
     let text = i.get(..pos)?;
-    let (val, _) = cjk_value(text).or_else(|| {
-        // Two-char positional (`一〇`) is never a date part; months like
-        // `十二` are handled by `cjk_value`.
-        None
-    })?;
+    let (val, _) = cjk_value(text)?;
     Some((i.get(pos..)?, u32::try_from(val).ok()?, n, true))
 }
 

@@ -236,7 +236,7 @@ pub(crate) fn cjk_value(s: &str) -> Option<(i128, bool)> {
                     // 十 may stand alone (十五 = 15); 百 千 need a digit.
                     let n = match number {
                         Some(n) => n,
-                        None if e == 1 && !started || e == 1 && section % 100 == 0 => 1,
+                        None if e == 1 && (!started || section % 100 == 0) => 1,
                         None => return None,
                     };
                     if e >= last_small_exp && section != 0 {

@@ -460,7 +460,8 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
                 (Some(a), Some(b)) => a.canonical == b.canonical,
                 _ => false,
             };
-            if (shared || same) && !(f.cjk && !t2.unit.as_ref().is_some_and(|u| cjk_ok(&g, u))) {
+            let cjk_fits = !f.cjk || t2.unit.as_ref().is_some_and(|u| cjk_ok(&g, u));
+            if (shared || same) && cjk_fits {
                 let exp1 = if shared && t.exp == 0 { t2.exp } else { t.exp };
                 let lo = scaled(f.value, exp1);
                 let hi = scaled(g.value, t2.exp);
@@ -714,6 +715,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn known_answers() {
         use Approx::*;
         let cases: &[(&str, &str, &str, Option<Approx>, Option<&str>, &str)] = &[

@@ -108,7 +108,7 @@ static UNITS: LazyLock<HashMap<char, Vec<UnitEntry>>> = LazyLock::new(|| {
         });
     }
     for v in map.values_mut() {
-        v.sort_by(|a, b| b.written.len().cmp(&a.written.len()));
+        v.sort_by_key(|b| std::cmp::Reverse(b.written.len()));
     }
     map
 });
@@ -128,8 +128,9 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
             let after = i.get(e.written.len()..).unwrap_or("");
             let next = after.bytes().next();
             let next_char = after.chars().next();
-            !(last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric()))
-                && !next_char.is_some_and(|c| e.not_before.contains(c))
+            let runs_on = last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric());
+            let blocked = next_char.is_some_and(|c| e.not_before.contains(c));
+            !runs_on && !blocked
         }
     })
 }

@@ -268,7 +268,7 @@ impl<'a> Scanner<'a, '_> {
         if at_line_start {
             if let Some(nx) = next {
                 let dot =
-                    matches!(nx, '.' | '．') && !next2.is_some_and(|c| digit_value(c).is_some());
+                    matches!(nx, '.' | '．') && next2.is_none_or(|c| digit_value(c).is_none());
                 if nx == '、' || dot || (matches!(nx, ')' | '）') && prev.is_none_or(|p| p != '('))
                 {
                     return Some(i + len + nx.len_utf8());
@@ -283,13 +283,10 @@ impl<'a> Scanner<'a, '_> {
         let rest = self.text.get(i..).unwrap_or("");
         let (mut r, _) = crate::grammar::figure::digit_figure(rest).ok()?;
         let mut joined = false;
-        loop {
-            let Some(r2) = ['+', '×', '＋', '*', '＊']
-                .iter()
-                .find_map(|op| r.strip_prefix(*op))
-            else {
-                break;
-            };
+        while let Some(r2) = ['+', '×', '＋', '*', '＊']
+            .iter()
+            .find_map(|op| r.strip_prefix(*op))
+        {
             let next = r2.strip_prefix('N').or_else(|| r2.strip_prefix('n'));
             if let Some(r3) = next {
                 r = r3;
