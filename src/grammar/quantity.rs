@@ -677,7 +677,17 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         }
     }
     if let Some(k) = best {
+        // 占比 / 对比 / 比重 / 比例 are words, not a comparison basis.
+        let prev = w.get(..k).and_then(|h| h.chars().next_back());
+        let after = w.get(k..).unwrap_or("");
+        let next = after.chars().nth(1);
+        if prev.is_some_and(|p| "占对相无类好可".contains(p))
+            || next.is_some_and(|n| "重例率值分较".contains(n))
+        {
+            return None;
+        }
         let s = w.get(k..)?.trim_end();
+        let s = s.strip_suffix("分别").unwrap_or(s);
         let n = s.chars().count();
         if (2..=10).contains(&n) && !s.contains(['，', ',', '、', '：']) {
             return Some(s);
@@ -820,5 +830,7 @@ mod tests {
         assert!(change_verb("增长到").is_none());
         assert!(change_verb("比上年末增加\n").is_some());
         assert!(change_verb("全省").is_none());
+        assert_eq!(change_basis("占比分别"), None);
+        assert_eq!(change_basis("比上年分别"), Some("比上年"));
     }
 }

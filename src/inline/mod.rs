@@ -42,6 +42,23 @@ pub(crate) fn to_decimal(n: Num) -> Decimal {
     Decimal::new(n.m, n.s)
 }
 
+/// `a/b` as an exact decimal, when the division terminates.
+fn fraction_value(a: &str, b: &str) -> Option<Num> {
+    let a: i128 = a.parse().ok()?;
+    let b: i128 = b.parse().ok()?;
+    if b == 0 {
+        return None;
+    }
+    // Scale a up until b divides it (at most 10 places: 1/1024).
+    for s in 0..=10u32 {
+        let m = a.checked_mul(10i128.checked_pow(s)?)?;
+        if m % b == 0 {
+            return Some(Num { m: m / b, s });
+        }
+    }
+    None
+}
+
 fn is_boundary(c: char) -> bool {
     matches!(c, '，' | ';' | '；' | '。' | '！' | '？' | '!' | '?')
 }
@@ -151,21 +168,24 @@ impl<'a> Scanner<'a, '_> {
             self.push(pstart, end, kind);
             return;
         };
+        // A list of bare figures sharing this unit: 提高3.9、2.0、2.9个百分点,
+        // 3、5、7万元. The earlier figures (plain numbers so far) take the
+        // unit, and the scale when they have none of their own.
+        let list_start = self.distribute_unit(pstart, &u, q.scale);
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
-        let w = self.back_window(pstart, 60);
-        let before = self.text.get(w..pstart).unwrap_or("");
-        let mut change = change_verb(before).map(|(verb, direction, at)| {
-            let basis = before
-                .get(..at)
-                .and_then(change_basis)
-                .map(|b| Cow::Owned(b.to_string()));
-            Change {
-                direction,
-                basis,
-                verb: Cow::Borrowed(verb),
+        let mut change = self.change_before(list_start.unwrap_or(pstart));
+        if let (Some(ls), Some(c)) = (list_start, &change) {
+            let from = self.base + ls;
+            for e in self.sink.entities.iter_mut().rev() {
+                if e.span.start() < from {
+                    break;
+                }
+                if let EntityKind::Quantity(qq) = &mut e.kind {
+                    qq.change.get_or_insert_with(|| c.clone());
+                }
             }
-        });
+        }
         if change.is_none() {
             if let Some((c, e)) = &self.last_change {
                 let between = self.text.get(*e..pstart).unwrap_or("x");
@@ -197,6 +217,93 @@ impl<'a> Scanner<'a, '_> {
             clause,
         });
         self.push(pstart, end, kind);
+    }
+
+    /// The change written right before `at` in the clause.
+    fn change_before(&self, at: usize) -> Option<Change> {
+        // The window ends at the entity before `at` (not at the last one
+        // pushed: `at` may start a list of figures already pushed).
+        let floor = self
+            .sink
+            .entities
+            .iter()
+            .rev()
+            .map(|e| e.span.end())
+            .find(|&e| e <= self.base + at)
+            .map_or(0, |e| e.saturating_sub(self.base));
+        let mut w = at.saturating_sub(60).max(self.clause_start).max(floor);
+        while w < at && !self.text.is_char_boundary(w) {
+            w += 1;
+        }
+        let w = w.min(at);
+        let before = self.text.get(w..at).unwrap_or("");
+        change_verb(before).map(|(verb, direction, k)| {
+            let basis = before
+                .get(..k)
+                .and_then(change_basis)
+                .map(|b| Cow::Owned(b.to_string()));
+            Change {
+                direction,
+                basis,
+                verb: Cow::Borrowed(verb),
+            }
+        })
+    }
+
+    /// Turn the plain numbers listed right before `at` (joined by `、` `和`
+    /// `及` `与`) into quantities of unit `u`; returns the start (relative)
+    /// of the first one, when there is any.
+    fn distribute_unit(
+        &mut self,
+        at: usize,
+        u: &crate::grammar::unit::UnitMatch<'_>,
+        scale: u32,
+    ) -> Option<usize> {
+        let mut cur = at;
+        let mut first = None;
+        let mut idx = self.sink.entities.len();
+        while idx > 0 {
+            let Some(e) = self.sink.entities.get(idx - 1) else {
+                break;
+            };
+            let EntityKind::Number(n) = &e.kind else {
+                break;
+            };
+            let (nvalue, nscale0, approx) = (n.value, n.scale, n.approx);
+            let (es, ee) = (e.span.start(), e.span.end());
+            if es < self.base || ee > self.base + cur {
+                break;
+            }
+            let between = self.text.get(ee - self.base..cur).unwrap_or("x");
+            if !matches!(between, "、" | "和" | "及" | "与") {
+                break;
+            }
+            let value = if nscale0 == 0 {
+                nvalue.checked_mul_pow10(scale)
+            } else {
+                Some(nvalue)
+            };
+            let Some(value) = value else { break };
+            let clause_end = self.clause_end(at).max(at);
+            let clause = self.abs(self.clause_start.min(es - self.base), clause_end);
+            let nscale = if nscale0 == 0 { scale } else { nscale0 };
+            if let Some(e) = self.sink.entities.get_mut(idx - 1) {
+                e.kind = EntityKind::Quantity(Quantity {
+                    value,
+                    unit: u.canonical.clone(),
+                    unit_text: Cow::Owned(u.text.to_string()),
+                    scale: nscale,
+                    approx,
+                    range: None,
+                    change: None,
+                    clause,
+                });
+            }
+            cur = es - self.base;
+            first = Some(cur);
+            idx -= 1;
+        }
+        first
     }
 
     fn overflow(&mut self, start: usize, end: usize) {
@@ -397,12 +504,15 @@ impl<'a> Scanner<'a, '_> {
                         if code && (phone_like(&digits) || inner.contains([' ', '·', '\u{3000}']))
                         {
                             let a = s + '“'.len_utf8();
+                            let scheme = if phone_like(&digits) {
+                                IdentifierScheme::Phone
+                            } else {
+                                IdentifierScheme::Code
+                            };
                             self.push(
                                 a,
                                 a + inner.len(),
-                                EntityKind::Identifier(Identifier {
-                                    scheme: IdentifierScheme::Code,
-                                }),
+                                EntityKind::Identifier(Identifier { scheme }),
                             );
                         }
                     }
@@ -497,6 +607,26 @@ impl<'a> Scanner<'a, '_> {
             }
             let is_date =
                 ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
+            // 1/10, 3/4: a fraction is a plain number when its value is exact.
+            if let Some((a, b)) = tok.split_once('/') {
+                let small = |x: &str| {
+                    !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit())
+                };
+                if small(a) && small(b) && !has_letter {
+                    if let Some(v) = fraction_value(a, b) {
+                        self.push(
+                            i,
+                            end,
+                            EntityKind::Number(Number {
+                                value: to_decimal(v),
+                                scale: 0,
+                                approx: None,
+                            }),
+                        );
+                    }
+                    return Some(end);
+                }
+            }
             if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
                 // A figure followed by an ASCII unit (100km) is a quantity.
                 let is_unit_quantity = ascii_digit
