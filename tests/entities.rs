@@ -257,6 +257,9 @@ fn traps_are_not_figures() {
         "滇中引水二期工程",
         "省委十二届八次全会",
         "第十四个五年规划",
+        "每千瓦时",
+        "每千米",
+        "千家万户",
     ] {
         let got = lines(s);
         assert!(

@@ -317,6 +317,28 @@ fn scaled(v: Option<Num>, exp: u32) -> Option<Num> {
     v.and_then(|n| n.mul_pow10(exp))
 }
 
+/// A CJK numeral with a big unit inside followed by a smaller scale word:
+/// `二十五亿七千多万` is 25亿 + 7000万, not (25亿 + 7000) × 万.
+fn cjk_scaled(text: &str, exp: u32) -> Option<Num> {
+    if exp == 0 {
+        return None;
+    }
+    let (k, c) = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| cjk_mult(c).is_some_and(|e| e >= 4))?;
+    let big = cjk_mult(c)?;
+    let cut = k + c.len_utf8();
+    let tail = text.get(cut..)?;
+    if tail.is_empty() || exp >= big {
+        return None;
+    }
+    let head = super::figure::cjk_value(text.get(..cut)?)?.0;
+    let tail = super::figure::cjk_value(tail)?.0;
+    let v = head.checked_add(tail.checked_mul(10i128.checked_pow(exp)?)?)?;
+    Some(Num::int(v))
+}
+
 /// Two adjacent CJK digits read as a range: `两三` (2–3), `三五` (3–5),
 /// `一两` (1–2).
 fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
@@ -389,12 +411,30 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             let lead = first.map_or(0, char::len_utf8);
             let after = i.get(lead..).unwrap_or("");
             let ok = approx_infix(after).is_ok_and(|(a, _)| lookup(a).is_some_and(|e| e.cjk));
-            if !ok || f.text.chars().count() != 1 {
-                return Err(err(i));
+            // 千亿元, 万亿元, 亿元以上: bare scale words before money or a
+            // physical unit stand for one of them.
+            let only_scales = f.text.chars().all(|c| cjk_mult(c).is_some_and(|e| e >= 2));
+            let money = only_scales
+                && lookup(i).is_none()
+                && f.text.chars().count() <= 3
+                && lookup(r).is_some_and(|e| {
+                    matches!(e.class, UnitClass::Currency | UnitClass::Measure)
+                        && e.cjk
+                        // 千吨级, 万吨级: a size class, not a figure.
+                        && !r.get(e.written.len()..).is_some_and(|x| x.starts_with('级'))
+                });
+            if money {
+                let e: u32 = f.text.chars().filter_map(cjk_mult).sum();
+                f.value = Num::int(1).mul_pow10(e);
+                f.text = "";
+            } else {
+                if !ok || f.text.chars().count() != 1 {
+                    return Err(err(i));
+                }
+                let e = first.and_then(cjk_mult).unwrap_or(0);
+                f.value = Some(Num::int(1)).and_then(|n| n.mul_pow10(e));
+                r = after;
             }
-            let e = first.and_then(cjk_mult).unwrap_or(0);
-            f.value = Some(Num::int(1)).and_then(|n| n.mul_pow10(e));
-            r = after;
         }
         if f.value.is_none() {
             return Err(err(i));
@@ -494,7 +534,11 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     Ok((
         t.rest,
         QuantityMatch {
-            value: scaled(f.value, t.exp),
+            value: if f.cjk {
+                cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
+            } else {
+                scaled(f.value, t.exp)
+            },
             high: None,
             unit: t.unit,
             scale: t.exp,
@@ -760,6 +804,17 @@ mod tests {
             ("二十个", "20", "个", None, None, ""),
             ("五千万元", "50000000", "元", None, None, ""),
             ("百余家", "100", "家", Some(MoreThan), None, ""),
+            (
+                "二十五億七千多萬元",
+                "2570000000",
+                "元",
+                Some(MoreThan),
+                None,
+                "",
+            ),
+            ("千亿元", "100000000000", "元", None, None, ""),
+            ("亿元以上", "100000000", "元", Some(MoreThan), None, ""),
+            ("万亿元", "1000000000000", "元", None, None, ""),
             ("1102284\n万元，", "11022840000", "元", None, None, "，"),
             ("16.0\n％，", "160e-1", "%", None, None, "，"),
             ("8.8 %", "88e-1", "%", None, None, ""),

@@ -235,7 +235,26 @@ fn dump_corpus() {
                 covered[k] = true;
             }
         }
+        let cjk = |c: char| "〇零一二两三四五六七八九十百千万亿萬億兩".contains(c);
         for (k, c) in text.char_indices() {
+            if std::env::var("DUMP_CJK").is_ok()
+                && cjk(c)
+                && !covered[k]
+                && !text[..k].ends_with(cjk)
+            {
+                let run: String = text[k..].chars().take_while(|&c| cjk(c)).collect();
+                let next = text[k + run.len()..].chars().next().unwrap_or(' ');
+                if "个项件元年人家户次名所条倍吨亩天种部批座台套期位".contains(next)
+                {
+                    let b = text[..k].char_indices().rev().nth(5).map_or(0, |x| x.0);
+                    let after: String = text[k..].chars().take(8).collect();
+                    println!(
+                        "MISSCJK\t«{}|{}»",
+                        text[b..k].replace('\n', "⏎"),
+                        after.replace('\n', "⏎")
+                    );
+                }
+            }
             if c.is_ascii_digit()
                 && !covered[k]
                 && !text[..k].ends_with(|p: char| p.is_ascii_digit())
