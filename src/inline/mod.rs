@@ -681,6 +681,12 @@ impl<'a> Scanner<'a, '_> {
             if let Some(end) = self.is_marker(i, prev) {
                 return Some(end);
             }
+            // 2型糖尿病, 3型: a type designation, part of a name.
+            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                if r.starts_with('型') && f.int_digits <= 2 {
+                    return Some(i + f.text.len());
+                }
+            }
             if let Some(end) = self.name_pattern(i) {
                 return Some(end);
             }
