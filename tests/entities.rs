@@ -205,6 +205,7 @@ fn dates_and_references() {
         ("拨打12345热线", &["identifier 12345"]),
         ("约占全国1/10", &["number 1/10 = 0.1"]),
         ("“12345”政务服务热线", &["identifier 12345"]),
+        ("在“3\u{a0}15”“3 8”等节点", &["identifier 3\u{a0}15", "identifier 3 8"]),
         ("第一批", &["ordinal 第一批 = 1"]),
         ("全省第一", &["ordinal 第一 = 1"]),
         ("第9名", &["ordinal 第9名 = 9"]),

@@ -498,10 +498,12 @@ impl<'a> Scanner<'a, '_> {
                             && inner.chars().any(|c| c.is_ascii_digit())
                             && inner.chars().all(|c| {
                                 c.is_ascii_digit()
-                                    || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}')
+                                    || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
                             });
                         let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
-                        if code && (phone_like(&digits) || inner.contains([' ', '·', '\u{3000}']))
+                        if code
+                            && (phone_like(&digits)
+                                || inner.contains([' ', '·', '\u{3000}', '\u{a0}']))
                         {
                             let a = s + '“'.len_utf8();
                             let scheme = if phone_like(&digits) {
