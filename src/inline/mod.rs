@@ -673,10 +673,20 @@ impl<'a> Scanner<'a, '_> {
             if let Ok((r, _)) = slogan(rest) {
                 return Some(i + rest.len() - r.len());
             }
-            // 十二届八次全会: session numbers after 届 are ordinals of a
+            // 十二届八次全会, 三次会议: session numbers are ordinals of a
             // meeting, not counts.
-            if prev == Some('届') {
-                return Some(self.skip_run(i));
+            let end = self.skip_run(i);
+            let after = text.get(end..).unwrap_or("");
+            let session = after.starts_with('次')
+                && after
+                    .get('次'.len_utf8()..)
+                    .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
+            if prev == Some('届')
+                || session
+                || after.starts_with("年代")
+                || after.starts_with("世纪")
+            {
+                return Some(end);
             }
         }
         if is_digit {
@@ -684,6 +694,13 @@ impl<'a> Scanner<'a, '_> {
                 return Some(end);
             }
             // 2型糖尿病, 3型: a type designation, part of a name.
+            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                if r.starts_with("年代") || r.starts_with("世纪") {
+                    return Some(
+                        i + f.text.len() + r.chars().take(2).map(char::len_utf8).sum::<usize>(),
+                    );
+                }
+            }
             if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
                 if r.starts_with('型') && f.int_digits <= 2 {
                     return Some(i + f.text.len());
