@@ -681,8 +681,12 @@ impl<'a> Scanner<'a, '_> {
                 && after
                     .get('次'.len_utf8()..)
                     .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
+            // 几十年, 数百家, 十几个: vague amounts have no value.
+            let vague =
+                matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
             if prev == Some('届')
                 || session
+                || vague
                 || after.starts_with("年代")
                 || after.starts_with("世纪")
             {
