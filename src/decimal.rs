@@ -318,7 +318,8 @@ impl Decimal {
     /// with scale words applied: ASCII or fullwidth digits (`1,234,567`,
     /// `３．５`), CJK numerals (`一千零五`, `两万`, `壹佰贰拾叁`, `二〇二六`,
     /// `三点五`) and mixed forms (`3.5万`, `69.45亿`, `3万4000`,
-    /// `1亿2000万`). `None` when anything is left over, the string is not a
+    /// `1亿2000万`). `None` when anything is left over (including spaces or
+    /// a sign: numerals in reports carry no sign), the string is not a
     /// numeral, or the value overflows.
     ///
     /// ```

@@ -19,6 +19,11 @@
 //!   second.
 //! - [`cjk_numeral`], [`arabic_number`]: one numeral form only (headings
 //!   use `cjk_numeral` for `十二、`).
+//! - [`scale_numeral`]: apply a unit's or scale word's power of ten to a
+//!   numeral read earlier. Use it instead of
+//!   [`Decimal::checked_mul_pow10`] when something stands between the
+//!   numeral and the scale, as in `一亿一千多万元` (`一亿一千` + `多` +
+//!   `万元` = 110 000 000 元 and more, not 1 000 010 000 000).
 //!
 //! # Ambiguous forms (decisions)
 //!
@@ -27,7 +32,7 @@
 //!   leftover `三`). The range grammar must look at the leftover.
 //! - `一二三产业`: three digits without a zero are not a digit-by-digit
 //!   number; only `一`. Digit-by-digit numbers (`二〇二六`, `一九九八`,
-//!   `一〇八`) need four digits or more, or at least two digits with a zero.
+//!   `一〇八`) need four digits or more, or two or three with a zero.
 //! - Colloquial abbreviations: a final digit right after `百 千 万 亿`
 //!   (no `零`) is one position lower: `一万二` = 12 000, `一千五` = 1 500,
 //!   `三百五` = 350, `一亿二` = 120 000 000. After `零` a final digit is
@@ -37,7 +42,8 @@
 //! - A missing `零` is tolerated when the next part has its own unit
 //!   (`一万二百` = 10 200, `一千二十` = 1020).
 //! - `亿` multiplies everything before it: `一万亿` = 10^12, `一亿亿` =
-//!   10^16 (what [`format_cjk`] writes from 10^16 on).
+//!   10^16 (what [`format_cjk`] writes from 10^16 on). `万万` = `亿`
+//!   (older texts: `六萬萬人民`).
 //! - `点` introduces a CJK decimal part (`三点五` = 3.5, `零点五` = 0.5),
 //!   so idioms like `一点一滴` read as 1.1 followed by `滴`: callers that
 //!   want bare CJK numbers in running text must check the context.
@@ -279,12 +285,13 @@ pub(crate) fn scale_word(i: &str) -> PResult<'_, u32> {
 /// of ten of the scale word before it. Returns the value added.
 ///
 /// Only integers, and only when unambiguous: with a smaller scale word
-/// after them the digits must fit below `cap` (`1亿200万` = 102 000 000);
-/// without one they must fill all `cap` positions exactly (`3万4000`, but
+/// after them, or after `零`, the digits must fit below `cap`
+/// (`1亿200万` = 102 000 000, `3万零500` = 30 500, `1千零1` = 1001);
+/// otherwise they must fill all `cap` positions exactly (`3万4000`, but
 /// not the colloquial `1万2`, which stops after `1万`).
 ///
 /// ```ebnf
-/// scaled_remainder ::= arabic_digit+ scale_word? scaled_remainder?
+/// scaled_remainder ::= cjk_zero? arabic_digit+ scale_word? scaled_remainder?
 ///                      (* positions strictly below the preceding scale word *)
 /// ```
 pub(crate) fn scaled_remainder(i: &str, cap: u32) -> PResult<'_, Option<i128>> {
@@ -292,17 +299,21 @@ pub(crate) fn scaled_remainder(i: &str, cap: u32) -> PResult<'_, Option<i128>> {
     let mut cap = cap;
     let mut total: Option<i128> = Some(0);
     while cap > 0 {
-        let (after_digits, n) = digit_run(rest);
+        let (start, zero) = match cjk_zero(rest) {
+            Ok((r, _)) => (r, true),
+            Err(_) => (rest, false),
+        };
+        let (after_digits, n) = digit_run(start);
         if n == 0 {
             break;
         }
-        let digits = consumed(rest, after_digits);
+        let digits = consumed(start, after_digits);
         let (after_scale, sub) = match scale_word(after_digits) {
             Ok((r, s)) if s < cap => (r, s),
             _ => (after_digits, 0),
         };
         let value = arabic_value(digits).and_then(|d| d.to_i128());
-        let fits = if sub == 0 {
+        let fits = if sub == 0 && !zero {
             n == cap as usize
         } else {
             // Significant digits must fit in cap - sub positions.
@@ -451,17 +462,9 @@ fn cjk_any_digit(i: &str) -> PResult<'_, u8> {
     }
 }
 
-/// A number written digit by digit, as years are: `二〇二六` (2026),
-/// `二○一二`, `一九九八`. At least four digits, or two or more with a zero,
-/// so that ranges (`两三`, `三四`) and lists (`一二三产业`) are not read as
-/// numbers; never followed by `十 百 千`.
-///
-/// ```ebnf
-/// cjk_digit_sequence ::= ( cjk_digit | cjk_zero ) ( cjk_digit | cjk_zero )+
-///                        (* four or more, or containing cjk_zero;
-///                           not followed by cjk_small_unit *)
-/// ```
-pub(crate) fn cjk_digit_sequence(i: &str) -> PResult<'_, Decimal> {
+/// The digit-by-digit run at the start of `i` if it qualifies as a
+/// [`cjk_digit_sequence`]: (rest, value or `None` on overflow).
+fn cjk_digit_run(i: &str) -> Option<(&str, Option<i128>)> {
     let mut rest = i;
     let mut count = 0usize;
     let mut has_zero = false;
@@ -474,10 +477,31 @@ pub(crate) fn cjk_digit_sequence(i: &str) -> PResult<'_, Decimal> {
             .and_then(|v| v.checked_add(i128::from(d)));
         rest = r;
     }
-    let long_enough = count >= 4 || (count >= 2 && has_zero);
-    if !long_enough || cjk_small_unit(rest).is_ok() {
-        return fail(i, ErrorKind::Digit);
+    // Four digits or more are always a digit-by-digit number (so a long
+    // run is consumed whole and scanning text stays linear); two or three
+    // need a zero and no unit after them.
+    let qualifies = count >= 4 || (count >= 2 && has_zero && cjk_small_unit(rest).is_err());
+    if !qualifies {
+        return None;
     }
+    Some((rest, value))
+}
+
+/// A number written digit by digit, as years are: `二〇二六` (2026),
+/// `二○一二`, `一九九八`. At least four digits, or two or more with a zero,
+/// so that ranges (`两三`, `三四`) and lists (`一二三产业`) are not read as
+/// numbers; two or three digits are never followed by `十 百 千`. Overflow
+/// (more than 38 digits) is a `nom::Err::Failure`.
+///
+/// ```ebnf
+/// cjk_digit_sequence ::= ( cjk_digit | cjk_zero ) ( cjk_digit | cjk_zero )+
+///                        (* four or more; or two or three containing
+///                           cjk_zero and not followed by cjk_small_unit *)
+/// ```
+pub(crate) fn cjk_digit_sequence(i: &str) -> PResult<'_, Decimal> {
+    let Some((rest, value)) = cjk_digit_run(i) else {
+        return fail(i, ErrorKind::Digit);
+    };
     match value {
         Some(v) => Ok((rest, Decimal::from_int(v))),
         None => Err(nom::Err::Failure(GrammarError::from_error_kind(
@@ -610,6 +634,15 @@ impl Positional {
             self.acc = self.acc.checked_mul(100_000_000)?;
             return Some(self);
         }
+        if p == 4 && self.prev == Prev::Big(4) {
+            // 万万 = 亿 (older texts: 六萬萬人民)
+            let v = self.grp / 10_000;
+            self.acc = self.acc.checked_add(v)?.checked_mul(100_000_000)?;
+            self.grp = 0;
+            self.wan_seen = false;
+            self.prev = Prev::Big(8);
+            return Some(self);
+        }
         let v = self.sec.checked_add(self.pending_units(p)?)?;
         if p == 4 {
             if self.wan_seen || v == 0 {
@@ -673,8 +706,8 @@ fn positional_token(i: &str) -> Option<(&str, Token)> {
 ///                    | cjk_zero )+
 /// (* Constraints, checked while reading:
 ///    - small units strictly decrease within a section (千 > 百 > 十);
-///      万 at most once per 亿 group; 亿 multiplies everything before it
-///      (一万亿 = 10^12, 一亿亿 = 10^16);
+///      万 at most once per 亿 group (万万 = 亿, as in 六萬萬); 亿
+///      multiplies everything before it (一万亿 = 10^12, 一亿亿 = 10^16);
 ///    - a bare unit is only 十, at the start or after 零 (十二, 一千零十);
 ///    - 零 only after 百 千 万 亿, once; a numeral never ends in 零;
 ///    - 两 only alone or before 百 千 万 亿 (两千, 两万; not 十两);
@@ -727,15 +760,19 @@ pub(crate) fn cjk_fraction(i: &str) -> PResult<'_, &str> {
 
 /// A CJK numeral: digit by digit (`二〇二六`), or positional with an
 /// optional decimal part (`一千零五`, `三点五`, `零点五`). No scale word
-/// after it (see [`number`]).
+/// after it (see [`number`]). A digit-by-digit number too large for a
+/// [`Decimal`] is a `nom::Err::Failure` ([`number`] reports it as `value:
+/// None`).
 ///
 /// ```ebnf
 /// cjk_numeral ::= cjk_digit_sequence
 ///               | cjk_positional cjk_fraction?
 /// ```
 pub(crate) fn cjk_numeral(i: &str) -> PResult<'_, Decimal> {
-    if let Ok(ok) = cjk_digit_sequence(i) {
-        return Ok(ok);
+    match cjk_digit_sequence(i) {
+        Ok(ok) => return Ok(ok),
+        Err(nom::Err::Failure(e)) => return Err(nom::Err::Failure(e)),
+        Err(_) => {}
     }
     let (rest, int) = cjk_positional(i)?;
     if let Ok((after, frac)) = cjk_fraction(rest) {
@@ -788,6 +825,23 @@ fn cjk_trailing_scale(text: &str, value: Decimal) -> Option<(usize, u32, Decimal
     }
 }
 
+/// A CJK digit-by-digit run too long for a value: consumed whole, `value:
+/// None`. Other errors pass through.
+fn cjk_overflow<'a>(i: &'a str, e: nom::Err<GrammarError<'a>>) -> PResult<'a, Numeral<'a>> {
+    match (&e, cjk_digit_run(i)) {
+        (nom::Err::Failure(_), Some((rest, None))) => Ok((
+            rest,
+            Numeral {
+                text: consumed(i, rest),
+                value: None,
+                form: NumeralForm::Cjk,
+                scale: 0,
+            },
+        )),
+        _ => Err(e),
+    }
+}
+
 /// A numeral without its trailing scale word, so that a unit starting with
 /// a scale character can match: `3千瓦` → `3` (leftover `千瓦`), `三万元` →
 /// `三` (leftover `万元`), `三千万元` → `三千` (leftover `万元`). A CJK final
@@ -814,7 +868,10 @@ pub(crate) fn number_unscaled(i: &str) -> PResult<'_, Numeral<'_>> {
             },
         ));
     }
-    let (rest, value) = cjk_numeral(i)?;
+    let (rest, value) = match cjk_numeral(i) {
+        Ok(ok) => ok,
+        Err(e) => return cjk_overflow(i, e),
+    };
     let text = consumed(i, rest);
     if let Some((end, _, prefix_value)) = cjk_trailing_scale(text, value) {
         return Ok((
@@ -885,7 +942,10 @@ pub(crate) fn number(i: &str) -> PResult<'_, Numeral<'_>> {
             },
         ));
     }
-    let (rest, value) = cjk_numeral(i)?;
+    let (rest, value) = match cjk_numeral(i) {
+        Ok(ok) => ok,
+        Err(e) => return cjk_overflow(i, e),
+    };
     let text = consumed(i, rest);
     if text.contains(['点', '點']) {
         if let Ok((after, exp)) = scale_word(rest) {
@@ -910,6 +970,31 @@ pub(crate) fn number(i: &str) -> PResult<'_, Numeral<'_>> {
             scale,
         },
     ))
+}
+
+/// Apply a scale (a scale word or a unit's scale: `万元` = 10^4) that
+/// follows a numeral after an interruption, as in `一亿一千多万元` (number
+/// `一亿一千`, `多`, unit `万元`): for a CJK integer containing `亿`, `万`
+/// scales only the part after the last `亿` (一亿 + 一千万 = 110 000 000).
+/// Everything else is `value × 10^exp`
+/// ([`Decimal::checked_mul_pow10`]). `None` on overflow or without a value.
+#[cfg_attr(not(test), allow(dead_code))] // for the quantity grammar
+pub(crate) fn scale_numeral(numeral: &Numeral<'_>, exp: u32) -> Option<Decimal> {
+    let value = numeral.value?;
+    let has_yi = numeral.text.contains(['亿', '億']);
+    if numeral.form == NumeralForm::Cjk && has_yi && exp < 8 {
+        if let Some(v) = value.to_i128() {
+            let (hi, lo) = (v / 100_000_000, v % 100_000_000);
+            let lo = lo.checked_mul(10i128.checked_pow(exp)?)?;
+            if lo < 100_000_000 {
+                return hi
+                    .checked_mul(100_000_000)?
+                    .checked_add(lo)
+                    .map(Decimal::from_int);
+            }
+        }
+    }
+    value.checked_mul_pow10(exp)
 }
 
 const CJK_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -1110,6 +1195,8 @@ mod tests {
                 ("二零二六", Some("2026"), ""),
                 ("一九九八年", Some("1998"), "年"),
                 ("一〇八", Some("108"), ""),
+                ("二〇十", Some("2"), "〇十"),
+                ("一九九八十", Some("1998"), "十"),
                 ("壹佰贰拾叁", Some("123"), ""),
                 ("贰仟零伍拾", Some("2050"), ""),
                 ("叁萬", Some("30000"), ""),
@@ -1129,6 +1216,8 @@ mod tests {
                 ("一万亿", Some("1000000000000"), ""),
                 ("三万五千亿元", Some("3500000000000"), "元"),
                 ("一亿亿", Some("10000000000000000"), ""),
+                ("六萬萬人民", Some("600000000"), "人民"),
+                ("四萬萬五千萬", Some("450000000"), ""),
                 ("一千零十", Some("1010"), ""),
                 ("一万二百", Some("10200"), ""),
                 ("零", Some("0"), ""),
@@ -1191,6 +1280,12 @@ mod tests {
             ("1亿200万", Some("102000000|1亿200万|Mixed|8"), ""),
             ("1亿2000万3000", Some("120003000|1亿2000万3000|Mixed|8"), ""),
             ("1万2", Some("10000|1万|Mixed|4"), "2"),
+            ("3万零500元", Some("30500|3万零500|Mixed|4"), "元"),
+            ("1千零1", Some("1001|1千零1|Mixed|3"), ""),
+            ("1亿零500万", Some("105000000|1亿零500万|Mixed|8"), ""),
+            ("5万4千6百", Some("54600|5万4千6百|Mixed|4"), ""),
+            ("3万零", Some("30000|3万|Mixed|4"), "零"),
+            ("3万零50000", Some("30000|3万|Mixed|4"), "零50000"),
             ("3万400元", Some("30000|3万|Mixed|4"), "400元"),
             ("1.5万3000", Some("15000|1.5万|Mixed|4"), "3000"),
             ("1.2万亿元", Some("1200000000000|1.2万亿|Mixed|12"), "元"),
@@ -1255,6 +1350,27 @@ mod tests {
     }
 
     #[test]
+    fn scale_numeral_kat() {
+        for (input, exp, expected) in [
+            ("一亿一千", 4, "110000000"),
+            ("一億六千", 4, "160000000"),
+            ("一百", 8, "10000000000"),
+            ("一千七百", 4, "17000000"),
+            ("3000", 4, "30000000"),
+            ("1.5", 4, "15000"),
+            ("三点五", 4, "35000"),
+            ("一亿零五", 3, "100005000"),
+        ] {
+            let (_, n) = number(input).unwrap();
+            assert_eq!(
+                scale_numeral(&n, exp).map(|d| d.to_string()).as_deref(),
+                Some(expected),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
     fn format_cjk_kat() {
         for (n, s) in [
             (0u128, "零"),
@@ -1286,12 +1402,19 @@ mod tests {
         let digits = "7".repeat(10_000);
         let (rest, v) = arabic_integer(&digits).unwrap();
         assert_eq!((rest, v.len()), ("", 10_000));
-        // Too long for a digit-by-digit number: read positionally (二).
         let cjk = "二".repeat(10_000);
-        let (rest, v) = cjk_numeral(&cjk).unwrap();
-        assert_eq!((rest.len(), v), (3 * 9_999, Decimal::from_int(2)));
+        assert!(matches!(cjk_numeral(&cjk), Err(nom::Err::Failure(_))));
+        let (rest, n) = number(&cjk).unwrap();
+        assert_eq!((rest, n.value, n.form), ("", None, NumeralForm::Cjk));
+        let positional = "二十".repeat(5_000);
+        let (rest, v) = cjk_numeral(&positional).unwrap();
+        assert_eq!((rest.len(), v), (6 * 5_000 - 9, Decimal::from_int(22)));
         let years = "二〇".repeat(10_000);
-        assert!(cjk_numeral(&years).is_ok());
+        assert!(matches!(cjk_numeral(&years), Err(nom::Err::Failure(_))));
+        let (rest, n) = number(&years).unwrap();
+        assert_eq!((rest, n.value, n.text.len()), ("", None, years.len()));
+        let (rest, n) = number_unscaled(&years).unwrap();
+        assert_eq!((rest, n.value), ("", None));
     }
 
     proptest::proptest! {
@@ -1301,6 +1424,33 @@ mod tests {
             let (rest, v) = cjk_numeral(&text).unwrap();
             proptest::prop_assert_eq!(rest, "");
             proptest::prop_assert_eq!(v, Decimal::from_int(n as i128));
+        }
+
+        /// Any string over the numeral alphabet: no panic, the numeral is a
+        /// prefix, and reading that prefix alone gives the same numeral.
+        #[test]
+        fn numerals_are_stable_prefixes(
+            s in "[0-9０-９.,．，一二三四五六七八九十百千万亿两零〇○点壹贰拾佰仟萬億兩多余年元瓦]{0,14}"
+        ) {
+            if let Ok((rest, n)) = number(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                proptest::prop_assert_eq!(n.text, consumed(&s, rest));
+                proptest::prop_assert!(!n.text.is_empty());
+                proptest::prop_assert_eq!(number(n.text), Ok(("", n)), "{:?}", s);
+            }
+            // number_unscaled strips one scale character each time; its
+            // text read by `number` has the same value.
+            if let Ok((rest, n)) = number_unscaled(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                proptest::prop_assert_eq!(n.text, consumed(&s, rest));
+                let again = number(n.text).map(|(r, m)| (r, m.value));
+                proptest::prop_assert_eq!(again, Ok(("", n.value)), "{:?}", s);
+            }
+            if let Ok((rest, v)) = cjk_numeral(&s) {
+                proptest::prop_assert!(s.ends_with(rest));
+                let text = consumed(&s, rest);
+                proptest::prop_assert_eq!(cjk_numeral(text), Ok(("", v)), "{:?}", s);
+            }
         }
 
         #[test]
