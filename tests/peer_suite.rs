@@ -91,11 +91,6 @@ const EXCLUSIONS: &[(&str, &str, fn(&Case) -> bool)] = &[
         },
     ),
     (
-        "lone-one-classifier",
-        "a lone 一 before a measure word is the indefinite article (一只, 一个)",
-        |c| c.input.starts_with('一') && c.results.iter().any(|(t, _, _)| t == "一"),
-    ),
-    (
         "spaced-digits",
         "figures broken by spaces inside (七成 六, 百分之五 十, 一百五十    个百分点): not figures in running text",
         |c| c.results.iter().any(|(t, _, _)| t.trim().contains(' ')),
@@ -177,15 +172,6 @@ const EXCLUSIONS: &[(&str, &str, fn(&Case) -> bool)] = &[
                 || t.contains("--")
                 || t.split(|ch: char| !(ch.is_ascii_digit() || ch == '.'))
                     .any(|w| w.matches('.').count() > 1)
-        },
-    ),
-    (
-        "mixed-compound-zero",
-        "arabic figures mixed with CJK scale words and 零 (1千零1, 2千零30万): not report wording",
-        |c| {
-            let cs: Vec<char> = c.input.chars().collect();
-            cs.windows(2)
-                .any(|w| "千百万亿".contains(w[0]) && w[1] == '零')
         },
     ),
     (

@@ -133,7 +133,7 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 /// ```
 pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
     let (rest, h, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
-    if n > 2 || h > 24 {
+    if n > 2 || h > 23 {
         return Err(err(i));
     }
     let h = u8::try_from(h).map_err(|_| err(i))?;
