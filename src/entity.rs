@@ -108,8 +108,8 @@ pub struct Quantity {
     pub value: Decimal,
     /// The canonical unit (`元`, `人次`, `%`, `百分点`, `平方米`).
     pub unit: Cow<'static, str>,
-    /// The unit as written (`万元` is written `元` after the scale `万`;
-    /// `㎡`, `個`, `元/吨`).
+    /// The unit as written, with the scale words before it (`万元` in
+    /// `319.18万元`, `亿千瓦时`, `㎡`, `個`, `元/吨`).
     pub unit_text: Cow<'static, str>,
     /// The power of ten applied by scale words (`万` → 4), when any.
     #[serde(skip_serializing_if = "is_zero")]

@@ -23,6 +23,8 @@ pub(crate) struct QuantityMatch<'a> {
     pub(crate) approx: Option<Approx>,
     /// A line break was crossed between the figure and what follows.
     pub(crate) split: bool,
+    /// The scale words written before the unit (`万` in `319.18万元`).
+    pub(crate) magnitude: &'a str,
 }
 
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
@@ -162,6 +164,7 @@ fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
 #[derive(Debug, Clone)]
 struct Tail<'a> {
     rest: &'a str,
+    mag: &'a str,
     exp: u32,
     approx: Option<Approx>,
     unit: Option<UnitMatch<'a>>,
@@ -193,8 +196,9 @@ fn tail(i: &str) -> Tail<'_> {
     // Unit first, then scale word(s) + unit; the longest reading wins and a
     // lexicon unit beats a scale word of the same length (千瓦, 千米).
     let direct = unit(r).ok();
-    let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>)> =
-        direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u)));
+    #[allow(clippy::type_complexity)]
+    let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>, usize)> =
+        direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0));
     if let Ok((_, exp_all)) = quantity_magnitude(r) {
         // Try each prefix of the scale run, shortest first.
         let mut consumed = 0usize;
@@ -211,8 +215,8 @@ fn tail(i: &str) -> Tail<'_> {
                 _ => (after, None),
             };
             let cand = match unit(after2) {
-                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u)),
-                Err(_) => (r.len() - after2.len(), exp, infix, None),
+                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed),
+                Err(_) => (r.len() - after2.len(), exp, infix, None, consumed),
             };
             let better = match &best {
                 None => true,
@@ -228,10 +232,11 @@ fn tail(i: &str) -> Tail<'_> {
         let _ = exp_all;
     }
     match best {
-        Some((len, exp, infix, u)) => {
+        Some((len, exp, infix, u, mag)) => {
             let exp = exp + u.as_ref().map_or(0, |u| u.exp);
             Tail {
                 rest: r.get(len..).unwrap_or(""),
+                mag: r.get(..mag).unwrap_or(""),
                 exp,
                 approx: approx.or(infix),
                 unit: u,
@@ -240,6 +245,7 @@ fn tail(i: &str) -> Tail<'_> {
         }
         None => Tail {
             rest: if approx.is_some() { r } else { i },
+            mag: "",
             exp: 0,
             approx,
             unit: None,
@@ -390,6 +396,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             return Ok((
                 t.rest,
                 QuantityMatch {
+                    magnitude: t.mag,
                     value: scaled(Some(Num::int(lo)), t.exp),
                     high: scaled(Some(Num::int(hi)), t.exp),
                     unit: t.unit,
@@ -468,6 +475,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         if t.exp == 0 {
             t.exp = 0;
             let tq = QuantityMatch {
+                magnitude: "",
                 value: f.value,
                 high: None,
                 unit: t.unit.clone(),
@@ -511,6 +519,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
                         return Ok((
                             t2.rest,
                             QuantityMatch {
+                                magnitude: t2.mag,
                                 value: lo,
                                 high: hi,
                                 unit: t2.unit,
@@ -534,6 +543,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     Ok((
         t.rest,
         QuantityMatch {
+            magnitude: t.mag,
             value: if f.cjk {
                 cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
             } else {
@@ -601,6 +611,7 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     Ok((
         r3,
         QuantityMatch {
+            magnitude: "",
             value,
             high: None,
             unit: Some(UnitMatch {

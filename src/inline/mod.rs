@@ -209,7 +209,7 @@ impl<'a> Scanner<'a, '_> {
         let kind = EntityKind::Quantity(Quantity {
             value: to_decimal(value),
             unit: u.canonical,
-            unit_text: Cow::Owned(u.text.to_string()),
+            unit_text: Cow::Owned(format!("{}{}", q.magnitude, u.text)),
             scale: q.scale,
             approx,
             range,
