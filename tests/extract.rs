@@ -61,6 +61,35 @@ fn render(text: &str) -> String {
     out
 }
 
+/// Entity spans are in order, non-overlapping, on char boundaries, and
+/// `text` is exactly the bytes of `span`.
+#[test]
+fn corpus_entity_spans_are_exact() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    for e in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        let doc = gongwen::parse(&text);
+        let mut last = 0usize;
+        for en in doc.entities() {
+            assert!(
+                en.span.start() >= last,
+                "{}: overlap at {:?}",
+                p.display(),
+                en.span
+            );
+            assert_eq!(text.get(en.span.range()), Some(en.text), "{}", p.display());
+            last = en.span.end();
+        }
+        for d in &doc.diagnostics {
+            assert!(text.is_char_boundary(d.span.start()) && text.is_char_boundary(d.span.end()));
+        }
+    }
+}
+
 #[test]
 fn corpus_extract_snapshots() {
     insta::glob!("corpus/*.txt", |path| {

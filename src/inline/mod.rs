@@ -823,6 +823,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
     let Some(text) = src.get(span.range()) else {
         return;
     };
+    let first_diag = sink.diagnostics.len();
     let mut sc = Scanner {
         src,
         text,
@@ -834,6 +835,10 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         last_change: None,
     };
     sc.run(opts);
+    // Diagnostics in document order (bracket pairing reports up front).
+    if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
+        new.sort_by_key(|d| d.span.start);
+    }
 }
 
 #[cfg(test)]
