@@ -351,3 +351,133 @@ fn document_level_entities_and_diagnostics() {
     assert!(codes.contains(&"number-split"), "{codes:?}");
     assert!(codes.contains(&"unclosed-reference"), "{codes:?}");
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    const TOKENS: &[&str] = &[
+        "1",
+        "23",
+        "2021",
+        "0.5",
+        "1,234",
+        "３",
+        "一",
+        "二十",
+        "两",
+        "三",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "〇",
+        "零",
+        "年",
+        "月",
+        "日",
+        "份",
+        "度",
+        "个",
+        "人次",
+        "万元",
+        "%",
+        "％",
+        "‰",
+        "个百分点",
+        "余",
+        "多",
+        "约",
+        "近",
+        "超过",
+        "以上",
+        "左右",
+        "-",
+        "—",
+        "～",
+        "至",
+        "、",
+        "，",
+        "。",
+        "；",
+        "《",
+        "》",
+        "〈",
+        "〉",
+        "“",
+        "”",
+        "〔",
+        "〕",
+        "[",
+        "]",
+        "（",
+        "）",
+        "(",
+        ")",
+        "号",
+        "第",
+        "批",
+        "名",
+        "增长",
+        "下降",
+        "同比",
+        "比上年",
+        "\n",
+        "\r\n",
+        " ",
+        "\u{3000}",
+        ":",
+        "/",
+        "A",
+        "PM",
+        "km",
+        "t",
+        "㎡",
+        "元/吨",
+        "型",
+        "年代",
+        "次会议",
+        "几",
+        "数",
+        "负",
+        "×",
+        "+",
+        "百分之",
+        "千分之",
+        "万亿",
+        "12345",
+        "012870556/2022-00020",
+        "运政函",
+        "届",
+        "&",
+        "#",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(TOKENS), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Total: never panics; spans in order, on char boundaries, exact.
+        #[test]
+        fn scanner_is_total_and_spans_are_exact(s in text()) {
+            let es = gongwen::entity::extract(&s);
+            let mut last = 0;
+            for e in &es {
+                prop_assert!(e.span.start() >= last);
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+                last = e.span.end();
+            }
+        }
+
+        #[test]
+        fn scanner_is_total_on_any_text(s in "\\PC{0,60}") {
+            let es = gongwen::entity::extract(&s);
+            for e in &es {
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+            }
+        }
+    }
+}
