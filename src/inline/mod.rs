@@ -792,6 +792,20 @@ impl<'a> Scanner<'a, '_> {
                         let hot = ["热线", "电话", "专线", "号码", "拨打"]
                             .iter()
                             .any(|k| ctx_before.contains(k) || ctx_after.contains(k));
+                        // 06000141号, 3609000002: codes, not amounts.
+                        let code = (ascii.starts_with('0') && ascii.len() >= 3)
+                            || ascii.len() >= 9
+                            || (ascii.len() >= 5 && r.starts_with(['号', '號']));
+                        if code && !(phone_like(&ascii) || hot) {
+                            self.push(
+                                i,
+                                end,
+                                EntityKind::Identifier(Identifier {
+                                    scheme: IdentifierScheme::Code,
+                                }),
+                            );
+                            return Some(end);
+                        }
                         if phone_like(&ascii) || (hot && ascii.len() >= 3) {
                             self.push(
                                 i,
