@@ -42,6 +42,16 @@ pub(crate) fn to_decimal(n: Num) -> Decimal {
     Decimal::new(n.m, n.s)
 }
 
+/// `年行动`, `年规划`, `年计划`, `年攻坚`, `年纲要`: a duration naming a plan
+/// (三年行动, 十年规划), part of the plan's name.
+fn plan_name(after: &str) -> bool {
+    after.strip_prefix('年').is_some_and(|a| {
+        ["行动", "规划", "计划", "攻坚", "纲要", "計劃", "規劃"]
+            .iter()
+            .any(|w| a.starts_with(w))
+    })
+}
+
 /// `a/b` as an exact decimal, when the division terminates.
 fn fraction_value(a: &str, b: &str) -> Option<Num> {
     let a: i128 = a.parse().ok()?;
@@ -689,6 +699,7 @@ impl<'a> Scanner<'a, '_> {
                 || vague
                 || after.starts_with("年代")
                 || after.starts_with("世纪")
+                || plan_name(after)
             {
                 return Some(end);
             }
@@ -699,6 +710,9 @@ impl<'a> Scanner<'a, '_> {
             }
             // 2型糖尿病, 3型: a type designation, part of a name.
             if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                if plan_name(r) {
+                    return Some(i + rest.len() - r.len() + "年".len());
+                }
                 if r.starts_with("年代") || r.starts_with("世纪") {
                     return Some(
                         i + f.text.len() + r.chars().take(2).map(char::len_utf8).sum::<usize>(),
