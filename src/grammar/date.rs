@@ -304,10 +304,11 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
         return Ok((r, d));
     }
     if let Ok((r, (h, m, s))) = time_part(i) {
-        // A bare clock time needs the colon form.
-        if i.get(..i.len() - r.len())
-            .is_some_and(|t| t.contains(':') || t.contains('：'))
-        {
+        // A bare clock time needs the colon form or hours and minutes
+        // (9时30分).
+        if i.get(..i.len() - r.len()).is_some_and(|t| {
+            t.contains(':') || t.contains('：') || (t.contains('时') && t.ends_with('分'))
+        }) {
             let d = Date {
                 hour: Some(h),
                 minute: Some(m),
@@ -510,6 +511,8 @@ mod tests {
             ("2024-01-24T14:37".into(), String::new(), "")
         );
         assert_eq!(d("14:37"), ("14:37".into(), String::new(), ""));
+        assert_eq!(d("9时30分"), ("09:30".into(), String::new(), ""));
+        assert!(date("9时").is_err());
         assert!(date("7.6:44.8").is_err());
         assert!(date("1:1").is_err());
         assert!(date("3年").is_err());
