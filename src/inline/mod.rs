@@ -233,11 +233,13 @@ impl<'a> Scanner<'a, '_> {
     fn change_before(&self, at: usize) -> Option<Change> {
         // The window ends at the entity before `at` (not at the last one
         // pushed: `at` may start a list of figures already pushed).
+        // Dates may sit inside the basis (比2020年增长): only figures bound it.
         let floor = self
             .sink
             .entities
             .iter()
             .rev()
+            .filter(|e| matches!(e.kind, EntityKind::Quantity(_) | EntityKind::Number(_)))
             .map(|e| e.span.end())
             .find(|&e| e <= self.base + at)
             .map_or(0, |e| e.saturating_sub(self.base));
