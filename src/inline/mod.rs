@@ -250,10 +250,10 @@ impl<'a> Scanner<'a, '_> {
         let w = w.min(at);
         let before = self.text.get(w..at).unwrap_or("");
         change_verb(before).map(|(verb, direction, k)| {
-            let basis = before
-                .get(..k)
-                .and_then(change_basis)
-                .map(|b| Cow::Owned(b.to_string()));
+            let basis = before.get(..k).and_then(change_basis).map(|b| {
+                // A basis broken over lines (比⏎2010⏎年) reads joined.
+                Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
+            });
             Change {
                 direction,
                 basis,
