@@ -111,6 +111,8 @@ fn quantities_scale_and_units() {
         ("二十个", &["quantity 二十个 = 20 个"]),
         ("五千万元", &["quantity 五千万元 = 50000000 元"]),
         ("百余家", &["quantity 百余家 = 100 家 more_than"]),
+        ("惠及近万人", &["quantity 近万人 = 10000 人 nearly"]),
+        ("超千家企业", &["quantity 超千家 = 1000 家 more_than"]),
         ("500万", &["number 500万 = 5000000"]),
         ("12部门联合", &["quantity 12部门 = 12 部门"]),
         ("76万群众", &["number 76万 = 760000"]),

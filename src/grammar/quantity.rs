@@ -558,6 +558,44 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     ))
 }
 
+/// Bare scale words standing for one of them after an approximation
+/// prefix (the scanner checks the prefix): 近万人, 超千家, 逾百项.
+///
+/// ```ebnf
+/// bare_scale ::= [百千万亿萬億]{1,3} unit approx_suffix?
+/// ```
+pub(crate) fn bare_scale(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    if lookup(i).is_some() {
+        return Err(err(i));
+    }
+    let (r, exp) = quantity_magnitude(i)?;
+    let (r2, u) = unit(r)?;
+    if !u.cjk || r2.starts_with('级') || u.class == UnitClass::Percent {
+        return Err(err(i));
+    }
+    let mut t = Tail {
+        rest: r2,
+        mag: i.get(..i.len() - r.len()).unwrap_or(""),
+        exp: exp + u.exp,
+        approx: None,
+        unit: Some(u),
+        split: false,
+    };
+    suffix(&mut t);
+    Ok((
+        t.rest,
+        QuantityMatch {
+            magnitude: t.mag,
+            value: Num::int(1).mul_pow10(t.exp),
+            high: None,
+            unit: t.unit,
+            scale: t.exp,
+            approx: t.approx,
+            split: false,
+        },
+    ))
+}
+
 fn cmp(a: Num, b: Num) -> std::cmp::Ordering {
     let s = a.s.max(b.s);
     let x = a.mul_pow10(0).and_then(|x| up(x, s));

@@ -21,7 +21,7 @@ use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, 
 use crate::grammar::date::date;
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
-    QuantityMatch, approx_prefix, change_basis, change_verb, gap, quantity,
+    QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
 };
 use crate::grammar::reference::{doc_number, issuer_code_len, pair_marks};
 use crate::span::Span;
@@ -684,6 +684,14 @@ impl<'a> Scanner<'a, '_> {
         if is_cjk_numeral_char(c) {
             if let Ok((r, _)) = slogan(rest) {
                 return Some(i + rest.len() - r.len());
+            }
+            // 近万人, 超千家: a bare scale word after an approximation prefix.
+            if matches!(prev, Some('近' | '超' | '逾' | '约')) {
+                if let Ok((r, q)) = bare_scale(rest) {
+                    let end = i + rest.len() - r.len();
+                    self.emit_quantity(i, end, q, false);
+                    return Some(end);
+                }
             }
             // 十二届八次全会, 三次会议: session numbers are ordinals of a
             // meeting, not counts.
