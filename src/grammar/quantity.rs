@@ -272,7 +272,12 @@ fn suffix(t: &mut Tail<'_>) {
                     let text_len = u.text.len() + "多".len() + e.written.len();
                     t.unit = Some(UnitMatch {
                         text: u.text,
-                        canonical: std::borrow::Cow::Borrowed(e.canonical),
+                        // 1个多月: the unit is still 个月.
+                        canonical: std::borrow::Cow::Borrowed(if e.canonical == "月" {
+                            "个月"
+                        } else {
+                            e.canonical
+                        }),
                         exp: e.exp,
                         class: e.class,
                         cjk: e.cjk,
@@ -849,7 +854,7 @@ mod tests {
             ("2000余万元", "20000000", "元", Some(MoreThan), None, ""),
             ("3年", "3", "年", None, None, ""),
             ("3年多来", "3", "年", Some(MoreThan), None, "来"),
-            ("1个多月", "1", "月", Some(MoreThan), None, ""),
+            ("1个多月", "1", "个月", Some(MoreThan), None, ""),
             ("二十个", "20", "个", None, None, ""),
             ("五千万元", "50000000", "元", None, None, ""),
             ("百余家", "100", "家", Some(MoreThan), None, ""),
