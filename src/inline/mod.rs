@@ -668,7 +668,9 @@ impl<'a> Scanner<'a, '_> {
                 .get(c.len_utf8()..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(|n| n.is_ascii_digit())
-            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || digit_value(p).is_some());
+            && !prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
+            });
         if !(is_digit || is_minus || is_cjk_numeral_char(c)) {
             return None;
         }
@@ -717,6 +719,37 @@ impl<'a> Scanner<'a, '_> {
         if is_digit {
             if let Some(end) = self.is_marker(i, prev) {
                 return Some(end);
+            }
+            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
+            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                let v = f
+                    .value
+                    .and_then(Num::as_int)
+                    .and_then(|v| u64::try_from(v).ok());
+                let rank_unit = if r.starts_with('强') {
+                    Some("强")
+                } else if prev == Some('前') && r.starts_with(['名', '位']) {
+                    r.get(..3)
+                } else {
+                    None
+                };
+                if let (Some(u), Some(v)) = (rank_unit, v) {
+                    let end = i + f.text.len() + u.len();
+                    let unit = match u {
+                        "名" => Cow::Borrowed("名"),
+                        "位" => Cow::Borrowed("位"),
+                        _ => Cow::Borrowed("强"),
+                    };
+                    self.push(
+                        i,
+                        end,
+                        EntityKind::Ordinal(Ordinal {
+                            value: v,
+                            unit: Some(unit),
+                        }),
+                    );
+                    return Some(end);
+                }
             }
             // 2型糖尿病, 3型: a type designation, part of a name.
             if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
