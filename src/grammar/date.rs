@@ -244,6 +244,10 @@ fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
 }
 
 fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
+    // 24时 closes the day: read as part of the date, with no clock time.
+    if let Some(r) = i.strip_prefix("24时") {
+        return r;
+    }
     let t = i.trim_start_matches([' ', '\u{3000}']);
     if let Ok((r, (h, m, s))) = time_part(t) {
         d.hour = Some(h);

@@ -751,6 +751,12 @@ impl<'a> Scanner<'a, '_> {
                     return Some(end);
                 }
             }
+            // 80后, 00后: a generation, not a figure.
+            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+                if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
+                    return Some(i + f.text.len() + '后'.len_utf8());
+                }
+            }
             // 2型糖尿病, 3型: a type designation, part of a name.
             if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
                 if plan_name(r) {
