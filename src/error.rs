@@ -122,6 +122,8 @@ diagnostic_codes! {
     NumberOverflow = "number-overflow", Warning;
     /// A date that does not exist (`2022年13月`).
     InvalidDate = "invalid-date", Warning;
+    /// The title is split over several lines; they were joined.
+    TitleSplit = "title-split", Info;
     /// The title appears more than once; the copies are chrome.
     DuplicateTitle = "duplicate-title", Info;
     /// Nesting deeper than the configured limit.

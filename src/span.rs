@@ -65,6 +65,20 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// The span of `part`, a sub-slice of `whole`, given that `whole`
+    /// starts at `base` in the input (an empty span at `base` when `part`
+    /// is not inside `whole`).
+    pub(crate) fn of_sub(whole: &str, part: &str, base: usize) -> Span {
+        let w = whole.as_ptr() as usize;
+        let p = part.as_ptr() as usize;
+        if p >= w && p + part.len() <= w + whole.len() {
+            let off = base + (p - w);
+            Span::new(off, off + part.len())
+        } else {
+            Span::empty(base)
+        }
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

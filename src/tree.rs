@@ -164,24 +164,31 @@ fn marked_heading<'a>(
         {
             return None;
         }
-        if m.family == MarkerFamily::Article {
-            // Articles are run-in with no title.
-            let start = l.t0 + mlen;
-            let skip = rest.len() - body.len();
-            return Some(HeadingCand {
-                first_line: i,
-                last_line: i,
-                family: m.family,
-                ordinal: m.ordinal,
-                marker: Span::new(l.t0, l.t0 + mlen),
-                title: Span::empty(start),
-                title_text: Cow::Borrowed(""),
-                end: start,
-                run_in: (!body.is_empty()).then_some(start + skip),
-                inferred: false,
-                parent_of: None,
-                level: 0,
-            });
+        // A marker alone on its line with its title on the next line
+        // (`（一）` / `加强领导`): one heading split over two lines.
+        if body.is_empty() {
+            let next = (i + 1..hi).find(|&k| lines.get(k).is_some_and(|x| !x.is_blank()));
+            if let Some((k, tl)) = next.and_then(|k| lines.get(k).map(|tl| (k, tl))) {
+                if k == i + 1
+                    && heading_like(tl, MAX_RECOVERED_CHARS)
+                    && heading_marker(tl.text).is_err()
+                {
+                    return Some(HeadingCand {
+                        first_line: i,
+                        last_line: k,
+                        family: m.family,
+                        ordinal: m.ordinal,
+                        marker: Span::new(l.t0, l.t0 + mlen),
+                        title: Span::new(tl.t0, tl.t1),
+                        title_text: Cow::Borrowed(tl.text),
+                        end: tl.t1,
+                        run_in: None,
+                        inferred: false,
+                        parent_of: None,
+                        level: 0,
+                    });
+                }
+            }
         }
         let h = mk(m, mlen, rest, false)?;
         if h.run_in.is_none() && h.title.len() / 3 > MAX_TITLE_CHARS * 2 {
@@ -301,7 +308,7 @@ pub(crate) fn headings<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<HeadingCand<'a>> {
     let mut out: Vec<HeadingCand<'a>> = Vec::new();
-    let mut list_run: Option<(MarkerFamily, u32)> = None;
+    let mut list_run: Option<(MarkerFamily, u32, bool)> = None;
     let mut i = lo;
     while i < hi {
         let Some(l) = lines.get(i) else { break };
@@ -313,14 +320,30 @@ pub(crate) fn headings<'a>(
         // in `：` are list items, the last one (ending in `。`) included.
         if let Ok((_, m)) = heading_marker(l.text) {
             let continues =
-                list_run.is_some_and(|(f, n)| f == m.family && m.ordinal == Some(n + 1));
-            if l.text.ends_with(['；', ';']) || continues && l.chars > 12 {
-                list_run = m.ordinal.map(|n| (m.family, n));
+                list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
+            let any_end = continues && list_run.is_some_and(|r| r.2);
+            if l.text.ends_with(['；', ';'])
+                || continues && (any_end || l.text.ends_with(['。', '；', ';']))
+            {
+                list_run = m.ordinal.map(|n| (m.family, n, any_end));
                 i += 1;
                 continue;
             }
         }
         list_run = None;
+        // `附件：1.…` starts a list of attachment titles: `2.…` `3.…` after
+        // it are list items, not headings.
+        if let Some(rest) = l
+            .text
+            .strip_prefix("附件")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+        {
+            if let Ok((_, m)) = heading_marker(rest.trim_start_matches(pad)) {
+                list_run = m.ordinal.map(|n| (m.family, n, true));
+                i += 1;
+                continue;
+            }
+        }
         if let Some(h) = marked_heading(src, lines, i, hi) {
             if h.last_line > h.first_line {
                 diags.push(Diagnostic::new(
@@ -521,8 +544,8 @@ fn fill_gaps<'a>(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut inserts: Vec<HeadingCand<'a>> = Vec::new();
-    let taken: Vec<(usize, usize)> = out.iter().map(|h| (h.first_line, h.last_line)).collect();
-    let is_taken = |i: usize| taken.iter().any(|&(a, b)| a <= i && i <= b);
+    let taken = taken_lines(out, lines.len());
+    let is_taken = |i: usize| taken.get(i).copied().unwrap_or(false);
     for k in 0..out.len() {
         let Some(h) = out.get(k) else { continue };
         let (fam, Some(n)) = (h.family, h.ordinal) else {
@@ -600,6 +623,17 @@ fn fill_gaps<'a>(
     }
 }
 
+/// Which lines headings already take.
+fn taken_lines(out: &[HeadingCand<'_>], n: usize) -> Vec<bool> {
+    let mut taken = vec![false; n];
+    for h in out {
+        for t in taken.iter_mut().take(h.last_line + 1).skip(h.first_line) {
+            *t = true;
+        }
+    }
+    taken
+}
+
 /// Is line `j` followed (before line `end`) by a non-blank line?
 fn followed_by_content(lines: &[LineInfo<'_>], j: usize, end: usize) -> bool {
     (j + 1..end).any(|k| lines.get(k).is_some_and(|l| !l.is_blank()))
@@ -612,11 +646,20 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
     heading_like(l, 24)
         && !l.text.contains(['，', ',', '；', ';', '：', ':'])
         && !l.text.starts_with(['表', '图', '附', '注'])
+        && heading_marker(l.text).is_err()
         && !l.text.starts_with("资料来源")
         && !l.text.starts_with("数据来源")
         && standalone(lines, j, lo, hi)
         && lines.get(j + 1).is_some_and(|n| {
-            n.is_blank() || !n.text.starts_with(['，', '。', '、', '）', ')', '”', '」'])
+            n.is_blank()
+                || !n.text.starts_with(|c: char| {
+                    c.is_ascii_digit()
+                        || ('０'..='９').contains(&c)
+                        || matches!(
+                            c,
+                            '，' | '。' | '、' | '）' | ')' | '”' | '」' | '%' | '％' | '.'
+                        )
+                })
         })
         && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
             j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
@@ -649,18 +692,20 @@ fn unnumbered_parents<'a>(
     else {
         return;
     };
-    let taken: Vec<(usize, usize)> = out.iter().map(|h| (h.first_line, h.last_line)).collect();
+    let taken = taken_lines(out, lines.len());
     let mut accepted = Vec::new();
     let mut next_head = 0;
     for j in lo..hi {
         while out.get(next_head).is_some_and(|h| h.last_line < j) {
             next_head += 1;
         }
-        if taken.iter().any(|&(a, b)| a <= j && j <= b) || !unnumbered_candidate(lines, j, lo, hi) {
+        if taken.get(j).copied().unwrap_or(false) || !unnumbered_candidate(lines, j, lo, hi) {
             continue;
         }
+        // After the last sequence (`结束语`), only a line set off by blank
+        // lines: page markup breaks sentences into short lines too.
         let ok = match out.get(next_head) {
-            None => true,
+            None => blank_around(lines, j),
             Some(h) => h.family == top && h.ordinal == Some(1),
         };
         if ok {
@@ -706,6 +751,7 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnos
     // Stack of (family, last ordinal).
     let mut stack: Vec<(MarkerFamily, u32)> = Vec::new();
     let mut deepest = 0;
+    let mut last_article: Option<u32> = None;
     for h in out.iter_mut() {
         if h.family == MarkerFamily::None {
             // An unnumbered parent: close the family it parents (and below),
@@ -745,6 +791,22 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnos
                 }
                 top.1 = n;
             }
+        } else if h.family == MarkerFamily::Article && last_article.is_some() {
+            // Articles are numbered through the whole document: a chapter's
+            // first article continues the count.
+            let last = last_article.unwrap_or(0);
+            if n != last + 1 {
+                diags.push(Diagnostic::new(
+                    if n <= last {
+                        DiagnosticCode::OrdinalRepeat
+                    } else {
+                        DiagnosticCode::OrdinalSkip
+                    },
+                    h.marker.cover(h.title),
+                    format!("article {n} after article {last}"),
+                ));
+            }
+            stack.push((h.family, n));
         } else {
             // A new family: nest below the current one, unless it ranks
             // above families on the stack (close those first).
@@ -763,6 +825,9 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnos
                 ));
             }
             stack.push((h.family, n));
+        }
+        if h.family == MarkerFamily::Article {
+            last_article = h.ordinal;
         }
         h.level = u8::try_from(stack.len()).unwrap_or(u8::MAX);
         deepest = deepest.max(stack.len());

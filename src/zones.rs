@@ -13,7 +13,7 @@ use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
-use crate::lexicon::{BOILERPLATE_LINES, TITLE_WORDS, Where};
+use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, TITLE_WORDS_AC, Where};
 use crate::span::Span;
 use crate::tree::{self, HeadingCand};
 use crate::{Options, artefacts};
@@ -85,16 +85,95 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     {
         return true;
     }
+    if salutation_like(t) {
+        return true;
+    }
     (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100
 }
 
 fn has_title_word(t: &str) -> bool {
-    TITLE_WORDS.iter().any(|w| t.contains(w))
+    TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
 }
 
-/// A footnote mark after a title (`[1]`).
-fn is_footnote(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '[' | ']' | '［' | '］')
+/// A head line that is metadata without a label: a bare date-time
+/// (`2026-02-03 09:02:33`, `2026年02月10日 07时41分`) is the publication
+/// date; a bracketed document number (`（余府发〔2012〕3号）`) is the
+/// document number.
+fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
+    let t = l.text;
+    if l.chars <= 30
+        && (t.contains(['-', ':', '/', '时']) || t.contains(char::is_whitespace))
+        && whole_date(t).is_some()
+    {
+        return Some((MetaKey::PublishedDate, Span::new(l.t0, l.t1)));
+    }
+    let open = t.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let inner = t.strip_prefix(open)?.strip_suffix(['）', ')'])?;
+    let looks_like_doc_number = l.chars <= 40
+        && inner.ends_with('号')
+        && (inner.contains('〔') && inner.contains('〕')
+            || inner.contains('[') && inner.contains(']'));
+    looks_like_doc_number.then(|| {
+        let start = l.t0 + open.len_utf8();
+        (MetaKey::DocNumber, Span::new(start, start + inner.len()))
+    })
+}
+
+/// Where a table of contents that starts with the `目录` line at `start`
+/// ends: at the first prose line, or at the first entry written again (the
+/// real heading, without dot leaders and page numbers).
+fn contents_end(lines: &[LineInfo<'_>], start: usize) -> usize {
+    let entry = |t: &str| -> String {
+        compact(t)
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | '-' | '—' | '．')
+            })
+            .to_string()
+    };
+    let mut first: Option<String> = None;
+    let mut k = start + 1;
+    while let Some(l) = lines.get(k) {
+        if !l.is_blank() {
+            if has_sentence_punct(l.text) && l.chars >= 8 && !l.text.contains("……") {
+                return k;
+            }
+            let e = entry(l.text);
+            match &first {
+                None => first = Some(e),
+                Some(f) if *f == e && !f.is_empty() => return k,
+                Some(_) => {}
+            }
+        }
+        k += 1;
+    }
+    start + 1
+}
+
+/// A salutation (`各位代表：`, `同志们！`) or an addressee line
+/// (`各县（区）人民政府、市直各单位：`): the report's text starts here.
+fn salutation_like(t: &str) -> bool {
+    let n = t.chars().count();
+    let short = n <= 12
+        && !t.contains(['。', '，', ','])
+        && (t.contains("代表") || t.contains("同志") || t.contains("各位") || t.contains("朋友"));
+    let addressee = n <= 80 && t.starts_with('各') && t.contains(['、', '，']) && !t.contains('。');
+    t.ends_with(['：', ':', '！', '!']) && (short || addressee)
+}
+
+/// `s` without a trailing footnote mark (`[1]`, `［2］`).
+fn strip_footnote(s: &str) -> &str {
+    let t = s.trim_end();
+    for (open, close) in [('[', ']'), ('［', '］'), ('〔', '〕')] {
+        if let Some(inner_end) = t.strip_suffix(close) {
+            if let Some(k) = inner_end.rfind(open) {
+                let digits = inner_end.get(k + open.len_utf8()..).unwrap_or("");
+                if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                    return inner_end.get(..k).unwrap_or(t);
+                }
+            }
+        }
+    }
+    t
 }
 
 /// A subtitle line: `——2026年1月27日在…大会上`, `（2026年1月26日在…会议上）`.
@@ -105,12 +184,23 @@ fn subtitle_like(t: &str) -> bool {
 
 /// A photo or news caption (`…记者 李森 摄`).
 fn caption_like(l: &LineInfo<'_>) -> bool {
+    let t = l.text;
+    // `省长赵刚作政府工作报告`: a `作` that is not part of `工作`, then a report.
+    let delivers = t.char_indices().any(|(k, c)| {
+        c == '作'
+            && t.get(..k).is_some_and(|p| !p.ends_with('工'))
+            && t.get(k..).is_some_and(|r| r.contains("报告"))
+    });
     l.chars <= 60
-        && (l.text.ends_with('摄') || l.text.contains("记者 ") || l.text.contains("记者\u{3000}"))
+        && (t.ends_with('摄')
+            || t.contains("记者 ")
+            || t.contains("记者\u{3000}")
+            || delivers && l.chars <= 24 && !has_sentence_punct(t))
 }
 
 fn compact(s: &str) -> String {
-    s.chars()
+    strip_footnote(s)
+        .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}' && *c != '\u{feff}')
         .collect()
 }
@@ -125,6 +215,7 @@ fn head<'a>(
     let n = lines.len();
     let mut metadata = Vec::new();
     let mut is_meta = vec![false; n];
+    let mut is_toc = vec![false; n];
     let mut content_start = n;
     let mut i = 0;
     while i < n {
@@ -175,6 +266,36 @@ fn head<'a>(
             }
             continue;
         }
+        // A table of contents: `目录` and its entries, up to the first
+        // prose line or the first entry seen again as the real heading.
+        if compact(l.text) == "目录" {
+            let end = contents_end(lines, i);
+            for k in i..end {
+                if let Some(t) = is_toc.get_mut(k) {
+                    *t = true;
+                }
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((key, value_span)) = bare_meta(l) {
+            let value = value_span.text(src);
+            metadata.push(MetaField {
+                key,
+                label: "",
+                value,
+                span: value_span,
+                value_span,
+                date: (key == MetaKey::PublishedDate)
+                    .then(|| value_date(value))
+                    .flatten(),
+            });
+            if let Some(m) = is_meta.get_mut(i) {
+                *m = true;
+            }
+            i += 1;
+            continue;
+        }
         if is_boilerplate(l, Where::Front) {
             i += 1;
             continue;
@@ -215,13 +336,21 @@ fn head<'a>(
     }
     // Title: the metadata title's line, else the last line with a title
     // word (or two adjacent lines that form one), else a lone candidate.
-    let cand = |k: usize| -> bool {
-        lines.get(k).is_some_and(|l| {
+    // Candidate title lines: not blank, metadata, contents or chrome
+    // (computed once per head line).
+    let cands: Vec<bool> = lines
+        .get(..content_start)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
             !l.is_blank()
                 && !is_meta.get(k).copied().unwrap_or(false)
+                && !is_toc.get(k).copied().unwrap_or(false)
                 && !is_boilerplate(l, Where::Front)
         })
-    };
+        .collect();
+    let cand = |k: usize| -> bool { cands.get(k).copied().unwrap_or(false) };
     let meta_title = metadata
         .iter()
         .find(|m: &&MetaField<'_>| m.key == MetaKey::Title)
@@ -234,6 +363,14 @@ fn head<'a>(
             .map(|k| (k, k));
     }
     if title.is_none() {
+        // The head's lines by their compacted text, to find copies.
+        let mut head_texts: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for q in 0..content_start {
+            if let Some(x) = lines.get(q).filter(|x| !x.is_blank() && x.chars <= 80) {
+                head_texts.entry(compact(x.text)).or_default().push(q);
+            }
+        }
         // Score every candidate; the best wins, the last on ties.
         let mut best: Option<(i32, (usize, usize))> = None;
         for k in 0..content_start {
@@ -247,7 +384,7 @@ fn head<'a>(
                 // A title split over two lines (`政府工作报` / `告`).
                 match lines
                     .get(k + 1)
-                    .filter(|_| cand(k + 1) && k + 1 < content_start)
+                    .filter(|nl| nl.chars <= 4 && cand(k + 1) && k + 1 < content_start)
                 {
                     Some(nl)
                         if nl.chars <= 4 && has_title_word(&format!("{}{}", l.text, nl.text)) =>
@@ -266,9 +403,10 @@ fn head<'a>(
                 // title seen elsewhere (`宜春市` / `2022年…统计公报`).
                 if pl.chars <= 20 && !has_title_word(pl.text) && !pl.text.ends_with(['：', ':']) {
                     let j = compact(&format!("{}{}", pl.text, l.text));
-                    if (0..content_start).any(|q| {
-                        q != k && q != p && lines.get(q).is_some_and(|x| compact(x.text) == j)
-                    }) || meta_title.as_deref() == Some(j.as_str())
+                    if head_texts
+                        .get(j.as_str())
+                        .is_some_and(|qs| qs.iter().any(|&q| q != k && q != p))
+                        || meta_title.as_deref() == Some(j.as_str())
                     {
                         range = (p, k);
                     }
@@ -276,10 +414,7 @@ fn head<'a>(
             }
             let t = text.as_ref();
             let mut score = 2;
-            if TITLE_WORDS
-                .iter()
-                .any(|w| t.trim_end_matches(is_footnote).ends_with(w))
-            {
+            if TITLE_WORDS.iter().any(|w| strip_footnote(t).ends_with(w)) {
                 score += 1;
             }
             // A subtitle right under it (`——2026年1月27日在…大会上`).
@@ -316,14 +451,20 @@ fn head<'a>(
     }
     let title_text: Option<Cow<'a, str>> = title.map(|(a, b)| {
         if a == b {
-            Cow::Borrowed(lines.get(a).map(|l| l.text).unwrap_or(""))
+            Cow::Borrowed(strip_footnote(lines.get(a).map(|l| l.text).unwrap_or("")))
         } else {
-            Cow::Owned(
-                (a..=b)
-                    .filter_map(|k| lines.get(k))
-                    .map(|l| l.text)
-                    .collect::<String>(),
-            )
+            if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::TitleSplit,
+                    Span::new(la.t0, lb.t1),
+                    "title split over several lines, joined",
+                ));
+            }
+            let joined: String = (a..=b)
+                .filter_map(|k| lines.get(k))
+                .map(|l| l.text)
+                .collect();
+            Cow::Owned(strip_footnote(&joined).to_string())
         }
     });
     // Line kinds of the head.
@@ -333,7 +474,9 @@ fn head<'a>(
             continue;
         };
         let Some(l) = lines.get(k) else { continue };
-        *kind = if is_meta.get(k).copied().unwrap_or(false) {
+        *kind = if is_toc.get(k).copied().unwrap_or(false) {
+            ZoneKind::Contents
+        } else if is_meta.get(k).copied().unwrap_or(false) {
             ZoneKind::Metadata
         } else if let Some((a, b)) = title {
             if (a..=b).contains(&k) {
@@ -371,26 +514,34 @@ fn head<'a>(
 /// Where the trailer chrome starts: the earliest boilerplate line after
 /// which only chrome-like lines follow.
 fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usize {
+    /// How many chrome-like lines may stand between two boilerplate lines
+    /// (footer link lists); also bounds the scan on documents without a
+    /// trailer.
+    const MAX_GAP: usize = 120;
     let n = lines.len();
     let mut t = n;
     let title = title.map(compact);
+    let mut gap = 0;
     let mut i = n;
-    while i > lo {
+    while i > lo && gap <= MAX_GAP {
         i -= 1;
         let Some(l) = lines.get(i) else { break };
         if l.is_blank() {
             continue;
         }
-        if is_boilerplate(l, Where::Trailer) || title.as_deref() == Some(compact(l.text).as_str()) {
+        let is_title_copy = title
+            .as_deref()
+            .is_some_and(|tt| l.chars <= 80 && compact(l.text) == tt);
+        if is_boilerplate(l, Where::Trailer) || is_title_copy {
             t = i;
+            gap = 0;
             continue;
         }
-        let chrome_like = l.chars <= 3
-            || (l.chars <= 40
-                && !has_sentence_punct(l.text)
-                && value_date(l.text).is_none()
-                && heading_marker(l.text).is_err());
+        let chrome_like = heading_marker(l.text).is_err()
+            && (l.chars <= 3
+                || l.chars <= 40 && !has_sentence_punct(l.text) && value_date(l.text).is_none());
         if chrome_like {
+            gap += 1;
             continue;
         }
         break;
@@ -515,6 +666,41 @@ fn appendix_marker(l: &LineInfo<'_>) -> bool {
         )
 }
 
+/// `附件：1.…` followed by numbered attachment titles, with a later
+/// `附件1` line: the notice's own list of attachments (附件说明), which
+/// stays in the body; the appendix starts at the later line.
+fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
+    let Some(l) = lines.get(k) else { return false };
+    let Some(rest) = l
+        .text
+        .strip_prefix("附件")
+        .and_then(|r| r.strip_prefix(['：', ':']))
+    else {
+        return false;
+    };
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // `1.标题`: a number, a dot or comma, then text.
+    let numbered = |t: &str| {
+        let d = t.len() - t.trim_start_matches(is_digit).len();
+        d > 0
+            && t.get(d..)
+                .is_some_and(|r| r.starts_with(['.', '．', '、']) && r.chars().count() > 1)
+    };
+    let next_list = (k + 1..end)
+        .find(|&q| lines.get(q).is_some_and(|x| !x.is_blank()))
+        .and_then(|q| lines.get(q))
+        .is_some_and(|x| numbered(x.text) && x.chars <= 60);
+    let numbered_appendix_later = (k + 1..end).any(|q| {
+        lines.get(q).is_some_and(|x| {
+            appendix_marker(x)
+                && x.text.trim_start_matches("附件").starts_with(|c: char| {
+                    is_digit(c) || matches!(c, '一' | '二' | '三' | '四' | '五')
+                })
+        })
+    });
+    (numbered(rest) || rest.is_empty() && next_list) && numbered_appendix_later
+}
+
 /// Parse a document: zones, metadata, title, sections, closing.
 pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Error> {
     let lines = block::lines(src);
@@ -529,7 +715,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     let ts = trailer_start(&lines, cs, head.title_text.as_deref());
     let mut body_end = ts;
     let mut closing_lines: Option<(usize, Vec<usize>, Option<usize>, usize)> = None;
-    let appendix = (cs + 1..ts).find(|&k| lines.get(k).is_some_and(appendix_marker));
+    let appendix = (cs + 1..ts)
+        .find(|&k| lines.get(k).is_some_and(appendix_marker) && !attachment_list(&lines, k, ts));
     if let Some((first, iss, date)) = closing(&lines, cs, ts) {
         if appendix.is_none_or(|a| first > a) {
             closing_lines = Some((first, iss, date, ts));
@@ -546,7 +733,37 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     if let Some((first, ..)) = &closing_lines {
         body_end = body_end.min(*first);
     }
+    // Page chrome (`相关解读：` and its links) between the body and an
+    // appendix or notes zone.
+    if let Some(a) = appendix.filter(|&a| a == body_end) {
+        let mut k = a;
+        let mut chrome_from = a;
+        while k > cs {
+            k -= 1;
+            let Some(l) = lines.get(k) else { break };
+            if l.is_blank() {
+                continue;
+            }
+            if is_boilerplate(l, Where::Trailer) {
+                chrome_from = k;
+                continue;
+            }
+            if l.chars <= 40 && !has_sentence_punct(l.text) && k + 4 > chrome_from {
+                continue;
+            }
+            break;
+        }
+        for q in chrome_from..a {
+            if let Some(kind) = kinds.get_mut(q) {
+                *kind = ZoneKind::TrailerChrome;
+            }
+        }
+        body_end = chrome_from;
+    }
     for k in body_end..n {
+        if k < appendix.unwrap_or(n) && kinds.get(k) == Some(&ZoneKind::TrailerChrome) {
+            continue;
+        }
         if let Some(kind) = kinds.get_mut(k) {
             *kind = if k >= ts {
                 ZoneKind::TrailerChrome
@@ -555,6 +772,32 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             } else {
                 ZoneKind::Appendix
             };
+        }
+    }
+
+    // Injected spam lines inside the text: one search over the text, one
+    // diagnostic per line.
+    if let (Some(ac), Some(first), Some(last)) = (
+        SPAM_WORDS.as_ref(),
+        lines.get(cs),
+        body_end.checked_sub(1).and_then(|k| lines.get(k)),
+    ) {
+        let base = first.raw.start;
+        let text = src.get(base..last.raw.end).unwrap_or("");
+        let mut last_line = usize::MAX;
+        for m in ac.find_iter(text) {
+            let at = base + m.start();
+            let k = lines.partition_point(|l| l.raw.next <= at);
+            if k != last_line {
+                if let Some(l) = lines.get(k) {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::InjectedLine,
+                        Span::new(l.t0, l.t1),
+                        "a line that looks injected (spam) inside the report",
+                    ));
+                }
+                last_line = k;
+            }
         }
     }
 
@@ -709,9 +952,18 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     // Closing node.
     let closing = closing_lines.map(|(first, iss, date, _)| {
         let line = |k: usize| {
-            lines.get(k).map(|l| Line {
-                text: l.text,
-                span: Span::new(l.t0, l.t1),
+            lines.get(k).map(|l| {
+                // `（万载县统计局）`: the issuer without its brackets.
+                let inner = l
+                    .text
+                    .strip_prefix(['（', '('])
+                    .and_then(|t| t.strip_suffix(['）', ')']))
+                    .unwrap_or(l.text);
+                let start = Span::of_sub(l.text, inner, l.t0);
+                Line {
+                    text: inner,
+                    span: start,
+                }
             })
         };
         let issuers: Vec<Line<'a>> = iss.iter().filter_map(|&k| line(k)).collect();

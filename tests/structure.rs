@@ -73,15 +73,28 @@ fn every_family_in_ascii_and_fullwidth_forms() {
 }
 
 #[test]
-fn articles_are_run_in_without_title() {
-    let out =
-        outline("第一章 总则\n第一条 为了加强管理，制定本办法。\n第二条 本办法适用于全市。\n");
-    assert_eq!(out.len(), 3);
+fn articles_follow_the_general_title_rule_and_count_through_chapters() {
+    let text = "第一章 总则\n第一条 为了加强管理，制定本办法。\n第二条 本办法适用于全市。其他规定另行制定。\n第二章 设计\n第三条 设计单位应当执行标准。\n";
+    let out = outline(text);
+    assert_eq!(out.len(), 5);
     assert_eq!(
         (out[1].0, out[1].1, out[1].2),
         (2, MarkerFamily::Article, Some(1))
     );
-    assert!(out[1].5 && out[1].3.is_empty());
+    assert_eq!(
+        (out[1].3.as_str(), out[1].5),
+        ("为了加强管理，制定本办法", false)
+    );
+    assert_eq!(
+        (out[2].3.as_str(), out[2].5),
+        ("本办法适用于全市", true),
+        "run-in only when text follows"
+    );
+    assert_eq!(out[4].2, Some(3));
+    assert!(
+        !codes(text).contains(&DiagnosticCode::OrdinalSkip),
+        "a chapter's first article continues the document's count"
+    );
 }
 
 #[test]
@@ -214,6 +227,34 @@ fn heading_split_over_lines_is_joined() {
 }
 
 #[test]
+fn marker_alone_with_its_title_on_the_next_line() {
+    let text = "一、总体\n内容。\n（一）\n加强领导\n全年召开会议12次。\n（二）\n完善制度\n内容。\n";
+    let out = outline(text);
+    let got: Vec<_> = out.iter().map(|h| (h.0, h.2, h.3.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some(1), "总体"),
+            (2, Some(1), "加强领导"),
+            (2, Some(2), "完善制度")
+        ]
+    );
+}
+
+#[test]
+fn half_paren_arabic_markers() {
+    let out = outline("一、总体\n1）加强领导\n内容。\n2）完善制度\n内容。\n");
+    assert_eq!(
+        out.iter().map(|h| (h.1, h.2)).collect::<Vec<_>>(),
+        [
+            (MarkerFamily::Cn, Some(1)),
+            (MarkerFamily::ArabicParen, Some(1)),
+            (MarkerFamily::ArabicParen, Some(2))
+        ]
+    );
+}
+
+#[test]
 fn quantities_and_dates_do_not_start_headings() {
     for line in [
         "2020年，全市经济增长。",
@@ -226,6 +267,50 @@ fn quantities_and_dates_do_not_start_headings() {
             "{line:?} is not a heading"
         );
     }
+}
+
+#[test]
+fn bare_metadata_and_addressee_lines_under_the_title() {
+    let text = "某局关于加强宣传工作的通知\n（某质监办发〔2012〕24号）\n各地、州、市质量技术监督局，各直属单位：\n为进一步规范宣传工作，现通知如下。\n一、充分认识重要性\n内容。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(
+        doc.meta(gongwen::MetaKey::DocNumber).map(|m| m.value),
+        Some("某质监办发〔2012〕24号")
+    );
+    assert!(
+        doc.preamble[0].text.starts_with("各地、州、市"),
+        "the addressee starts the preamble"
+    );
+    let text = "政府工作报告\n2026-02-03 09:02:33\n各位代表！\n现在，我代表省人民政府向大会报告工作。\n一、回顾\n内容。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(
+        doc.meta(gongwen::MetaKey::PublishedDate)
+            .and_then(|m| m.date)
+            .map(|d| d.to_string()),
+        Some("2026-02-03T09:02:33".to_string())
+    );
+    assert!(
+        doc.preamble[0].text.starts_with("各位代表！"),
+        "a salutation is not chrome"
+    );
+}
+
+#[test]
+fn in_body_lists_are_not_headings() {
+    let text = "一、总体\n采取以下措施：\n一、继续坚持改革；\n二、加强管理；\n三、完善制度。\n二、下一步\n内容。\n";
+    let out = outline(text);
+    let titles: Vec<_> = out.iter().map(|h| h.3.as_str()).collect();
+    assert_eq!(titles, ["总体", "下一步"]);
+    assert!(!codes(text).contains(&DiagnosticCode::OrdinalRepeat));
+}
+
+#[test]
+fn a_table_of_contents_is_its_own_zone() {
+    let text = "某市政府工作报告\n目  录\n一、总体情况……………1\n二、下一步工作……………5\n一、总体情况\n全市经济增长。\n二、下一步工作\n继续努力。\n";
+    let doc = gongwen::parse(text);
+    let kinds: Vec<ZoneKind> = doc.zones.iter().map(|z| z.kind).collect();
+    assert_eq!(kinds, [ZoneKind::Title, ZoneKind::Contents, ZoneKind::Body]);
+    assert_eq!(doc.outline().len(), 2, "contents entries are not sections");
 }
 
 #[test]

@@ -122,6 +122,24 @@ fn value_date_prefix(s: &str) -> Option<(Date, usize)> {
                     {
                         d.day = u8::try_from(day).ok();
                         end += dl + c.len_utf8();
+                        // ` 07时41分`
+                        let after = r2.get(dl + c.len_utf8()..).unwrap_or("");
+                        let t = after.trim_start_matches([' ', '\u{3000}']);
+                        let gap = after.len() - t.len();
+                        if let Some((h, hl)) = digits(t, 2) {
+                            if let Some(r3) =
+                                t.get(hl..).and_then(|x| x.strip_prefix(['时', ':', '：']))
+                            {
+                                if let Some((mi, ml2)) = digits(r3, 2) {
+                                    d.hour = u8::try_from(h).ok();
+                                    d.minute = u8::try_from(mi).ok();
+                                    end += gap + (t.len() - r3.len()) + ml2;
+                                    if r3.get(ml2..).is_some_and(|x| x.starts_with('分')) {
+                                        end += '分'.len_utf8();
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -187,6 +205,8 @@ mod tests {
         assert!(whole_date("2022年1月28日").is_some());
         assert!(whole_date("2024-01-24 14:37").is_some());
         assert!(whole_date("2020年2月份.xlsx附件预览").is_none());
+        let d = whole_date("2026年02月10日 07时41分").unwrap_or_default();
+        assert_eq!((d.day, d.hour, d.minute), (Some(10), Some(7), Some(41)));
         assert_eq!(value_date("运城市"), None);
     }
 }

@@ -96,18 +96,15 @@ fn cjk_small_value(s: &str) -> Option<u32> {
 /// ```
 pub(crate) fn arabic_ordinal(i: &str) -> PResult<'_, u32> {
     let (rest, text) = recognize(many1_count(satisfy(is_digit))).parse(i)?;
-    let mut v: u32 = 0;
-    let mut n = 0;
-    for c in text.chars() {
-        n += 1;
-        v = v * 10 + digit_value(c);
-    }
-    if n > 3 {
+    // At most three digits: longer runs are numbers, not ordinals (and are
+    // never multiplied out, so a 10,000-digit run cannot overflow).
+    if text.chars().nth(3).is_some() {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,
         )));
     }
+    let v = text.chars().fold(0u32, |v, c| v * 10 + digit_value(c));
     Ok((rest, v))
 }
 
@@ -216,16 +213,26 @@ pub(crate) fn arabic_marker(i: &str) -> PResult<'_, Marker> {
         .parse(i)
 }
 
+/// `（1）`, `(1)`, and the half form `1）` / `1)`.
+///
 /// ```ebnf
 /// arabic_paren_marker ::= open_paren arabic_ordinal close_paren
+///                       | arabic_ordinal close_paren
 /// ```
 pub(crate) fn arabic_paren_marker(i: &str) -> PResult<'_, Marker> {
-    (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren)
-        .map(|(_, n, _)| Marker {
-            family: MarkerFamily::ArabicParen,
-            ordinal: Some(n),
-        })
-        .parse(i)
+    alt((
+        (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren).map(|(_, n, _)| n),
+        (
+            verify(arabic_ordinal, |n| *n > 0),
+            alt((char('）'), char(')'))),
+        )
+            .map(|(n, _)| n),
+    ))
+    .map(|n| Marker {
+        family: MarkerFamily::ArabicParen,
+        ordinal: Some(n),
+    })
+    .parse(i)
 }
 
 /// ```ebnf
@@ -295,6 +302,21 @@ pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
 ///                  | circled_marker
 /// ```
 pub(crate) fn heading_marker(i: &str) -> PResult<'_, Marker> {
+    // Most lines cannot start a marker: decide that from the first char
+    // before running the alternatives.
+    let could_start = i.chars().next().is_some_and(|c| {
+        matches!(c, '第' | '（' | '(' | '〔' | '［')
+            || is_digit(c)
+            || ('①'..='⑳').contains(&c)
+            || cjk_digit_value(c).is_some()
+            || cjk_unit_value(c).is_some()
+    });
+    if !could_start {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         part_marker,
         article_marker,
@@ -351,6 +373,7 @@ mod tests {
             ("１．全角", Some((m(Arabic, 1), "全角"))),
             ("（3）x", Some((m(ArabicParen, 3), "x"))),
             ("(10)x", Some((m(ArabicParen, 10), "x"))),
+            ("2）x", Some((m(ArabicParen, 2), "x"))),
             ("⑤x", Some((m(Circled, 5), "x"))),
             ("第二部分 安排", Some((m(Part, 2), " 安排"))),
             ("第一章 总则", Some((m(Part, 1), " 总则"))),
@@ -363,6 +386,7 @@ mod tests {
             ("一是加强", None),
             ("第一批", None),
             ("1234.x", None),
+            ("4294967296、x", None),
             ("0.x", None),
         ];
         for (input, want) in table {

@@ -76,7 +76,7 @@ pub(crate) fn line_end(src: &str) -> Vec<RawLine> {
                 // Jump to the next line-end byte.
                 match b
                     .get(i..)
-                    .and_then(|rest| rest.iter().position(|&c| c == b'\n' || c == b'\r'))
+                    .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
                 {
                     Some(p) => i += p,
                     None => i = b.len(),
