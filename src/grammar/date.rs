@@ -112,6 +112,7 @@ pub(crate) fn day_part(i: &str) -> PResult<'_, u8> {
     let rest = rest
         .strip_prefix('日')
         .or_else(|| rest.strip_prefix('号'))
+        .or_else(|| rest.strip_prefix('號'))
         .ok_or_else(|| err(i))?;
     Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
 }

@@ -121,18 +121,23 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
 /// ```ebnf
-/// approx_prefix ::= "超过" | "将近" | "大约" | "接近" | "不足" | "不到" | "近" | "约" | "超" | "逾"
+/// approx_prefix ::= "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+///                 | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     for (s, a) in [
         ("超过", Approx::MoreThan),
+        ("超過", Approx::MoreThan),
         ("将近", Approx::Nearly),
+        ("將近", Approx::Nearly),
         ("大约", Approx::About),
+        ("大約", Approx::About),
         ("接近", Approx::Nearly),
         ("不足", Approx::LessThan),
         ("不到", Approx::LessThan),
         ("近", Approx::Nearly),
         ("约", Approx::About),
+        ("約", Approx::About),
         ("超", Approx::MoreThan),
         ("逾", Approx::MoreThan),
     ] {
@@ -141,7 +146,7 @@ pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
             if s.chars().count() == 1 {
                 let prev = head.chars().next_back();
                 let word = match s {
-                    "约" => "节制签履合违集预特公邀践条契简相",
+                    "约" | "約" => "节制签履合违集预特公邀践条契简相節製簽違預踐條簡",
                     "近" => "最附靠临邻亲贴就逼走",
                     "超" => "赶高",
                     _ => "",
@@ -674,6 +679,13 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
 /// Change verbs: (verb, direction).
 const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增长", Direction::Up),
+    ("增長", Direction::Up),
+    ("上漲", Direction::Up),
+    ("擴大", Direction::Up),
+    ("減少", Direction::Down),
+    ("縮小", Direction::Down),
+    ("減產", Direction::Down),
+    ("增產", Direction::Up),
     ("增加", Direction::Up),
     ("提高", Direction::Up),
     ("上升", Direction::Up),
@@ -761,13 +773,13 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         .nth(15)
         .map_or(0, |(k, _)| k);
     let w = before_verb.get(start..)?;
-    for key in ["同比", "环比"] {
+    for key in ["同比", "环比", "環比"] {
         if let Some(k) = w.rfind(key) {
             return w.get(k..k + key.len());
         }
     }
     let mut best: Option<usize> = None;
-    for key in ["比", "较"] {
+    for key in ["比", "较", "較"] {
         if let Some(k) = w.rfind(key) {
             if best.is_none_or(|b| k > b) {
                 best = Some(k);

@@ -706,7 +706,7 @@ impl<'a> Scanner<'a, '_> {
             // 几十年, 数百家, 十几个: vague amounts have no value.
             let vague =
                 matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
-            if prev == Some('届')
+            if matches!(prev, Some('届' | '屆'))
                 || session
                 || vague
                 || after.starts_with("年代")
