@@ -62,12 +62,12 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// `[2022]3号`, `（2012）24号`. Returns (year, serial).
 ///
 /// ```ebnf
-/// doc_number ::= "〔" [0-9]{4} "〕" [0-9]+ ("号" | "號")
-///              | "[" [0-9]{4} "]" [0-9]+ ("号" | "號")
-///              | "［" [0-9]{4} "］" [0-9]+ ("号" | "號")
-///              | "（" [0-9]{4} "）" [0-9]+ ("号" | "號")
-///              | "(" [0-9]{4} ")" [0-9]+ ("号" | "號")
-///              | "【" [0-9]{4} "】" [0-9]+ ("号" | "號")
+/// doc_number ::= "〔" [0-9]{4} "〕" "第"? [0-9]+ ("号" | "號")
+///              | "[" [0-9]{4} "]" "第"? [0-9]+ ("号" | "號")
+///              | "［" [0-9]{4} "］" "第"? [0-9]+ ("号" | "號")
+///              | "（" [0-9]{4} "）" "第"? [0-9]+ ("号" | "號")
+///              | "(" [0-9]{4} ")" "第"? [0-9]+ ("号" | "號")
+///              | "【" [0-9]{4} "】" "第"? [0-9]+ ("号" | "號")
 /// ```
 ///
 /// The issuer code before the bracket is found by [`issuer_code_len`].
@@ -103,6 +103,7 @@ pub(crate) fn doc_number(i: &str) -> PResult<'_, (u16, u64)> {
         .get(pos..)
         .and_then(|r| r.strip_prefix(close))
         .ok_or_else(|| err(i))?;
+    let r = r.strip_prefix('第').unwrap_or(r);
     let mut serial: u64 = 0;
     let mut m = 0usize;
     let mut pos = 0usize;
@@ -165,6 +166,7 @@ mod tests {
     fn doc_numbers() {
         assert_eq!(doc_number("〔2022〕3号文件"), Ok(("文件", (2022, 3))));
         assert_eq!(doc_number("[2012]24号"), Ok(("", (2012, 24))));
+        assert_eq!(doc_number("〔2012〕第24号"), Ok(("", (2012, 24))));
         assert_eq!(doc_number("（2010）79号）"), Ok(("）", (2010, 79))));
         assert!(doc_number("（2020-2025年）").is_err());
         assert!(doc_number("[2]32074").is_err());
