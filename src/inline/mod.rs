@@ -556,8 +556,11 @@ impl<'a> Scanner<'a, '_> {
     fn try_at(&mut self, i: usize, c: char, prev: Option<char>) -> Option<usize> {
         let text = self.text;
         let rest = text.get(i..).unwrap_or("");
-        // Ordinals: 第一批, 第9名.
+        // Ordinals: 第一批, 第9名 (not fixed terms: 第一责任人, 第三产业).
         if c == '第' {
+            if let Ok((r, _)) = slogan(rest) {
+                return Some(i + rest.len() - r.len());
+            }
             if let Ok((r, (v, unit))) = ordinal(rest) {
                 let end = i + rest.len() - r.len();
                 self.push(
