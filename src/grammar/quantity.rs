@@ -313,6 +313,11 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
     // A lone 一 before a measure word or duration is the indefinite article
     // (一批, 一个, 一年来), not a figure.
     let lone_one = matches!(f.text, "一" | "壹");
+    // A lone 二 before a measure word names a rank (二期, 二轮, 二类水质):
+    // counts of two are written 两 (两个, 两轮).
+    if matches!(f.text, "二" | "贰" | "貳") && u.class == UnitClass::Count {
+        return false;
+    }
     // A lone financial or traditional form (伍 in 队伍, 陆 in 陆续) is a word.
     if f.text.chars().count() == 1
         && !f
