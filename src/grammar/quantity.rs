@@ -204,7 +204,7 @@ fn tail(i: &str) -> Tail<'_> {
     #[allow(clippy::type_complexity)]
     let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>, usize)> =
         direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0));
-    if let Ok((_, exp_all)) = quantity_magnitude(r) {
+    if quantity_magnitude(r).is_ok() {
         // Try each prefix of the scale run, shortest first.
         let mut consumed = 0usize;
         let mut exp = 0u32;
@@ -234,7 +234,6 @@ fn tail(i: &str) -> Tail<'_> {
                 best = Some(cand);
             }
         }
-        let _ = exp_all;
     }
     match best {
         Some((len, exp, infix, u, mag)) => {
@@ -274,7 +273,6 @@ fn suffix(t: &mut Tail<'_>) {
             } else if &*u.canonical == "个" {
                 if let Some(e) = lookup(r).filter(|e| e.class == UnitClass::Time) {
                     let rest = r.get(e.written.len()..).unwrap_or("");
-                    let text_len = u.text.len() + "多".len() + e.written.len();
                     t.unit = Some(UnitMatch {
                         text: u.text,
                         // 1个多月: the unit is still 个月.
@@ -287,7 +285,6 @@ fn suffix(t: &mut Tail<'_>) {
                         class: e.class,
                         cjk: e.cjk,
                     });
-                    let _ = text_len;
                     t.rest = rest;
                     t.approx = Some(a);
                 }
@@ -405,8 +402,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     // 两三个
     if let Some((r, lo, hi)) = cjk_pair(i) {
         let mut t = tail(r);
-        if let Some(u) = t.unit.as_ref().filter(|u| u.cjk) {
-            let _ = u;
+        if t.unit.as_ref().is_some_and(|u| u.cjk) {
             suffix(&mut t);
             return Ok((
                 t.rest,

@@ -82,7 +82,6 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
 const NAME_QUOTE_MAX_CHARS: usize = 24;
 
 struct Scanner<'a, 's> {
-    src: &'a str,
     text: &'a str,
     base: usize,
     sink: &'s mut InlineSink<'a>,
@@ -117,7 +116,6 @@ impl<'a> Scanner<'a, '_> {
         }
         self.sink.entities.push(Entity { text, span, kind });
         self.last_end = end;
-        let _ = self.src;
     }
 
     fn clause_end(&mut self, from: usize) -> usize {
@@ -428,8 +426,7 @@ impl<'a> Scanner<'a, '_> {
         Some(i + rest.len() - r.len())
     }
 
-    fn run(&mut self, opts: &Options) {
-        let _ = opts;
+    fn run(&mut self) {
         let text = self.text;
         let refs = pair_marks(text, '《', '》');
         for &u in &refs.unclosed {
@@ -905,7 +902,6 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
     };
     let first_diag = sink.diagnostics.len();
     let mut sc = Scanner {
-        src,
         text,
         base: span.start(),
         sink,
@@ -914,7 +910,8 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         clause_cache: (0, 0),
         last_change: None,
     };
-    sc.run(opts);
+    let _ = opts; // every option that matters is checked by the caller
+    sc.run();
     // Diagnostics in document order (bracket pairing reports up front).
     if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
         new.sort_by_key(|d| d.span.start);
