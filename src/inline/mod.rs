@@ -548,349 +548,388 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// Try every production at `i`; returns where to continue, or `None`
-    /// when nothing starts here.
+    /// Try every production at `i`, in the order of the grammar's section 4
+    /// comment; returns where to continue, or `None` when nothing starts
+    /// here.
     fn try_at(&mut self, i: usize, c: char, prev: Option<char>) -> Option<usize> {
-        let text = self.text;
-        let rest = text.get(i..).unwrap_or("");
-        // Ordinals: 第一批, 第9名 (not fixed terms: 第一责任人, 第三产业).
+        let rest = self.text.get(i..).unwrap_or("");
         if c == '第' {
-            if let Ok((r, _)) = slogan(rest) {
-                return Some(i + rest.len() - r.len());
+            return self.try_ordinal(i, rest);
+        }
+        if matches!(c, '〔' | '[' | '［' | '（' | '(' | '【') {
+            return self.try_doc_number(i, rest);
+        }
+        if c.is_ascii_alphabetic() || c.is_ascii_digit() {
+            match self.try_token(i, c, prev, rest) {
+                Step::Done(end) => return Some(end),
+                Step::NoStart => return None,
+                Step::Figure => {}
             }
-            if let Ok((r, (v, unit))) = ordinal(rest) {
+        }
+        let is_digit = digit_value(c).is_some();
+        let is_cjk = is_cjk_numeral_char(c);
+        if !is_digit && !is_cjk {
+            return self.try_negative(i, c, prev, rest);
+        }
+        if is_cjk {
+            if let Some(end) = self.cjk_word(i, prev, rest) {
+                return Some(end);
+            }
+        }
+        if is_digit {
+            if let Some(end) = self.arabic_word(i, prev, rest) {
+                return Some(end);
+            }
+        }
+        if let Some(end) = self.try_date(i, c, rest) {
+            return Some(end);
+        }
+        if is_digit {
+            if let Some(end) = self.try_split_year(i, rest) {
+                return Some(end);
+            }
+        }
+        Some(self.figure(i, rest))
+    }
+
+    /// `第一批`, `第9名`; fixed terms (`第一责任人`, `第三产业`) are skipped.
+    fn try_ordinal(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        if let Ok((r, _)) = slogan(rest) {
+            return Some(i + rest.len() - r.len());
+        }
+        let (r, (v, unit)) = ordinal(rest).ok()?;
+        let end = i + rest.len() - r.len();
+        self.push(
+            i,
+            end,
+            EntityKind::Ordinal(Ordinal {
+                value: v,
+                unit: unit.map(Cow::Borrowed),
+            }),
+        );
+        Some(end)
+    }
+
+    /// `运政函〔2022〕3号`: the issuer code is read backwards.
+    fn try_doc_number(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        let (r, (year, serial)) = doc_number(rest).ok()?;
+        let w = self.back_window(i, 40).max(self.last_end);
+        let before = self.text.get(w..i).unwrap_or("");
+        let start = i - issuer_code_len(before);
+        let end = i + rest.len() - r.len();
+        let issuer_code = self.text.get(start..i).unwrap_or("").to_string();
+        self.push(
+            start,
+            end,
+            EntityKind::DocNumber(DocNumber {
+                issuer_code,
+                year,
+                serial,
+            }),
+        );
+        Some(end)
+    }
+
+    /// Alphanumeric tokens: index numbers, codes, fractions, names like
+    /// `PM2.5` / `5G` (skipped); a token that is a figure goes on.
+    fn try_token(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Step {
+        let ascii_digit = c.is_ascii_digit();
+        if is_ascii_alnum(prev) {
+            return Step::NoStart;
+        }
+        let Ok((r, tok)) = code_token(rest) else {
+            return Step::NoStart;
+        };
+        let end = i + tok.len();
+        // PM⏎2.5: a code broken by a line end continues the word before.
+        if matches!(prev, Some('\n' | '\r')) {
+            let before = self
+                .text
+                .get(..i)
+                .unwrap_or("")
+                .trim_end_matches(['\n', '\r']);
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic())
+            {
+                return Step::Done(end);
+            }
+        }
+        // HTML character references (&9826;) are markup, not figures.
+        if matches!(prev, Some('&' | '#')) {
+            return Step::Done(end);
+        }
+        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // 1/10, 3/4: a fraction is a plain number when its value is exact.
+        if let Some((a, b)) = tok.split_once('/') {
+            let small =
+                |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
+            if small(a) && small(b) && !has_letter {
+                if let Some(v) = fraction_value(a, b) {
+                    self.push(
+                        i,
+                        end,
+                        EntityKind::Number(Number {
+                            value: to_decimal(v),
+                            scale: 0,
+                            approx: None,
+                        }),
+                    );
+                }
+                return Step::Done(end);
+            }
+        }
+        let is_date =
+            ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
+        // A figure followed by an ASCII unit (100km, 5t) is a quantity.
+        let unit_quantity = || {
+            ascii_digit
+                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
+        };
+        if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
+            if !(has_letter && unit_quantity()) {
+                self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+                return Step::Done(end);
+            }
+        }
+        if !ascii_digit || (has_letter && !unit_quantity()) {
+            // Words and names: GB, 5G, 3D, 4A.
+            return Step::Done(end);
+        }
+        Step::Figure
+    }
+
+    /// A minus sign (`-3.2%`, `负10000`) before a figure.
+    fn try_negative(
+        &mut self,
+        i: usize,
+        c: char,
+        prev: Option<char>,
+        rest: &'a str,
+    ) -> Option<usize> {
+        let body = rest.get(c.len_utf8()..).unwrap_or("");
+        let is_minus = matches!(c, '-' | '－' | '−' | '负')
+            && body.chars().next().is_some_and(|n| n.is_ascii_digit())
+            && !prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
+            });
+        if !is_minus {
+            return None;
+        }
+        let (r, q) = quantity(body).ok()?;
+        let end = i + rest.len() - r.len();
+        self.emit_quantity(i, end, q, true);
+        Some(end)
+    }
+
+    /// CJK numerals that are words, not figures: slogans, sessions
+    /// (`八次全会`), vague amounts (`几十年`), decades, centuries, plan
+    /// names; and bare scale words after a prefix (`近万人`).
+    fn cjk_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+        if let Ok((r, _)) = slogan(rest) {
+            return Some(i + rest.len() - r.len());
+        }
+        // 近万人, 超千家: a bare scale word after an approximation prefix.
+        if matches!(prev, Some('近' | '超' | '逾' | '约')) {
+            if let Ok((r, q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
+                self.emit_quantity(i, end, q, false);
+                return Some(end);
+            }
+        }
+        let end = self.skip_run(i);
+        let after = self.text.get(end..).unwrap_or("");
+        // 十二届八次全会, 三次会议: session numbers of a meeting.
+        let session = after.starts_with('次')
+            && after
+                .get('次'.len_utf8()..)
+                .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
+        // 几十年, 数百家, 十几个: vague amounts have no value.
+        let vague =
+            matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
+        let word = matches!(prev, Some('届' | '屆'))
+            || session
+            || vague
+            || after.starts_with("年代")
+            || after.starts_with("世纪")
+            || plan_name(after);
+        word.then_some(end)
+    }
+
+    /// Arabic figures that are words, ranks or markers: `1、`, `(2)`,
+    /// `500强`, `前10位`, `80后`, `三年行动`, `80年代`, `2型`, `1+6`.
+    fn arabic_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+        if let Some(end) = self.is_marker(i, prev) {
+            return Some(end);
+        }
+        if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+            let flen = f.text.len();
+            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
+            let rank_unit = if r.starts_with('强') {
+                Some("强")
+            } else if prev == Some('前') && r.starts_with('名') {
+                Some("名")
+            } else if prev == Some('前') && r.starts_with('位') {
+                Some("位")
+            } else {
+                None
+            };
+            let v = f
+                .value
+                .and_then(Num::as_int)
+                .and_then(|v| u64::try_from(v).ok());
+            if let (Some(u), Some(v)) = (rank_unit, v) {
+                let end = i + flen + u.len();
                 self.push(
                     i,
                     end,
                     EntityKind::Ordinal(Ordinal {
                         value: v,
-                        unit: unit.map(Cow::Borrowed),
+                        unit: Some(Cow::Borrowed(u)),
                     }),
                 );
                 return Some(end);
-            }
-            return None;
-        }
-        // Document numbers and bracketed markers.
-        if matches!(c, '〔' | '[' | '［' | '（' | '(' | '【') {
-            if let Ok((r, (year, serial))) = doc_number(rest) {
-                let w = self.back_window(i, 40).max(self.last_end);
-                let before = text.get(w..i).unwrap_or("");
-                let ilen = issuer_code_len(before);
-                let start = i - ilen;
-                let end = i + rest.len() - r.len();
-                let issuer_code = text.get(start..i).unwrap_or("").to_string();
-                self.push(
-                    start,
-                    end,
-                    EntityKind::DocNumber(DocNumber {
-                        issuer_code,
-                        year,
-                        serial,
-                    }),
-                );
-                return Some(end);
-            }
-            return None;
-        }
-        let ascii_digit = c.is_ascii_digit();
-        // Alphanumeric tokens: index numbers, codes, names like PM2.5 / 5G.
-        if c.is_ascii_alphabetic() || ascii_digit {
-            if is_ascii_alnum(prev) {
-                return None;
-            }
-            // PM⏎2.5: a code broken by a line end continues the word before.
-            if matches!(prev, Some('\n' | '\r')) {
-                let before = text.get(..i).unwrap_or("").trim_end_matches(['\n', '\r']);
-                if before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_alphabetic())
-                {
-                    let (_, tok) = code_token(rest).ok()?;
-                    return Some(i + tok.len());
-                }
-            }
-            let (r, tok) = code_token(rest).ok()?;
-            let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
-            let end = i + tok.len();
-            // HTML character references (&9826;) are markup, not figures.
-            if matches!(prev, Some('&' | '#')) {
-                return Some(end);
-            }
-            let is_date =
-                ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
-            // 1/10, 3/4: a fraction is a plain number when its value is exact.
-            if let Some((a, b)) = tok.split_once('/') {
-                let small = |x: &str| {
-                    !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit())
-                };
-                if small(a) && small(b) && !has_letter {
-                    if let Some(v) = fraction_value(a, b) {
-                        self.push(
-                            i,
-                            end,
-                            EntityKind::Number(Number {
-                                value: to_decimal(v),
-                                scale: 0,
-                                approx: None,
-                            }),
-                        );
-                    }
-                    return Some(end);
-                }
-            }
-            if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
-                // A figure followed by an ASCII unit (100km) is a quantity.
-                let is_unit_quantity = ascii_digit
-                    && has_letter
-                    && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len());
-                if !is_unit_quantity {
-                    self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
-                    return Some(end);
-                }
-            }
-            if !ascii_digit {
-                return Some(end);
-            }
-            if has_letter {
-                // 5G, 3D, 4A: names, unless an ASCII unit follows the figure.
-                let q = quantity(rest).ok().filter(|(_, q)| q.unit.is_some());
-                if q.is_none() {
-                    return Some(end);
-                }
-            }
-        }
-        let is_digit = digit_value(c).is_some();
-        let is_minus = matches!(c, '-' | '－' | '−' | '负')
-            && rest
-                .get(c.len_utf8()..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|n| n.is_ascii_digit())
-            && !prev.is_some_and(|p| {
-                p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
-            });
-        if !(is_digit || is_minus || is_cjk_numeral_char(c)) {
-            return None;
-        }
-        if is_minus {
-            let body = rest.get(c.len_utf8()..).unwrap_or("");
-            if let Ok((r, q)) = quantity(body) {
-                let end = i + rest.len() - r.len();
-                self.emit_quantity(i, end, q, true);
-                return Some(end);
-            }
-            return None;
-        }
-        if is_cjk_numeral_char(c) {
-            if let Ok((r, _)) = slogan(rest) {
-                return Some(i + rest.len() - r.len());
-            }
-            // 近万人, 超千家: a bare scale word after an approximation prefix.
-            if matches!(prev, Some('近' | '超' | '逾' | '约')) {
-                if let Ok((r, q)) = bare_scale(rest) {
-                    let end = i + rest.len() - r.len();
-                    self.emit_quantity(i, end, q, false);
-                    return Some(end);
-                }
-            }
-            // 十二届八次全会, 三次会议: session numbers are ordinals of a
-            // meeting, not counts.
-            let end = self.skip_run(i);
-            let after = text.get(end..).unwrap_or("");
-            let session = after.starts_with('次')
-                && after
-                    .get('次'.len_utf8()..)
-                    .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
-            // 几十年, 数百家, 十几个: vague amounts have no value.
-            let vague =
-                matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
-            if matches!(prev, Some('届' | '屆'))
-                || session
-                || vague
-                || after.starts_with("年代")
-                || after.starts_with("世纪")
-                || plan_name(after)
-            {
-                return Some(end);
-            }
-        }
-        if is_digit {
-            if let Some(end) = self.is_marker(i, prev) {
-                return Some(end);
-            }
-            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
-            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
-                let v = f
-                    .value
-                    .and_then(Num::as_int)
-                    .and_then(|v| u64::try_from(v).ok());
-                let rank_unit = if r.starts_with('强') {
-                    Some("强")
-                } else if prev == Some('前') && r.starts_with(['名', '位']) {
-                    r.get(..3)
-                } else {
-                    None
-                };
-                if let (Some(u), Some(v)) = (rank_unit, v) {
-                    let end = i + f.text.len() + u.len();
-                    let unit = match u {
-                        "名" => Cow::Borrowed("名"),
-                        "位" => Cow::Borrowed("位"),
-                        _ => Cow::Borrowed("强"),
-                    };
-                    self.push(
-                        i,
-                        end,
-                        EntityKind::Ordinal(Ordinal {
-                            value: v,
-                            unit: Some(unit),
-                        }),
-                    );
-                    return Some(end);
-                }
             }
             // 80后, 00后: a generation, not a figure.
-            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
-                if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
-                    return Some(i + f.text.len() + '后'.len_utf8());
-                }
+            if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
+                return Some(i + flen + '后'.len_utf8());
             }
-            // 2型糖尿病, 3型: a type designation, part of a name.
-            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
-                if plan_name(r) {
-                    return Some(i + rest.len() - r.len() + "年".len());
-                }
-                if r.starts_with("年代") || r.starts_with("世纪") {
-                    return Some(
-                        i + f.text.len() + r.chars().take(2).map(char::len_utf8).sum::<usize>(),
-                    );
-                }
+            // 3年行动计划: a duration naming a plan.
+            if plan_name(r) {
+                return Some(i + flen + '年'.len_utf8());
             }
-            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
-                if r.starts_with('型') && f.int_digits <= 2 {
-                    return Some(i + f.text.len());
-                }
+            // 80年代, 21世纪: decades and centuries.
+            if r.starts_with("年代") || r.starts_with("世纪") {
+                return Some(i + flen + "年代".len());
             }
-            if let Some(end) = self.name_pattern(i) {
-                return Some(end);
+            // 2型糖尿病: a type designation, part of a name.
+            if r.starts_with('型') && f.int_digits <= 2 {
+                return Some(i + flen);
             }
         }
-        // Dates.
-        if let Ok((r, m)) = date(rest) {
-            let end = i + rest.len() - r.len();
-            let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
-            let cjk_lone_month = c != '〇'
-                && !c.is_ascii_digit()
-                && digit_value(c).is_none()
-                && m.date.year.is_none()
-                && m.date.day.is_none()
-                && !dtext.ends_with('份');
-            if !cjk_lone_month {
-                if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
-                    let span = self.abs(i, end);
-                    self.sink.diagnostics.push(Diagnostic::new(
-                        DiagnosticCode::InvalidDate,
-                        span,
-                        format!("no such date: {dtext}"),
-                    ));
-                }
-                self.push(
-                    i,
-                    end,
-                    EntityKind::Date(DateEntity {
-                        date: m.date,
-                        range_end: m.range_end,
-                    }),
-                );
-                return Some(end);
-            }
-        }
-        // A year split from its 年 by a line end: 2015\n年.
-        if is_digit {
-            if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
-                let (g, crossed) = gap(r);
-                let year = f
-                    .value
-                    .and_then(Num::as_int)
-                    .and_then(|v| u16::try_from(v).ok())
-                    .filter(|y| (1900..=2199).contains(y));
-                if let (true, 4, false, Some(y)) = (crossed, f.int_digits, f.frac, year) {
-                    if let Some(after) = g.strip_prefix('年') {
-                        let after = after.strip_prefix('度').unwrap_or(after);
-                        let end = i + rest.len() - after.len();
-                        self.push(
-                            i,
-                            end,
-                            EntityKind::Date(DateEntity {
-                                date: crate::value::Date {
-                                    year: Some(y),
-                                    ..Default::default()
-                                },
-                                range_end: None,
-                            }),
-                        );
-                        return Some(end);
-                    }
-                }
-            }
-        }
-        // Quantities and plain numbers.
-        match quantity(rest) {
-            Ok((r, q)) => {
-                let end = i + rest.len() - r.len();
-                if q.unit.is_none() && q.high.is_none() {
-                    // A bare figure: identifier, hotline or plain number.
-                    let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
-                    let digits_only = ftext.chars().all(|c| digit_value(c).is_some());
-                    if digits_only {
-                        let ascii: String = ftext
-                            .chars()
-                            .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
-                            .collect();
-                        let w = self.back_window(i, 12);
-                        let ctx_before = text.get(w..i).unwrap_or("");
-                        let ctx_after: String = r.chars().take(4).collect();
-                        let hot = ["热线", "电话", "专线", "号码", "拨打"]
-                            .iter()
-                            .any(|k| ctx_before.contains(k) || ctx_after.contains(k));
-                        // 06000141号, 3609000002: codes, not amounts.
-                        let code = (ascii.starts_with('0') && ascii.len() >= 3)
-                            || ascii.len() >= 9
-                            || (ascii.len() >= 5 && r.starts_with(['号', '號']));
-                        if code && !(phone_like(&ascii) || hot) {
-                            self.push(
-                                i,
-                                end,
-                                EntityKind::Identifier(Identifier {
-                                    scheme: IdentifierScheme::Code,
-                                }),
-                            );
-                            return Some(end);
-                        }
-                        if phone_like(&ascii) || (hot && ascii.len() >= 3) {
-                            self.push(
-                                i,
-                                end,
-                                EntityKind::Identifier(Identifier {
-                                    scheme: IdentifierScheme::Phone,
-                                }),
-                            );
-                            return Some(end);
-                        }
-                    }
-                    if q.value.is_none() {
-                        self.overflow(i, end);
-                        return Some(end);
-                    }
-                }
-                self.emit_quantity(i, end, q, false);
-                Some(end)
-            }
-            Err(_) => Some(self.skip_run(i)),
-        }
+        self.name_pattern(i)
     }
+
+    /// Dates, month/day forms and clock times.
+    fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
+        let (r, m) = date(rest).ok()?;
+        let end = i + rest.len() - r.len();
+        let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
+        // A bare CJK month (三月) is a date only with a year, a day or 份.
+        let cjk_lone_month = digit_value(c).is_none()
+            && c != '〇'
+            && m.date.year.is_none()
+            && m.date.day.is_none()
+            && !dtext.ends_with('份');
+        if cjk_lone_month {
+            return None;
+        }
+        if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
+            let span = self.abs(i, end);
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::InvalidDate,
+                span,
+                format!("no such date: {dtext}"),
+            ));
+        }
+        self.push(
+            i,
+            end,
+            EntityKind::Date(DateEntity {
+                date: m.date,
+                range_end: m.range_end,
+            }),
+        );
+        Some(end)
+    }
+
+    /// A year split from its 年 by a line end: `2015⏎年`.
+    fn try_split_year(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        let (r, f) = crate::grammar::figure::digit_figure(rest).ok()?;
+        let (g, crossed) = gap(r);
+        let year = f
+            .value
+            .and_then(Num::as_int)
+            .and_then(|v| u16::try_from(v).ok())
+            .filter(|y| (1900..=2199).contains(y))?;
+        if !crossed || f.int_digits != 4 || f.frac {
+            return None;
+        }
+        let after = g.strip_prefix('年')?;
+        let after = after.strip_prefix('度').unwrap_or(after);
+        let end = i + rest.len() - after.len();
+        self.push(
+            i,
+            end,
+            EntityKind::Date(DateEntity {
+                date: crate::value::Date {
+                    year: Some(year),
+                    ..Default::default()
+                },
+                range_end: None,
+            }),
+        );
+        Some(end)
+    }
+
+    /// A quantity, or a bare figure: identifier, hotline or plain number.
+    /// Returns where to continue (past the figure run when nothing matched).
+    fn figure(&mut self, i: usize, rest: &'a str) -> usize {
+        let Ok((r, q)) = quantity(rest) else {
+            return self.skip_run(i);
+        };
+        let end = i + rest.len() - r.len();
+        if q.unit.is_none() && q.high.is_none() {
+            let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+            if let Some(scheme) = self.bare_identifier(i, ftext, r) {
+                self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+                return end;
+            }
+            if q.value.is_none() {
+                self.overflow(i, end);
+                return end;
+            }
+        }
+        self.emit_quantity(i, end, q, false);
+        end
+    }
+
+    /// A bare integer that reads as an identifier: a phone number or
+    /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
+    /// ten-digit site codes).
+    fn bare_identifier(&self, i: usize, ftext: &str, after: &str) -> Option<IdentifierScheme> {
+        if !ftext.chars().all(|c| digit_value(c).is_some()) {
+            return None;
+        }
+        let ascii: String = ftext
+            .chars()
+            .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
+            .collect();
+        let w = self.back_window(i, 12);
+        let ctx_before = self.text.get(w..i).unwrap_or("");
+        let ctx_after: String = after.chars().take(4).collect();
+        let hot = ["热线", "电话", "专线", "号码", "拨打"]
+            .iter()
+            .any(|k| ctx_before.contains(k) || ctx_after.contains(k));
+        if phone_like(&ascii) || (hot && ascii.len() >= 3) {
+            return Some(IdentifierScheme::Phone);
+        }
+        let code = (ascii.starts_with('0') && ascii.len() >= 3)
+            || ascii.len() >= 9
+            || (ascii.len() >= 5 && after.starts_with(['号', '號']));
+        code.then_some(IdentifierScheme::Code)
+    }
+}
+
+/// What the token step decided.
+enum Step {
+    /// An entity or a skipped word ends here.
+    Done(usize),
+    /// Nothing starts here (inside a longer token).
+    NoStart,
+    /// The token is a figure: go on with the number productions.
+    Figure,
 }
 
 /// Scan `span` of `src` (a paragraph, a heading title, a title line) for
