@@ -1,12 +1,27 @@
-//! Pass 3: inline entities inside a block of text.
+//! Pass 3: inline entities inside a block of text (SPEC §5, §6).
 //!
-//! The scanner walks the text once, left to right. At each byte that can
-//! start an entity (a digit, a CJK numeral, `第`, `《`, `“`, an opening
-//! bracket, an ASCII letter) it tries the grammar productions in a fixed
-//! order and, on a match, jumps past it; on no match it skips the whole run
-//! of numeral chars, so no run is read twice. `《》` and `“”` are paired
-//! once up front with a stack. Total and linear in the length of the text
-//! (up to the sort of the bracket pairs).
+//! The scanner walks the text once, left to right. `《》` and `“”` are
+//! paired up front with a stack (references become entities, quoted names
+//! mute the figures inside them). At each char that can start an entity it
+//! tries, in order (`grammars/document.ebnf` §4):
+//!
+//! 1. `第…`: a fixed term (`第一责任人`) or an [`Ordinal`];
+//! 2. an opening bracket: a [`DocNumber`] (issuer code read backwards);
+//! 3. an ASCII token: index number, code, fraction, or a name (`5G`, `PM2.5`);
+//! 4. a minus sign before a figure;
+//! 5. words made of numerals: slogans (`两个维护`), sessions (`八次全会`),
+//!    vague amounts (`几十年`), markers (`1、`), ranks (`500强`), generations,
+//!    plan names (`三年行动`), decades, type designations, `1+6`, `7×24小时`;
+//! 6. a date (`2022年1月28日`, `2021—2025年`, `14:37`), or a year split from
+//!    its `年` by a line end;
+//! 7. a quantity (figure, scale, approximation, unit, range, percent), else
+//!    a bare figure: identifier (hotline, code) or plain [`Number`].
+//!
+//! On a match it jumps past the entity; on no match it skips the whole run of
+//! numeral chars, so no run is read twice. Every production reads a bounded
+//! prefix or the run itself; backward looks (approximation prefix, change
+//! verb, issuer code) are bounded windows. Total, and linear in the length
+//! of the text (up to the sort of the bracket pairs).
 
 use std::borrow::Cow;
 
