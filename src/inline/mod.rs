@@ -924,11 +924,17 @@ impl<'a> Scanner<'a, '_> {
         let w = self.back_window(i, 12);
         let ctx_before = self.text.get(w..i).unwrap_or("");
         let ctx_after: String = after.chars().take(4).collect();
-        let hot = ["热线", "电话", "专线", "号码", "拨打"]
-            .iter()
-            .any(|k| ctx_before.contains(k) || ctx_after.contains(k));
+        let near = |words: &[&str]| {
+            words
+                .iter()
+                .any(|k| ctx_before.contains(k) || ctx_after.contains(k))
+        };
+        let hot = near(&["热线", "电话", "专线", "号码", "拨打", "传真", "手机"]);
         if phone_like(&ascii) || (hot && ascii.len() >= 3) {
             return Some(IdentifierScheme::Phone);
+        }
+        if near(&["邮编", "邮政编码", "编号", "代码"]) && ascii.len() >= 4 {
+            return Some(IdentifierScheme::Code);
         }
         let code = (ascii.starts_with('0') && ascii.len() >= 3)
             || ascii.len() >= 9
