@@ -84,6 +84,10 @@ fn fraction_value(a: &str, b: &str) -> Option<Num> {
     None
 }
 
+fn is_cjk_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
 fn is_boundary(c: char) -> bool {
     matches!(c, '，' | ';' | '；' | '。' | '！' | '？' | '!' | '?')
 }
@@ -780,6 +784,25 @@ impl<'a> Scanner<'a, '_> {
         }
         if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
             let flen = f.text.len();
+            // 表1, 图2, 附件3: labels of tables, figures and annexes.
+            let w = self.back_window(i, 12);
+            let before = self
+                .text
+                .get(w..i)
+                .unwrap_or("")
+                .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+            if f.int_digits <= 2 && !f.frac {
+                let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+                // A bare 表 / 图 starting its line (代表35名 is a figure).
+                let bare = before
+                    .strip_suffix(['表', '图'])
+                    .is_some_and(|h| h.chars().next_back().is_none_or(|p| !is_cjk_char(p)));
+                if cited || bare {
+                    return Some(i + flen);
+                }
+            }
             // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
             let rank_unit = if r.starts_with('强') {
                 Some("强")
