@@ -135,6 +135,14 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
     })
 }
 
+/// The lexicon's own copy of a written unit (`人次` → the `'static` string),
+/// so callers can borrow instead of allocating.
+pub(crate) fn static_form(text: &str) -> Option<&'static str> {
+    lookup(text)
+        .filter(|e| e.written.len() == text.len())
+        .map(|e| e.written)
+}
+
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
 }

@@ -236,7 +236,10 @@ impl<'a> Scanner<'a, '_> {
         let kind = EntityKind::Quantity(Quantity {
             value: to_decimal(value),
             unit: u.canonical,
-            unit_text: Cow::Owned(format!("{}{}", q.magnitude, u.text)),
+            unit_text: match crate::grammar::unit::static_form(u.text) {
+                Some(w) if q.magnitude.is_empty() => Cow::Borrowed(w),
+                _ => Cow::Owned(format!("{}{}", q.magnitude, u.text)),
+            },
             scale: q.scale,
             approx,
             range,
@@ -320,7 +323,10 @@ impl<'a> Scanner<'a, '_> {
                 e.kind = EntityKind::Quantity(Quantity {
                     value,
                     unit: u.canonical.clone(),
-                    unit_text: Cow::Owned(u.text.to_string()),
+                    unit_text: match crate::grammar::unit::static_form(u.text) {
+                        Some(w) => Cow::Borrowed(w),
+                        None => Cow::Owned(u.text.to_string()),
+                    },
                     scale: nscale,
                     approx,
                     range: None,
