@@ -198,7 +198,7 @@ impl<'a> Scanner<'a, '_> {
         // A list of bare figures sharing this unit: 提高3.9、2.0、2.9个百分点,
         // 3、5、7万元. The earlier figures (plain numbers so far) take the
         // unit, and the scale when they have none of their own.
-        let list_start = self.distribute_unit(pstart, &u, q.scale);
+        let list_start = self.distribute_unit(pstart, &u, q.scale, q.magnitude);
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
         let mut change = self.change_before(list_start.unwrap_or(pstart));
@@ -290,6 +290,7 @@ impl<'a> Scanner<'a, '_> {
         at: usize,
         u: &crate::grammar::unit::UnitMatch<'_>,
         scale: u32,
+        magnitude: &str,
     ) -> Option<usize> {
         let mut cur = at;
         let mut first = None;
@@ -324,8 +325,9 @@ impl<'a> Scanner<'a, '_> {
                     value,
                     unit: u.canonical.clone(),
                     unit_text: match crate::grammar::unit::static_form(u.text) {
-                        Some(w) => Cow::Borrowed(w),
-                        None => Cow::Owned(u.text.to_string()),
+                        Some(w) if nscale0 != 0 || magnitude.is_empty() => Cow::Borrowed(w),
+                        _ if nscale0 == 0 => Cow::Owned(format!("{magnitude}{}", u.text)),
+                        _ => Cow::Owned(u.text.to_string()),
                     },
                     scale: nscale,
                     approx,
