@@ -102,7 +102,7 @@ pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
 /// A day of the month, 1–31, with `日` or `号`.
 ///
 /// ```ebnf
-/// day_part ::= ([0-9]{1,2} | cjk_figure) ("日" | "号")
+/// day_part ::= ([0-9]{1,2} | cjk_figure) ("日" | "号" | "號")
 /// ```
 pub(crate) fn day_part(i: &str) -> PResult<'_, u8> {
     let (rest, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
