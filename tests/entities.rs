@@ -506,6 +506,14 @@ mod properties {
                 prop_assert_eq!(s.get(e.span.range()), Some(e.text));
                 last = e.span.end();
             }
+            // The whole pipeline too: structure, then the scanner per block.
+            let doc = gongwen::parse(&s);
+            let mut last = 0;
+            for e in doc.entities() {
+                prop_assert!(e.span.start() >= last);
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+                last = e.span.end();
+            }
         }
 
         #[test]
