@@ -102,7 +102,7 @@ const EXCLUSIONS: &[(&str, &str, fn(&Case) -> bool)] = &[
     ),
     (
         "fraction",
-        "fractions other than 百分之/千分之 (三分之一, 万分之三, 1/3): no exact decimal value, out of scope",
+        "fractions other than 百分之/千分之 (三分之一, 万分之三, 1/3): most have no exact decimal value; only terminating a/b (1/10) is read, as a plain number",
         |c| {
             c.input.contains('/')
                 || c.input.contains('／')
