@@ -336,6 +336,9 @@ pub struct Closing<'a> {
     pub date: Option<DateLine<'a>>,
     /// The whole block.
     pub span: Span,
+    /// Entities in the block (the date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity<'a>>,
 }
 
 /// A line of text with its span.
@@ -448,6 +451,9 @@ impl<'a> Document<'a> {
             out.extend(p.entities.iter());
         }
         walk(&self.sections, &mut out);
+        if let Some(c) = &self.closing {
+            out.extend(c.entities.iter());
+        }
         out.sort_by_key(|e| e.span.start);
         out
     }

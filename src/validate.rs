@@ -569,6 +569,7 @@ impl<'s> Checker<'s> {
                 c.slice_in(d.text, d.span, "text")
             })?;
         }
+        self.entities(&cl.entities, cl.span, "closing")?;
         Ok(())
     }
 }
@@ -632,7 +633,11 @@ mod tests {
         par1.entities.push(Entity {
             text: &s[n..n + 1],
             span: Span::new(n, n + 1),
-            kind: EntityKind::Number,
+            kind: EntityKind::Number(crate::entity::Number {
+                value: crate::Decimal::from_int(3),
+                scale: 0,
+                approx: None,
+            }),
         });
         Document {
             source: s,
@@ -820,6 +825,7 @@ mod tests {
                     date: None,
                 }),
                 span: Span::new(0, src.len()),
+                entities: vec![],
             }),
             diagnostics: vec![],
         };

@@ -978,10 +978,20 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             .map(|d| d.span.end())
             .or(issuers.last().map(|l| l.span.end()))
             .unwrap_or(start);
+        let mut entities = Vec::new();
+        if opts.entities {
+            if let Some(d) = &date {
+                inline::scan(src, d.span, opts, &mut sink);
+                entities = std::mem::take(&mut sink.entities);
+                sink.quotes.clear();
+                diags.append(&mut sink.diagnostics);
+            }
+        }
         Closing {
             issuers,
             date,
             span: Span::new(start, end),
+            entities,
         }
     });
 
