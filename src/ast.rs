@@ -28,6 +28,9 @@ pub struct Document<'a> {
     pub sections: Vec<Section<'a>>,
     /// The closing signature block.
     pub closing: Option<Closing<'a>>,
+    /// Paragraphs of the appendix, glossary and notes zones, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appendix: Vec<Paragraph<'a>>,
     /// Everything odd, in document order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -419,7 +422,7 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// Every paragraph (preamble and body), in document order.
+    /// Every paragraph (preamble, body and appendix), in document order.
     pub fn paragraphs(&self) -> Vec<&Paragraph<'a>> {
         fn walk<'s, 'a>(s: &'s [Section<'a>], out: &mut Vec<&'s Paragraph<'a>>) {
             for sec in s {
@@ -429,6 +432,8 @@ impl<'a> Document<'a> {
         }
         let mut out: Vec<&Paragraph<'a>> = self.preamble.iter().collect();
         walk(&self.sections, &mut out);
+        out.extend(self.appendix.iter());
+        out.sort_by_key(|p| p.span.start);
         out
     }
 
@@ -453,6 +458,9 @@ impl<'a> Document<'a> {
         walk(&self.sections, &mut out);
         if let Some(c) = &self.closing {
             out.extend(c.entities.iter());
+        }
+        for p in &self.appendix {
+            out.extend(p.entities.iter());
         }
         out.sort_by_key(|e| e.span.start);
         out

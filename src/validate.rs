@@ -373,6 +373,18 @@ impl<'s> Checker<'s> {
             })?;
         }
 
+        // Appendix paragraphs: ordered among themselves, each inside an
+        // appendix zone (the zone may come before or after the closing).
+        self.siblings("appendix", &doc.appendix, Some((whole, "input")), |p| {
+            p.span
+        })?;
+        for (i, p) in doc.appendix.iter().enumerate() {
+            self.at(Step::Index("appendix", i), |c| {
+                c.paragraph(p)?;
+                c.in_zone(&doc.zones, ZoneKind::Appendix, p.span)
+            })?;
+        }
+
         let mut prev = 0u32;
         for (i, d) in doc.diagnostics.iter().enumerate() {
             self.at(Step::Index("diagnostics", i), |c| {
@@ -664,6 +676,7 @@ mod tests {
                 }],
             }],
             closing: None,
+            appendix: vec![],
             diagnostics: vec![Diagnostic::new(
                 DiagnosticCode::OrdinalSkip,
                 Span::new(h2, h2 + 3),
@@ -687,6 +700,7 @@ mod tests {
             preamble: vec![],
             sections: vec![],
             closing: None,
+            appendix: vec![],
             diagnostics: vec![],
         };
         d.check_invariants().unwrap();
@@ -797,6 +811,7 @@ mod tests {
             preamble: vec![p],
             sections: vec![],
             closing: None,
+            appendix: vec![],
             diagnostics: vec![],
         };
         d.check_invariants().unwrap();
@@ -827,6 +842,7 @@ mod tests {
                 span: Span::new(0, src.len()),
                 entities: vec![],
             }),
+            appendix: vec![],
             diagnostics: vec![],
         };
         d.check_invariants().unwrap();

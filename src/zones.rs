@@ -37,6 +37,7 @@ pub(crate) fn degenerate(src: &str, e: Error) -> Document<'_> {
         preamble: vec![],
         sections: vec![],
         closing: None,
+        appendix: vec![],
         diagnostics: vec![Diagnostic::new(
             match e {
                 Error::TooDeep { .. } => DiagnosticCode::DepthLimit,
@@ -906,6 +907,55 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         &mut item_state,
     );
 
+    // Appendix, glossary and notes zones: paragraphs (their numbered
+    // lines are not sections), scanned for entities like the body.
+    let mut appendix_paras: Vec<Paragraph<'a>> = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut item_state = (None, 0);
+    for k in body_end..n {
+        let Some(l) = lines.get(k) else { break };
+        let in_appendix = kinds.get(k) == Some(&ZoneKind::Appendix);
+        if !in_appendix || l.is_blank() {
+            if let Some((s0, e0)) = cur.take() {
+                appendix_paras.push(make_paragraph(
+                    src,
+                    Span::new(s0, e0),
+                    opts,
+                    &mut sink,
+                    &mut diags,
+                    &mut item_state,
+                ));
+            }
+            continue;
+        }
+        cur = Some(match cur {
+            Some((s0, _)) => (s0, l.t1),
+            None => (l.t0, l.t1),
+        });
+        if ends_sentence(l.text) {
+            if let Some((s0, e0)) = cur.take() {
+                appendix_paras.push(make_paragraph(
+                    src,
+                    Span::new(s0, e0),
+                    opts,
+                    &mut sink,
+                    &mut diags,
+                    &mut item_state,
+                ));
+            }
+        }
+    }
+    if let Some((s0, e0)) = cur.take() {
+        appendix_paras.push(make_paragraph(
+            src,
+            Span::new(s0, e0),
+            opts,
+            &mut sink,
+            &mut diags,
+            &mut item_state,
+        ));
+    }
+
     // Headings → nodes.
     let mut flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)> = heads
         .iter()
@@ -1004,6 +1054,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         preamble,
         sections,
         closing,
+        appendix: appendix_paras,
         diagnostics: diags,
     })
 }
