@@ -776,28 +776,17 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         }
     }
 
-    // Injected spam lines inside the text: one search over the text, one
-    // diagnostic per line.
-    if let (Some(ac), Some(first), Some(last)) = (
-        SPAM_WORDS.as_ref(),
-        lines.get(cs),
-        body_end.checked_sub(1).and_then(|k| lines.get(k)),
-    ) {
-        let base = first.raw.start;
-        let text = src.get(base..last.raw.end).unwrap_or("");
-        let mut last_line = usize::MAX;
-        for m in ac.find_iter(text) {
-            let at = base + m.start();
-            let k = lines.partition_point(|l| l.raw.next <= at);
-            if k != last_line {
-                if let Some(l) = lines.get(k) {
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::InjectedLine,
-                        Span::new(l.t0, l.t1),
-                        "a line that looks injected (spam) inside the report",
-                    ));
-                }
-                last_line = k;
+    // Injected spam lines inside the text: short lines (link text pasted
+    // into the page), not paragraphs of prose, each checked by one
+    // automaton.
+    if let Some(ac) = SPAM_WORDS.as_ref() {
+        for l in lines.get(cs..body_end).unwrap_or(&[]) {
+            if !l.is_blank() && l.text.len() <= 240 && ac.is_match(l.text) {
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::InjectedLine,
+                    Span::new(l.t0, l.t1),
+                    "a line that looks injected (spam) inside the report",
+                ));
             }
         }
     }
