@@ -119,3 +119,24 @@ fn crlf_inside_a_quote_does_not_change_entities() {
         "line ends should not change entities"
     );
 }
+
+/// tests/properties.rs `crlf_gives_the_same_structure` (proptest seed
+/// committed): a number right after `附件` / `附表` / `见表` … is an annex
+/// or table label, not an entity, but the look-back is a fixed 12-byte
+/// window (src/inline/mod.rs `arabic_word`, `back_window(i, 12)`) that
+/// counts the line end: with `\r\n` the `附` falls out of the window and
+/// the `0` becomes an entity.
+#[test]
+fn crlf_before_an_annex_label_does_not_change_entities() {
+    let lf = "。一、十二、附件\n\u{3000}\u{a0}0";
+    let crlf = lf.replace('\n', "\r\n");
+    let texts = |s: &str| -> Vec<String> {
+        let doc = check_all(s);
+        doc.entities().iter().map(|e| e.text.to_owned()).collect()
+    };
+    assert_eq!(
+        texts(lf),
+        texts(&crlf),
+        "line ends should not change entities"
+    );
+}
