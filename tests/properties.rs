@@ -2,7 +2,8 @@
 //! [`Document::check_invariants`], parsing is deterministic, and CRLF line
 //! ends give the same structure as LF.
 //!
-//! Case counts are modest (256) and strings short so CI stays fast; the fuzz
+//! Case counts are modest (256; `PROPTEST_CASES=5000` for a longer run) and
+//! strings short so CI stays fast; the fuzz
 //! targets in `fuzz/` run the same checks for longer. Failing cases are
 //! saved next to this file in `properties.proptest-regressions` (committed).
 
@@ -229,8 +230,16 @@ fn corpus() -> Vec<(String, String)> {
     out
 }
 
+/// 256 cases, or `PROPTEST_CASES` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(Config { cases: 256, ..Config::default() })]
+    #![proptest_config(Config { cases: cases(), ..Config::default() })]
 
     #[test]
     fn any_printable_text_parses_to_a_valid_tree(s in "\\PC{0,300}") {
