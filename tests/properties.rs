@@ -283,6 +283,15 @@ proptest! {
     }
 
     #[test]
+    fn bytes_and_str_entry_points_agree(s in tokens(SPACES, 60)) {
+        let a = parse(&s);
+        let b = gongwen::parse_bytes(s.as_bytes()).unwrap();
+        let c = parse_with(&s, &Options::default()).unwrap();
+        prop_assert_eq!(json(&a), json(&b));
+        prop_assert_eq!(json(&a), json(&c));
+    }
+
+    #[test]
     fn parsing_is_deterministic(s in tokens(SPACES, 120)) {
         let a = parse(&s);
         let b = parse(&s);
