@@ -16,17 +16,46 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// Bytes that can start a char `scan` looks at: `(`, `?`, a C0 control or
+/// DEL, a C1 control (`C2 80..9F`), U+FFFD (`EF BF BD`). Everything else
+/// (ideographs, most punctuation) is skipped bytewise, by table lookup.
+// Indexing in a constant initialiser: out of bounds is a compile error.
+#[allow(clippy::indexing_slicing)]
+static MAYBE_ARTEFACT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, 0x00..=0x1f | 0x7f | b'(' | b'?' | 0xc2 | 0xef);
+        b += 1;
+    }
+    t
+};
+
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
-    let mut prev: Option<char> = None;
-    let mut it = src.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = src.as_bytes();
+    let mut at = 0;
+    // `MAYBE_ARTEFACT` bytes are ASCII or UTF-8 lead bytes: char boundaries.
+    while let Some(i) = bytes
+        .get(at..)
+        .and_then(|r| {
+            r.iter()
+                .position(|&b| MAYBE_ARTEFACT.get(usize::from(b)) == Some(&true))
+        })
+        .map(|p| at + p)
+    {
+        let Some(rest) = src.get(i..) else { break };
+        let mut it = rest.char_indices().map(|(k, c)| (i + k, c)).peekable();
+        let Some((_, c)) = it.next() else { break };
+        at = i + c.len_utf8();
+        let prev = src.get(..i).and_then(|p| p.chars().next_back());
         match c {
             '\u{fffd}' => {
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, d)) = it.peek() {
                     if d == '\u{fffd}' {
                         end = j + d.len_utf8();
+                        at = end;
                         it.next();
                     } else {
                         break;
@@ -91,6 +120,7 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
                 while let Some(&(j, d)) = it.peek() {
                     if d.is_control() && !matches!(d, '\n' | '\r' | '\t') {
                         end = j + d.len_utf8();
+                        at = end;
                         it.next();
                     } else {
                         break;
@@ -104,6 +134,5 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
-        prev = Some(c);
     }
 }
