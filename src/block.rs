@@ -70,6 +70,28 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
     text.contains(['。', '！', '？'])
 }
 
+/// Bytes that can start a char [`sentences`] reacts to inside a sentence:
+/// the lead bytes of `“‘”’` (`E2`), `。「」『』《》【】〈〉` (`E3`) and
+/// `（）！？；` (`EF`), and ASCII `()"'!?;`.
+// Indexing in a constant initialiser: out of bounds is a compile error.
+#[allow(clippy::indexing_slicing)]
+static SENTENCE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(
+            b as u8,
+            0xe2 | 0xe3 | 0xef | b'(' | b')' | b'"' | b'\'' | b'!' | b'?' | b';'
+        );
+        b += 1;
+    }
+    t
+};
+
+fn sentence_byte(b: u8) -> bool {
+    SENTENCE_BYTE.get(usize::from(b)) == Some(&true)
+}
+
 /// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
 /// keeping quotes and brackets balanced; closing quotes after the
 /// terminator stay with the sentence. Leading padding and line breaks are
@@ -77,17 +99,34 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
     let text = span.text(src);
     let base = span.start();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut depth: i32 = 0;
     let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
         if start.is_none() {
             if pad(c) || c == '\n' || c == '\r' {
+                i += c.len_utf8();
                 continue;
             }
             start = Some(i);
+        } else if !bytes.get(i).is_some_and(|&b| sentence_byte(b)) {
+            // Inside a sentence, a char that is no bracket, quote or
+            // terminator only makes `prev` something else: skip such
+            // chars bytewise (`sentence_byte`s are char boundaries).
+            match bytes
+                .get(i..)
+                .and_then(|r| r.iter().position(|&b| sentence_byte(b)))
+            {
+                Some(p) => {
+                    prev = None;
+                    i += p;
+                    continue;
+                }
+                None => break,
+            }
         }
         let mut quote_closes_sentence = false;
         match c {
@@ -101,18 +140,17 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             _ => {}
         }
         prev = Some(c);
+        i += c.len_utf8();
         if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            for d in text.get(i..).unwrap_or("").chars() {
                 if is_closer(d) || is_sentence_end(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    i += d.len_utf8();
                 } else {
                     break;
                 }
             }
             if let Some(s) = start.take() {
-                out.push(Span::new(base + s, base + end));
+                out.push(Span::new(base + s, base + i));
             }
         }
     }
