@@ -2,6 +2,7 @@
 //! leaked pinyin, mojibake. Reported as diagnostics, never changed.
 
 use crate::error::{Diagnostic, DiagnosticCode};
+use crate::skip;
 use crate::span::Span;
 
 fn is_pinyin_letter(c: char) -> bool {
@@ -16,34 +17,19 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
-/// Bytes that can start a char `scan` looks at: `(`, `?`, a C0 control or
-/// DEL, a C1 control (`C2 80..9F`), U+FFFD (`EF BF BD`). Everything else
-/// (ideographs, most punctuation) is skipped bytewise, by table lookup.
-// Indexing in a constant initialiser: out of bounds is a compile error.
-#[allow(clippy::indexing_slicing)]
-static MAYBE_ARTEFACT: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(b as u8, 0x00..=0x1f | 0x7f | b'(' | b'?' | 0xc2 | 0xef);
-        b += 1;
-    }
-    t
-};
+/// Can a char that starts with byte `b` be one `scan` looks at: `(`, `?`,
+/// a C0 control or DEL, a C1 control (`C2 80..9F`), U+FFFD (`EF BF BD`)?
+/// Everything else (ideographs, most punctuation) is skipped bytewise.
+#[inline(always)]
+fn maybe_artefact(b: u8) -> bool {
+    (b < 0x20) | (b == 0x7f) | (b == b'(') | (b == b'?') | (b == 0xc2) | (b == 0xef)
+}
 
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
-    let bytes = src.as_bytes();
     let mut at = 0;
-    // `MAYBE_ARTEFACT` bytes are ASCII or UTF-8 lead bytes: char boundaries.
-    while let Some(i) = bytes
-        .get(at..)
-        .and_then(|r| {
-            r.iter()
-                .position(|&b| MAYBE_ARTEFACT.get(usize::from(b)) == Some(&true))
-        })
-        .map(|p| at + p)
-    {
+    // `maybe_artefact` bytes are ASCII or UTF-8 lead bytes: char boundaries.
+    while let Some(i) = skip::find_char(src, at, maybe_artefact) {
         let Some(rest) = src.get(i..) else { break };
         let mut it = rest.char_indices().map(|(k, c)| (i + k, c)).peekable();
         let Some((_, c)) = it.next() else { break };

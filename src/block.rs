@@ -4,6 +4,7 @@
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
 use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+use crate::skip;
 use crate::span::Span;
 
 /// A line with its trimmed text.
@@ -73,23 +74,18 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
 /// Bytes that can start a char [`sentences`] reacts to inside a sentence:
 /// the lead bytes of `“‘”’` (`E2`), `。「」『』《》【】〈〉` (`E3`) and
 /// `（）！？；` (`EF`), and ASCII `()"'!?;`.
-// Indexing in a constant initialiser: out of bounds is a compile error.
-#[allow(clippy::indexing_slicing)]
-static SENTENCE_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(
-            b as u8,
-            0xe2 | 0xe3 | 0xef | b'(' | b')' | b'"' | b'\'' | b'!' | b'?' | b';'
-        );
-        b += 1;
-    }
-    t
-};
-
+#[inline(always)]
 fn sentence_byte(b: u8) -> bool {
-    SENTENCE_BYTE.get(usize::from(b)) == Some(&true)
+    (b == 0xe2)
+        | (b == 0xe3)
+        | (b == 0xef)
+        | (b == b'(')
+        | (b == b')')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == b'!')
+        | (b == b'?')
+        | (b == b';')
 }
 
 /// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
@@ -116,13 +112,10 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             // Inside a sentence, a char that is no bracket, quote or
             // terminator only makes `prev` something else: skip such
             // chars bytewise (`sentence_byte`s are char boundaries).
-            match bytes
-                .get(i..)
-                .and_then(|r| r.iter().position(|&b| sentence_byte(b)))
-            {
+            match skip::find_char(text, i, sentence_byte) {
                 Some(p) => {
                     prev = None;
-                    i += p;
+                    i = p;
                     continue;
                 }
                 None => break,
@@ -164,16 +157,32 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Can a clause break start with byte `b`: the lead bytes `E3` (`。`) and
+/// `EF` (`；：，！？`), and ASCII `;:,` and line feed?
+#[inline(always)]
+fn clause_byte(b: u8) -> bool {
+    (b == 0xe3) | (b == 0xef) | (b == b';') | (b == b':') | (b == b',') | (b == b'\n')
+}
+
 /// Where a clause may start inside a paragraph: its start, or after
-/// `。；：，` and their ASCII forms.
+/// `。；：，！？` and their ASCII forms, or a line break.
 fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0).chain(text.char_indices().filter_map(|(i, c)| {
-        matches!(
-            c,
-            '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
-        )
-        .then_some(i + c.len_utf8())
-    }))
+    let mut at = 0;
+    // `clause_byte`s are char boundaries: decode only there.
+    let next = move || {
+        loop {
+            let i = skip::find_char(text, at, clause_byte)?;
+            let c = text.get(i..)?.chars().next()?;
+            at = i + c.len_utf8();
+            if matches!(
+                c,
+                '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+            ) {
+                return Some(at);
+            }
+        }
+    };
+    std::iter::once(0).chain(std::iter::from_fn(next))
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`

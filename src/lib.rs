@@ -22,6 +22,7 @@ mod heap;
 mod inline;
 mod lexicon;
 mod options;
+mod skip;
 pub mod span;
 mod tree;
 pub mod value;
