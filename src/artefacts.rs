@@ -1,69 +1,125 @@
 //! Text artefacts (SPEC §7): replacement characters, control characters,
 //! leaked pinyin, mojibake. Reported as diagnostics, never changed.
+//!
+//! One pass over the bytes: only the few bytes that can start an artefact
+//! (ASCII controls, `(`, `?`, `!`, lowercase letters, the lead bytes of
+//! U+FFFD and of C1 controls) are looked at more closely.
 
 use crate::error::{Diagnostic, DiagnosticCode};
-use crate::skip;
 use crate::span::Span;
 
-fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ".contains(c)
+const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+/// Bytes worth a closer look. (Indexing here runs at compile time: an out
+/// of bounds index would be a compile error, not a panic.)
+#[allow(clippy::indexing_slicing)]
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[b'(' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    let mut c = b'a';
+    while c <= b'z' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    t[0xc2] = true; // C1 controls U+0080–U+009F
+    t[0xef] = true; // U+FFFD
+    t
+};
+
+/// Is the char ending just before byte `i` a CJK ideograph?
+fn cjk_before(src: &str, i: usize) -> bool {
+    src.get(..i)
+        .and_then(|p| p.chars().next_back())
+        .is_some_and(is_cjk)
 }
 
-fn is_tone_mark(c: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+/// Is the char starting at byte `i` a CJK ideograph?
+fn cjk_at(src: &str, i: usize) -> bool {
+    src.get(i..)
+        .and_then(|p| p.chars().next())
+        .is_some_and(is_cjk)
 }
 
 fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// Can a char that starts with byte `b` be one `scan` looks at: `(`, `?`,
-/// a C0 control or DEL, a C1 control (`C2 80..9F`), U+FFFD (`EF BF BD`)?
-/// Everything else (ideographs, most punctuation) is skipped bytewise.
-#[inline(always)]
-fn maybe_artefact(b: u8) -> bool {
-    (b < 0x20) | (b == 0x7f) | (b == b'(') | (b == b'?') | (b == 0xc2) | (b == 0xef)
+/// Widen `[start, end)` by up to `n` chars on each side, staying in `src`.
+fn widen(src: &str, start: usize, end: usize, n: usize) -> Span {
+    let s = src
+        .get(..start)
+        .map(|p| {
+            p.char_indices()
+                .rev()
+                .take(n)
+                .take_while(|&(_, c)| c != '\n' && c != '\r')
+                .last()
+                .map_or(start, |(k, _)| k)
+        })
+        .unwrap_or(start);
+    let e = src
+        .get(end..)
+        .map(|r| {
+            r.char_indices()
+                .take(n)
+                .take_while(|&(_, c)| c != '\n' && c != '\r')
+                .last()
+                .map_or(end, |(k, c)| end + k + c.len_utf8())
+        })
+        .unwrap_or(end);
+    Span::new(s, e)
 }
 
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
-    let mut at = 0;
-    // `maybe_artefact` bytes are ASCII or UTF-8 lead bytes: char boundaries.
-    while let Some(i) = skip::find_char(src, at, maybe_artefact) {
-        let Some(rest) = src.get(i..) else { break };
-        let mut it = rest.char_indices().map(|(k, c)| (i + k, c)).peekable();
-        let Some((_, c)) = it.next() else { break };
-        at = i + c.len_utf8();
-        let prev = src.get(..i).and_then(|p| p.chars().next_back());
+    let b = src.as_bytes();
+    // Mojibake signals: offsets of `?`/`!` inside ideographs and of lone
+    // lowercase letters between ideographs. Two within a short window make
+    // a mojibake run.
+    // (start, end, strong): a lone letter between ideographs or `?` before a
+    // letter is strong; `?`/`!` before an ideograph is weak.
+    let mut signals: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(&c) = b.get(i) else { break };
+        if !INTERESTING.get(usize::from(c)).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
         match c {
-            '\u{fffd}' => {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d == '\u{fffd}' {
-                        end = j + d.len_utf8();
-                        at = end;
-                        it.next();
-                    } else {
-                        break;
-                    }
+            0xef if b.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]) => {
+                let mut end = i + 3;
+                while b.get(end..end + 3) == Some(&[0xef, 0xbf, 0xbd]) {
+                    end += 3;
                 }
                 diags.push(Diagnostic::new(
                     DiagnosticCode::ReplacementChar,
                     Span::new(i, end),
                     "U+FFFD replacement character: the text was decoded with errors",
                 ));
+                i = end;
+                continue;
             }
-            '(' if prev.is_some_and(is_cjk) => {
-                // `創(chuàng)`: lowercase pinyin with a tone mark in brackets.
+            b'(' if cjk_before(src, i) => {
+                // `創(chuàng)`: lowercase pinyin with a tone mark, in brackets.
                 let rest = src.get(i + 1..).unwrap_or("");
                 let word: usize = rest
                     .chars()
-                    .take_while(|&d| is_pinyin_letter(d))
+                    .take(9)
+                    .take_while(|&d| d.is_ascii_lowercase() || TONE_MARKS.contains(d) || d == 'ü')
                     .map(char::len_utf8)
                     .sum();
                 let w = rest.get(..word).unwrap_or("");
-                if (1..=8).contains(&w.chars().count())
-                    && w.chars().any(is_tone_mark)
+                if !w.is_empty()
+                    && w.chars().any(|d| TONE_MARKS.contains(d))
                     && rest.get(word..).is_some_and(|r| r.starts_with(')'))
                 {
                     diags.push(Diagnostic::new(
@@ -71,54 +127,160 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
                         Span::new(i, i + 1 + word + 1),
                         format!("pinyin `{w}` leaked into the text"),
                     ));
+                    i += 1 + word + 1;
+                    continue;
                 }
             }
-            '?' if prev.is_some_and(is_cjk) => {
-                // A `?` between ideographs, with ASCII letters after it, is
-                // mojibake (`輸?shù)葓`), not a question mark.
-                let rest = src.get(i + 1..).unwrap_or("");
-                if rest.starts_with(|d: char| d.is_ascii_lowercase()) {
-                    let start = src
-                        .get(..i)
-                        .and_then(|p| p.char_indices().next_back())
-                        .map(|(k, _)| k)
-                        .unwrap_or(i);
-                    let end = rest
-                        .char_indices()
-                        .find(|&(_, d)| matches!(d, '，' | '。' | ',' | '、' | '；' | '\n'))
-                        .map(|(k, _)| i + 1 + k)
-                        .unwrap_or(src.len())
-                        .min(i + 1 + 24);
-                    let end = (i + 1..=end)
-                        .rev()
-                        .find(|&k| src.is_char_boundary(k))
-                        .unwrap_or(i + 1);
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::Mojibake,
-                        Span::new(start, end),
-                        "mojibake: text decoded with the wrong encoding",
-                    ));
+            b'?' | b'!' if cjk_before(src, i) => {
+                let next_lower = b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+                if next_lower || cjk_at(src, i + 1) {
+                    signals.push((i, i + 1, next_lower));
                 }
             }
-            c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => {
-                // One diagnostic per run of control characters.
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_control() && !matches!(d, '\n' | '\r' | '\t') {
-                        end = j + d.len_utf8();
-                        at = end;
-                        it.next();
-                    } else {
-                        break;
-                    }
+            b'a'..=b'z' => {
+                let run = b.get(i..).map_or(0, |r| {
+                    r.iter().take_while(|x| x.is_ascii_lowercase()).count()
+                });
+                if run <= 2 && cjk_before(src, i) && cjk_at(src, i + run) {
+                    signals.push((i, i + run, true));
                 }
-                diags.push(Diagnostic::new(
-                    DiagnosticCode::ControlChar,
-                    Span::new(i, end),
-                    format!("control character U+{:04X}", c as u32),
-                ));
+                i += run.max(1);
+                continue;
+            }
+            0xc2 if b.get(i + 1).is_some_and(|x| (0x80..=0x9f).contains(x)) => {
+                control_run(src, i, diags, &mut i);
+                continue;
+            }
+            _ if c < 0x20 || c == 0x7f => {
+                control_run(src, i, diags, &mut i);
+                continue;
             }
             _ => {}
+        }
+        i += 1;
+    }
+    // Clusters of signals within 24 bytes of each other (8 ideographs).
+    let mut k = 0;
+    while k < signals.len() {
+        let Some(&(s0, mut e0, strong0)) = signals.get(k) else {
+            break;
+        };
+        let mut count = 1;
+        let mut strong = strong0;
+        let mut j = k + 1;
+        while let Some(&(s1, e1, st)) = signals.get(j) {
+            if s1 > e0 + 24 {
+                break;
+            }
+            e0 = e1;
+            count += 1;
+            strong |= st;
+            j += 1;
+        }
+        if count >= 2 && strong {
+            diags.push(Diagnostic::new(
+                DiagnosticCode::Mojibake,
+                widen(src, s0, e0, 3),
+                "mojibake: text decoded with the wrong encoding",
+            ));
+        }
+        k = j;
+    }
+    for marker in ["锟斤拷", "烫烫烫", "屯屯屯"] {
+        let mut from = 0;
+        while let Some(p) = src.get(from..).and_then(|r| r.find(marker)) {
+            let start = from + p;
+            let mut end = start + marker.len();
+            while src
+                .get(end..)
+                .is_some_and(|r| r.starts_with(['锟', '斤', '拷', '烫', '屯']))
+            {
+                end += 3;
+            }
+            diags.push(Diagnostic::new(
+                DiagnosticCode::Mojibake,
+                Span::new(start, end),
+                "mojibake: bytes of U+FFFD or uninitialised memory read as GBK",
+            ));
+            from = end;
+        }
+    }
+}
+
+/// One diagnostic per run of control characters (other than tab and line
+/// ends); moves `i` past the run.
+fn control_run(src: &str, start: usize, diags: &mut Vec<Diagnostic>, i: &mut usize) {
+    let rest = src.get(start..).unwrap_or("");
+    let mut end = start;
+    let mut first = None;
+    for c in rest.chars() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            first.get_or_insert(c);
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let end = end.max(start + 1).min(src.len());
+    diags.push(Diagnostic::new(
+        DiagnosticCode::ControlChar,
+        Span::new(start, end),
+        format!("control character U+{:04X}", first.map_or(0, |c| c as u32)),
+    ));
+    *i = end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(s: &str) -> Vec<(DiagnosticCode, &str)> {
+        let mut d = Vec::new();
+        scan(s, &mut d);
+        d.iter().map(|x| (x.code, x.span.text(s))).collect()
+    }
+
+    #[test]
+    fn pinyin_mojibake_controls_replacement() {
+        assert_eq!(
+            codes("示范創(chuàng)建"),
+            vec![(DiagnosticCode::LeakedPinyin, "(chuàng)")]
+        );
+        assert!(
+            codes("交通運輸?shù)葓?zhí)法領域")
+                .iter()
+                .any(|c| c.0 == DiagnosticCode::Mojibake)
+        );
+        assert!(
+            codes("关于!队裣谐鞘懈聴l例》的")
+                .iter()
+                .any(|c| c.0 == DiagnosticCode::Mojibake)
+        );
+        assert_eq!(
+            codes("a\u{0}\u{1}b"),
+            vec![(DiagnosticCode::ControlChar, "\u{0}\u{1}")]
+        );
+        assert_eq!(
+            codes("x\u{fffd}\u{fffd}y"),
+            vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]
+        );
+        assert_eq!(codes("锟斤拷锟斤拷").len(), 1);
+    }
+
+    #[test]
+    fn ordinary_text_is_clean() {
+        for s in [
+            "PM2.5浓度下降，5G基站建成。",
+            "他问：为什么?我们回答。好!大家鼓掌。",
+            "建设(含改扩建)项目(abc)",
+            "e政务平台上线",
+            "iPhone用户",
+        ] {
+            assert!(
+                codes(s).is_empty(),
+                "{s:?} should raise nothing: {:?}",
+                codes(s)
+            );
         }
     }
 }

@@ -58,8 +58,10 @@ pub enum ZoneKind {
     Body,
     /// The signature block: issuer and date.
     Closing,
-    /// Appendices, glossaries, notes, tables of contents.
+    /// Appendices, glossaries, notes.
     Appendix,
+    /// A table of contents (`目录` and its entries).
+    Contents,
     /// Page furniture after the report.
     TrailerChrome,
 }
@@ -75,6 +77,7 @@ impl ZoneKind {
             ZoneKind::Body => "body",
             ZoneKind::Closing => "closing",
             ZoneKind::Appendix => "appendix",
+            ZoneKind::Contents => "contents",
             ZoneKind::TrailerChrome => "trailer_chrome",
         }
     }

@@ -8,15 +8,28 @@ use crate::ast::MetaKey;
 const METADATA_LABELS: &str = include_str!("../grammars/lexicon/metadata_labels.tsv");
 const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
 const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
+const SPAM_TXT: &str = include_str!("../grammars/lexicon/spam.txt");
 
-/// Words that mark a header line as a document title.
-pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    TITLE_WORDS_TXT
-        .lines()
+/// Words that mark an injected spam line, as one automaton (`None` only if
+/// the lexicon could not be compiled, which a test rules out).
+pub(crate) static SPAM_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(word_list(SPAM_TXT)).ok());
+
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
-});
+}
+
+/// Words that mark a header line as a document title.
+pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(TITLE_WORDS_TXT));
+
+/// The title words as one automaton (`None` only if the lexicon could not
+/// be compiled, which a test rules out).
+pub(crate) static TITLE_WORDS_AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(TITLE_WORDS.iter()).ok());
 
 /// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
 pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -81,16 +94,13 @@ pub(crate) enum Where {
     Any,
 }
 
-/// How a boilerplate entry matches a trimmed line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum How {
-    Prefix,
-    Contains,
-}
-
 pub(crate) struct Boilerplate {
-    entries: Vec<(How, Where, &'static str)>,
+    /// Whole lines.
     exact: HashMap<&'static str, Where>,
+    /// Prefixes, keyed by their first char.
+    prefix: HashMap<char, Vec<(&'static str, Where)>>,
+    /// Substrings: one automaton, with where each pattern applies.
+    contains: Option<(aho_corasick::AhoCorasick, Vec<Where>)>,
 }
 
 impl Boilerplate {
@@ -98,24 +108,26 @@ impl Boilerplate {
     /// (`Front` or `Trailer`)?
     pub(crate) fn matches(&self, line: &str, place: Where) -> bool {
         let ok = |w: Where| w == Where::Any || w == place;
-        if let Some(&w) = self.exact.get(line) {
-            if ok(w) {
+        if self.exact.get(line).is_some_and(|&w| ok(w)) {
+            return true;
+        }
+        if let Some(list) = line.chars().next().and_then(|c| self.prefix.get(&c)) {
+            if list.iter().any(|&(p, w)| ok(w) && line.starts_with(p)) {
                 return true;
             }
         }
-        self.entries.iter().any(|&(how, w, text)| {
-            ok(w)
-                && match how {
-                    How::Prefix => line.starts_with(text),
-                    How::Contains => line.contains(text),
-                }
+        self.contains.as_ref().is_some_and(|(ac, places)| {
+            ac.find_overlapping_iter(line)
+                .any(|m| places.get(m.pattern().as_usize()).is_some_and(|&w| ok(w)))
         })
     }
 }
 
 pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
-    let mut entries = Vec::new();
     let mut exact = HashMap::new();
+    let mut prefix: HashMap<char, Vec<(&'static str, Where)>> = HashMap::new();
+    let mut contains_pats = Vec::new();
+    let mut contains_places = Vec::new();
     for row in rows(BOILERPLATE) {
         let (Some(how), Some(place), Some(text)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -129,12 +141,28 @@ pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
             "exact" => {
                 exact.insert(*text, place);
             }
-            "prefix" => entries.push((How::Prefix, place, *text)),
-            "contains" => entries.push((How::Contains, place, *text)),
+            "prefix" => {
+                if let Some(c) = text.chars().next() {
+                    prefix.entry(c).or_default().push((*text, place));
+                }
+            }
+            "contains" => {
+                contains_pats.push(*text);
+                contains_places.push(place);
+            }
             _ => {}
         }
     }
-    Boilerplate { entries, exact }
+    let contains = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(&contains_pats)
+        .ok()
+        .map(|ac| (ac, contains_places));
+    Boilerplate {
+        exact,
+        prefix,
+        contains,
+    }
 });
 
 #[cfg(test)]
@@ -162,5 +190,11 @@ mod tests {
             assert!(matches!(row[1], "front" | "trailer" | "any"), "{row:?}");
         }
         assert!(!META_LABELS.starting_with('索').is_empty());
+        assert!(SPAM_WORDS.is_some(), "the spam lexicon compiles");
+        assert!(TITLE_WORDS_AC.is_some(), "the title words compile");
+        assert!(
+            BOILERPLATE_LINES.contains.is_some(),
+            "the boilerplate substrings compile"
+        );
     }
 }

@@ -164,6 +164,32 @@ fn marked_heading<'a>(
         {
             return None;
         }
+        // A marker alone on its line with its title on the next line
+        // (`（一）` / `加强领导`): one heading split over two lines.
+        if body.is_empty() {
+            let next = (i + 1..hi).find(|&k| lines.get(k).is_some_and(|x| !x.is_blank()));
+            if let Some((k, tl)) = next.and_then(|k| lines.get(k).map(|tl| (k, tl))) {
+                if k == i + 1
+                    && heading_like(tl, MAX_RECOVERED_CHARS)
+                    && heading_marker(tl.text).is_err()
+                {
+                    return Some(HeadingCand {
+                        first_line: i,
+                        last_line: k,
+                        family: m.family,
+                        ordinal: m.ordinal,
+                        marker: Span::new(l.t0, l.t0 + mlen),
+                        title: Span::new(tl.t0, tl.t1),
+                        title_text: Cow::Borrowed(tl.text),
+                        end: tl.t1,
+                        run_in: None,
+                        inferred: false,
+                        parent_of: None,
+                        level: 0,
+                    });
+                }
+            }
+        }
         let h = mk(m, mlen, rest, false)?;
         if h.run_in.is_none() && h.title.len() / 3 > MAX_TITLE_CHARS * 2 {
             return None;

@@ -13,7 +13,7 @@ use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
-use crate::lexicon::{BOILERPLATE_LINES, TITLE_WORDS, Where};
+use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, TITLE_WORDS_AC, Where};
 use crate::span::Span;
 use crate::tree::{self, HeadingCand};
 use crate::{Options, artefacts};
@@ -92,7 +92,7 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
 }
 
 fn has_title_word(t: &str) -> bool {
-    TITLE_WORDS.iter().any(|w| t.contains(w))
+    TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
 }
 
 /// A head line that is metadata without a label: a bare date-time
@@ -117,6 +117,36 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
         let start = l.t0 + open.len_utf8();
         (MetaKey::DocNumber, Span::new(start, start + inner.len()))
     })
+}
+
+/// Where a table of contents that starts with the `目录` line at `start`
+/// ends: at the first prose line, or at the first entry written again (the
+/// real heading, without dot leaders and page numbers).
+fn contents_end(lines: &[LineInfo<'_>], start: usize) -> usize {
+    let entry = |t: &str| -> String {
+        compact(t)
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '.' | '…' | '·' | '-' | '—' | '．')
+            })
+            .to_string()
+    };
+    let mut first: Option<String> = None;
+    let mut k = start + 1;
+    while let Some(l) = lines.get(k) {
+        if !l.is_blank() {
+            if has_sentence_punct(l.text) && l.chars >= 8 && !l.text.contains("……") {
+                return k;
+            }
+            let e = entry(l.text);
+            match &first {
+                None => first = Some(e),
+                Some(f) if *f == e && !f.is_empty() => return k,
+                Some(_) => {}
+            }
+        }
+        k += 1;
+    }
+    start + 1
 }
 
 /// A salutation (`各位代表：`, `同志们！`) or an addressee line
@@ -185,6 +215,7 @@ fn head<'a>(
     let n = lines.len();
     let mut metadata = Vec::new();
     let mut is_meta = vec![false; n];
+    let mut is_toc = vec![false; n];
     let mut content_start = n;
     let mut i = 0;
     while i < n {
@@ -233,6 +264,18 @@ fn head<'a>(
             if is_meta.get(i).copied().unwrap_or(false) {
                 i += 1;
             }
+            continue;
+        }
+        // A table of contents: `目录` and its entries, up to the first
+        // prose line or the first entry seen again as the real heading.
+        if compact(l.text) == "目录" {
+            let end = contents_end(lines, i);
+            for k in i..end {
+                if let Some(t) = is_toc.get_mut(k) {
+                    *t = true;
+                }
+            }
+            i = end.max(i + 1);
             continue;
         }
         if let Some((key, value_span)) = bare_meta(l) {
@@ -293,13 +336,21 @@ fn head<'a>(
     }
     // Title: the metadata title's line, else the last line with a title
     // word (or two adjacent lines that form one), else a lone candidate.
-    let cand = |k: usize| -> bool {
-        lines.get(k).is_some_and(|l| {
+    // Candidate title lines: not blank, metadata, contents or chrome
+    // (computed once per head line).
+    let cands: Vec<bool> = lines
+        .get(..content_start)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
             !l.is_blank()
                 && !is_meta.get(k).copied().unwrap_or(false)
+                && !is_toc.get(k).copied().unwrap_or(false)
                 && !is_boilerplate(l, Where::Front)
         })
-    };
+        .collect();
+    let cand = |k: usize| -> bool { cands.get(k).copied().unwrap_or(false) };
     let meta_title = metadata
         .iter()
         .find(|m: &&MetaField<'_>| m.key == MetaKey::Title)
@@ -333,7 +384,7 @@ fn head<'a>(
                 // A title split over two lines (`政府工作报` / `告`).
                 match lines
                     .get(k + 1)
-                    .filter(|_| cand(k + 1) && k + 1 < content_start)
+                    .filter(|nl| nl.chars <= 4 && cand(k + 1) && k + 1 < content_start)
                 {
                     Some(nl)
                         if nl.chars <= 4 && has_title_word(&format!("{}{}", l.text, nl.text)) =>
@@ -423,7 +474,9 @@ fn head<'a>(
             continue;
         };
         let Some(l) = lines.get(k) else { continue };
-        *kind = if is_meta.get(k).copied().unwrap_or(false) {
+        *kind = if is_toc.get(k).copied().unwrap_or(false) {
+            ZoneKind::Contents
+        } else if is_meta.get(k).copied().unwrap_or(false) {
             ZoneKind::Metadata
         } else if let Some((a, b)) = title {
             if (a..=b).contains(&k) {
@@ -461,26 +514,34 @@ fn head<'a>(
 /// Where the trailer chrome starts: the earliest boilerplate line after
 /// which only chrome-like lines follow.
 fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usize {
+    /// How many chrome-like lines may stand between two boilerplate lines
+    /// (footer link lists); also bounds the scan on documents without a
+    /// trailer.
+    const MAX_GAP: usize = 120;
     let n = lines.len();
     let mut t = n;
     let title = title.map(compact);
+    let mut gap = 0;
     let mut i = n;
-    while i > lo {
+    while i > lo && gap <= MAX_GAP {
         i -= 1;
         let Some(l) = lines.get(i) else { break };
         if l.is_blank() {
             continue;
         }
-        if is_boilerplate(l, Where::Trailer) || title.as_deref() == Some(compact(l.text).as_str()) {
+        let is_title_copy = title
+            .as_deref()
+            .is_some_and(|tt| l.chars <= 80 && compact(l.text) == tt);
+        if is_boilerplate(l, Where::Trailer) || is_title_copy {
             t = i;
+            gap = 0;
             continue;
         }
-        let chrome_like = l.chars <= 3
-            || (l.chars <= 40
-                && !has_sentence_punct(l.text)
-                && value_date(l.text).is_none()
-                && heading_marker(l.text).is_err());
+        let chrome_like = heading_marker(l.text).is_err()
+            && (l.chars <= 3
+                || l.chars <= 40 && !has_sentence_punct(l.text) && value_date(l.text).is_none());
         if chrome_like {
+            gap += 1;
             continue;
         }
         break;
@@ -711,6 +772,32 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             } else {
                 ZoneKind::Appendix
             };
+        }
+    }
+
+    // Injected spam lines inside the text: one search over the text, one
+    // diagnostic per line.
+    if let (Some(ac), Some(first), Some(last)) = (
+        SPAM_WORDS.as_ref(),
+        lines.get(cs),
+        body_end.checked_sub(1).and_then(|k| lines.get(k)),
+    ) {
+        let base = first.raw.start;
+        let text = src.get(base..last.raw.end).unwrap_or("");
+        let mut last_line = usize::MAX;
+        for m in ac.find_iter(text) {
+            let at = base + m.start();
+            let k = lines.partition_point(|l| l.raw.next <= at);
+            if k != last_line {
+                if let Some(l) = lines.get(k) {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::InjectedLine,
+                        Span::new(l.t0, l.t1),
+                        "a line that looks injected (spam) inside the report",
+                    ));
+                }
+                last_line = k;
+            }
         }
     }
 

@@ -227,6 +227,34 @@ fn heading_split_over_lines_is_joined() {
 }
 
 #[test]
+fn marker_alone_with_its_title_on_the_next_line() {
+    let text = "一、总体\n内容。\n（一）\n加强领导\n全年召开会议12次。\n（二）\n完善制度\n内容。\n";
+    let out = outline(text);
+    let got: Vec<_> = out.iter().map(|h| (h.0, h.2, h.3.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some(1), "总体"),
+            (2, Some(1), "加强领导"),
+            (2, Some(2), "完善制度")
+        ]
+    );
+}
+
+#[test]
+fn half_paren_arabic_markers() {
+    let out = outline("一、总体\n1）加强领导\n内容。\n2）完善制度\n内容。\n");
+    assert_eq!(
+        out.iter().map(|h| (h.1, h.2)).collect::<Vec<_>>(),
+        [
+            (MarkerFamily::Cn, Some(1)),
+            (MarkerFamily::ArabicParen, Some(1)),
+            (MarkerFamily::ArabicParen, Some(2))
+        ]
+    );
+}
+
+#[test]
 fn quantities_and_dates_do_not_start_headings() {
     for line in [
         "2020年，全市经济增长。",
@@ -274,6 +302,15 @@ fn in_body_lists_are_not_headings() {
     let titles: Vec<_> = out.iter().map(|h| h.3.as_str()).collect();
     assert_eq!(titles, ["总体", "下一步"]);
     assert!(!codes(text).contains(&DiagnosticCode::OrdinalRepeat));
+}
+
+#[test]
+fn a_table_of_contents_is_its_own_zone() {
+    let text = "某市政府工作报告\n目  录\n一、总体情况……………1\n二、下一步工作……………5\n一、总体情况\n全市经济增长。\n二、下一步工作\n继续努力。\n";
+    let doc = gongwen::parse(text);
+    let kinds: Vec<ZoneKind> = doc.zones.iter().map(|z| z.kind).collect();
+    assert_eq!(kinds, [ZoneKind::Title, ZoneKind::Contents, ZoneKind::Body]);
+    assert_eq!(doc.outline().len(), 2, "contents entries are not sections");
 }
 
 #[test]

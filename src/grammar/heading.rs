@@ -222,16 +222,26 @@ pub(crate) fn arabic_marker(i: &str) -> PResult<'_, Marker> {
         .parse(i)
 }
 
+/// `（1）`, `(1)`, and the half form `1）` / `1)`.
+///
 /// ```ebnf
 /// arabic_paren_marker ::= open_paren arabic_ordinal close_paren
+///                       | arabic_ordinal close_paren
 /// ```
 pub(crate) fn arabic_paren_marker(i: &str) -> PResult<'_, Marker> {
-    (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren)
-        .map(|(_, n, _)| Marker {
-            family: MarkerFamily::ArabicParen,
-            ordinal: Some(n),
-        })
-        .parse(i)
+    alt((
+        (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren).map(|(_, n, _)| n),
+        (
+            verify(arabic_ordinal, |n| *n > 0),
+            alt((char('）'), char(')'))),
+        )
+            .map(|(n, _)| n),
+    ))
+    .map(|n| Marker {
+        family: MarkerFamily::ArabicParen,
+        ordinal: Some(n),
+    })
+    .parse(i)
 }
 
 /// ```ebnf
@@ -301,13 +311,16 @@ pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
 ///                  | circled_marker
 /// ```
 pub(crate) fn heading_marker(i: &str) -> PResult<'_, Marker> {
-    // Fast reject (most lines): no marker starts with this char.
-    let marker_start = |c: char| {
-        matches!(c, '第' | '（' | '(' | '〔' | '［' | '①'..='⑳')
-            || cn_numeral_char(c)
+    // Most lines cannot start a marker: decide that from the first char
+    // before running the alternatives.
+    let could_start = i.chars().next().is_some_and(|c| {
+        matches!(c, '第' | '（' | '(' | '〔' | '［')
             || is_digit(c)
-    };
-    if !i.chars().next().is_some_and(marker_start) {
+            || ('①'..='⑳').contains(&c)
+            || cjk_digit_value(c).is_some()
+            || cjk_unit_value(c).is_some()
+    });
+    if !could_start {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
@@ -369,6 +382,7 @@ mod tests {
             ("１．全角", Some((m(Arabic, 1), "全角"))),
             ("（3）x", Some((m(ArabicParen, 3), "x"))),
             ("(10)x", Some((m(ArabicParen, 10), "x"))),
+            ("2）x", Some((m(ArabicParen, 2), "x"))),
             ("⑤x", Some((m(Circled, 5), "x"))),
             ("第二部分 安排", Some((m(Part, 2), " 安排"))),
             ("第一章 总则", Some((m(Part, 1), " 总则"))),

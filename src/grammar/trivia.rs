@@ -45,7 +45,6 @@ pub(crate) struct RawLine {
 pub(crate) fn line_end(src: &str) -> Vec<RawLine> {
     let b = src.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 40 + 1);
-    let has_cr = b.contains(&b'\r');
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
@@ -74,15 +73,11 @@ pub(crate) fn line_end(src: &str) -> Vec<RawLine> {
                 i = next;
             }
             _ => {
-                // Jump to the next line-end byte. Without any `\r` in the
-                // input, `str::find` of one ASCII byte is a memchr.
-                let next = if has_cr {
-                    b.get(i..)
-                        .and_then(|rest| rest.iter().position(|&c| c == b'\n' || c == b'\r'))
-                } else {
-                    src.get(i..).and_then(|rest| rest.find('\n'))
-                };
-                match next {
+                // Jump to the next line-end byte.
+                match b
+                    .get(i..)
+                    .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+                {
                     Some(p) => i += p,
                     None => i = b.len(),
                 }
