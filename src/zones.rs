@@ -785,8 +785,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         let base = first.raw.start;
         let text = src.get(base..last.raw.end).unwrap_or("");
         let mut last_line = usize::MAX;
-        for m in ac.find_iter(text) {
-            let at = base + m.start();
+        ac.for_each_start(text, |m| {
+            let at = base + m;
             let k = lines.partition_point(|l| l.raw.next <= at);
             if k != last_line {
                 if let Some(l) = lines.get(k) {
@@ -798,7 +798,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 }
                 last_line = k;
             }
-        }
+        });
     }
 
     // Headings and levels.
