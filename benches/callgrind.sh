@@ -8,9 +8,13 @@
 # `corpus` (every corpus document concatenated) or a file path.
 # TOP: how many functions of the profile to list (default 25).
 #
-# The bench binary is run twice under callgrind, once parsing the input
-# (`--callgrind-once`) and once only building it (`--callgrind-read`);
-# the difference is the parse. Default target (no target-cpu=native).
+# The bench binary (default target, no target-cpu=native) runs under
+# callgrind three times, all building INPUT in memory:
+#   read  - nothing else (program startup, reading the corpus);
+#   warm  - then parse a tiny report (first use builds the lexicon automata);
+#   once  - then parse INPUT once.
+# parse = once - warm (steady state); one-time init = warm - read.
+# A fourth run collects only inside the measured parse, for the profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 input=${1:-seeds}
@@ -24,27 +28,32 @@ bin=$(cargo bench --bench parse --no-run --message-format=json 2>/dev/null \
 
 out=target/callgrind
 mkdir -p "$out"
-run() { # mode file
-  valgrind --tool=callgrind --callgrind-out-file="$2" "$bin" "$1" "$input" 2>/dev/null
+run() { # mode outfile [extra valgrind args]
+  valgrind --tool=callgrind --callgrind-out-file="$2" "${@:3}" "$bin" "$1" "$input" 2>/dev/null
 }
-bytes=$(run --callgrind-once "$out/parse.out" | sed -n 's/^bytes=//p')
-run --callgrind-read "$out/read.out" >/dev/null
 total() { sed -n 's/^summary: *//p' "$1" | head -n 1; }
-with=$(total "$out/parse.out")
-without=$(total "$out/read.out")
-parse=$((with - without))
+bytes=$(run --callgrind-once "$out/once.out" | sed -n 's/^bytes=//p')
+run --callgrind-warm "$out/warm.out" >/dev/null
+run --callgrind-read "$out/read.out" >/dev/null
+run --callgrind-once "$out/profile.out" --toggle-collect='parse::measured' >/dev/null
+once=$(total "$out/once.out")
+warm=$(total "$out/warm.out")
+read=$(total "$out/read.out")
+parse=$((once - warm))
+profiled=$(total "$out/profile.out")
 
-echo "input:                $input ($bytes bytes)"
-echo "instructions, parse:  $with"
-echo "instructions, read:   $without"
-echo "parse only:           $parse"
-awk -v p="$parse" -v b="$bytes" 'BEGIN { printf "instructions / byte:  %.1f\n", p / b }'
+echo "input:                      $input ($bytes bytes)"
+echo "instructions, once:         $once"
+echo "instructions, warm:         $warm"
+echo "instructions, read:         $read"
+echo "one-time init (warm-read):  $((warm - read))"
+echo "parse (once-warm):          $parse"
+awk -v p="$parse" -v b="$bytes" 'BEGIN { printf "instructions / byte:        %.1f\n", p / b }'
+echo "cross-check, collected inside the parse only (toggle-collect): $profiled"
 
-# The profile: a third run that only collects inside the parse, listed by
-# function (inlined code is charged to the function it was inlined into).
-valgrind --tool=callgrind --toggle-collect='gongwen::zones::parse_document' \
-  --callgrind-out-file="$out/profile.out" "$bin" --callgrind-once "$input" >/dev/null 2>&1
-listing() { # inclusive=yes|no
+# The profile, listed by function (inlined code is charged to the function
+# it was inlined into).
+listing() { # inclusive=yes|no total
   callgrind_annotate --auto=no --show-percs=no --threshold=100 --inclusive="$1" "$out/profile.out" \
     | awk -v incl="$1" '/file:function/ { go = 1; next }
         go && /^ *[0-9][0-9,]* / {
@@ -53,11 +62,9 @@ listing() { # inclusive=yes|no
           if (incl == "yes") { if (n + 0 > a[f] + 0) a[f] = n } else a[f] += n
         }
         END { for (f in a) printf "%12d  %s\n", a[f], f }' \
-    | sort -rn | awk -v t="$2" -v top="$top" '$1 == t && $2 != "gongwen::zones::parse_document" { next }
+    | sort -rn | awk -v t="$2" -v top="$top" '$1 == t && $2 != "gongwen::parse" { next }
         ++k <= top { printf "%s  %5.1f%%\n", $0, 100 * $1 / t }'
 }
-profiled=$(total "$out/profile.out")
-echo "instructions in gongwen::zones::parse_document (toggle-collect): $profiled"
 echo
 echo "Top functions, self cost (file: $out/profile.out):"
 listing no "$profiled"
