@@ -154,6 +154,8 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             out.push(Span::new(base + s, base + s + t.len()));
         }
     }
+    // Held by the paragraph for the document's lifetime: no spare room.
+    out.shrink_to_fit();
     out
 }
 

@@ -917,7 +917,20 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             )
         })
         .collect();
-    let mut preamble = Vec::new();
+    // Exact capacities: a section holds few paragraphs, and a list grown
+    // by pushing would hold room for at least four.
+    let mut counts = vec![0usize; flat.len()];
+    let mut in_preamble = 0;
+    for (o, _) in &paras {
+        match o.and_then(|i| counts.get_mut(i)) {
+            Some(c) => *c += 1,
+            None => in_preamble += 1,
+        }
+    }
+    for (entry, &c) in flat.iter_mut().zip(&counts) {
+        entry.2.reserve_exact(c);
+    }
+    let mut preamble = Vec::with_capacity(in_preamble);
     for (o, p) in paras {
         match o.and_then(|i| flat.get_mut(i)) {
             Some(entry) => entry.2.push(p),
@@ -936,7 +949,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             let mut entities = Vec::new();
             if opts.entities {
                 inline::scan(src, span, opts, &mut sink);
-                entities = std::mem::take(&mut sink.entities);
+                entities = sink.entities.drain(..).collect();
                 sink.quotes.clear();
                 diags.append(&mut sink.diagnostics);
             }
@@ -986,6 +999,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     });
 
     diags.sort_by_key(|d| (d.span.start, d.span.end));
+    diags.shrink_to_fit();
     Ok(Document {
         source: src,
         zones: zones_from_kinds(src, &lines, &kinds),
@@ -1017,9 +1031,10 @@ fn make_paragraph<'a>(
     let (entities, quotes) = if opts.entities {
         inline::scan(src, span, opts, sink);
         diags.append(&mut sink.diagnostics);
+        // Exact-size copies; the sink keeps its buffers for the next block.
         (
-            std::mem::take(&mut sink.entities),
-            std::mem::take(&mut sink.quotes),
+            sink.entities.drain(..).collect(),
+            sink.quotes.drain(..).collect(),
         )
     } else {
         (Vec::new(), Vec::new())
@@ -1048,7 +1063,7 @@ fn make_heading<'a>(
     let mut entities = Vec::new();
     if opts.entities && !h.title.is_empty() {
         inline::scan(src, h.title, opts, sink);
-        entities = std::mem::take(&mut sink.entities);
+        entities = sink.entities.drain(..).collect();
         sink.quotes.clear();
         diags.append(&mut sink.diagnostics);
     }
@@ -1088,6 +1103,7 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
                 start: s.heading.span.start,
                 end: end.max(s.heading.span.end),
             };
+            s.children.shrink_to_fit();
             match stack.last_mut() {
                 Some(parent) => parent.children.push(s),
                 None => roots.push(s),
@@ -1109,6 +1125,7 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
     while !stack.is_empty() {
         close(&mut stack, &mut roots);
     }
+    roots.shrink_to_fit();
     roots
 }
 
