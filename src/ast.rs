@@ -28,6 +28,9 @@ pub struct Document<'a> {
     pub sections: Vec<Section<'a>>,
     /// The closing signature block.
     pub closing: Option<Closing<'a>>,
+    /// Paragraphs of the appendix, glossary and notes zones, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appendix: Vec<Paragraph<'a>>,
     /// Everything odd, in document order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -336,6 +339,9 @@ pub struct Closing<'a> {
     pub date: Option<DateLine<'a>>,
     /// The whole block.
     pub span: Span,
+    /// Entities in the block (the date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity<'a>>,
 }
 
 /// A line of text with its span.
@@ -416,7 +422,7 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// Every paragraph (preamble and body), in document order.
+    /// Every paragraph (preamble, body and appendix), in document order.
     pub fn paragraphs(&self) -> Vec<&Paragraph<'a>> {
         fn walk<'s, 'a>(s: &'s [Section<'a>], out: &mut Vec<&'s Paragraph<'a>>) {
             for sec in s {
@@ -426,6 +432,8 @@ impl<'a> Document<'a> {
         }
         let mut out: Vec<&Paragraph<'a>> = self.preamble.iter().collect();
         walk(&self.sections, &mut out);
+        out.extend(self.appendix.iter());
+        out.sort_by_key(|p| p.span.start);
         out
     }
 
@@ -448,6 +456,12 @@ impl<'a> Document<'a> {
             out.extend(p.entities.iter());
         }
         walk(&self.sections, &mut out);
+        if let Some(c) = &self.closing {
+            out.extend(c.entities.iter());
+        }
+        for p in &self.appendix {
+            out.extend(p.entities.iter());
+        }
         out.sort_by_key(|e| e.span.start);
         out
     }

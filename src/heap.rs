@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::mem::size_of;
 
 use crate::ast::{Closing, Document, Heading, Paragraph, Section, Title};
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::error::Diagnostic;
 
 fn vec_bytes<T>(v: &Vec<T>) -> usize {
@@ -27,10 +27,30 @@ fn cow_bytes(c: &Cow<'_, str>) -> usize {
     }
 }
 
+/// Heap owned by one entity: its owned strings (units and verbs are
+/// usually borrowed from the lexicon; a document number's issuer code is
+/// owned).
+fn entity_bytes(e: &Entity<'_>) -> usize {
+    match &e.kind {
+        EntityKind::Quantity(q) => {
+            cow_bytes(&q.unit)
+                + cow_bytes(&q.unit_text)
+                + q.change.as_ref().map_or(0, |c| {
+                    c.basis.as_ref().map_or(0, cow_bytes) + cow_bytes(&c.verb)
+                })
+        }
+        EntityKind::DocNumber(d) => d.issuer_code.capacity(),
+        EntityKind::Ordinal(o) => o.unit.as_ref().map_or(0, cow_bytes),
+        EntityKind::Date(_)
+        | EntityKind::Reference(_)
+        | EntityKind::Identifier(_)
+        | EntityKind::Number(_) => 0,
+    }
+}
+
 /// Heap owned by the entities of a list (the list itself included).
 fn entities_bytes(v: &Vec<Entity<'_>>) -> usize {
-    // Entities hold borrowed text and plain values: only the list counts.
-    vec_bytes(v)
+    vec_bytes(v) + v.iter().map(entity_bytes).sum::<usize>()
 }
 
 fn diagnostic_bytes(d: &Diagnostic) -> usize {
@@ -61,7 +81,7 @@ fn title_bytes(t: &Title<'_>) -> usize {
 }
 
 fn closing_bytes(c: &Closing<'_>) -> usize {
-    vec_bytes(&c.issuers)
+    vec_bytes(&c.issuers) + entities_bytes(&c.entities)
 }
 
 impl Document<'_> {
@@ -84,6 +104,8 @@ impl Document<'_> {
             + vec_bytes(&self.sections)
             + self.sections.iter().map(section_bytes).sum::<usize>()
             + self.closing.as_ref().map_or(0, closing_bytes)
+            + vec_bytes(&self.appendix)
+            + self.appendix.iter().map(paragraph_bytes).sum::<usize>()
             + vec_bytes(&self.diagnostics)
             + self.diagnostics.iter().map(diagnostic_bytes).sum::<usize>()
     }

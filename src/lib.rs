@@ -25,6 +25,7 @@ mod options;
 mod skip;
 pub mod span;
 mod tree;
+pub mod validate;
 pub mod value;
 mod zones;
 
@@ -37,7 +38,42 @@ pub use entity::{Entity, EntityKind};
 pub use error::{Diagnostic, DiagnosticCode, Error, Severity};
 pub use options::Options;
 pub use span::{LineCol, LineIndex, Span};
+pub use validate::InvariantError;
 pub use value::Date;
+
+/// Grammar entry points for the fuzz targets in `fuzz/`. Not part of the
+/// public API: hidden, behind the `fuzzing` feature, no semver guarantees.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+#[allow(missing_docs)]
+pub mod __fuzz {
+    use crate::decimal::Decimal;
+    use crate::grammar::numeral;
+
+    /// `numeral::number`: the text read and its value.
+    pub fn number(s: &str) -> Option<(&str, Option<Decimal>)> {
+        numeral::number(s).ok().map(|(_, n)| (n.text, n.value))
+    }
+
+    /// `numeral::number_unscaled`: the text read and its value.
+    pub fn number_unscaled(s: &str) -> Option<(&str, Option<Decimal>)> {
+        numeral::number_unscaled(s)
+            .ok()
+            .map(|(_, n)| (n.text, n.value))
+    }
+
+    /// `numeral::cjk_numeral`: bytes consumed and the value.
+    pub fn cjk_numeral(s: &str) -> Option<(usize, Decimal)> {
+        numeral::cjk_numeral(s)
+            .ok()
+            .map(|(rest, v)| (s.len().saturating_sub(rest.len()), v))
+    }
+
+    /// `numeral::format_cjk`.
+    pub fn format_cjk(n: u128) -> String {
+        numeral::format_cjk(n)
+    }
+}
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives
 /// a [`Document`]; anything odd is a [`Diagnostic`] on it.

@@ -544,8 +544,9 @@ fn fill_gaps<'a>(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut inserts: Vec<HeadingCand<'a>> = Vec::new();
-    let taken = taken_lines(out, lines.len());
-    let is_taken = |i: usize| taken.get(i).copied().unwrap_or(false);
+    // Lines headings take, including the ones recovered here (a line is
+    // recovered once, for the first gap that claims it).
+    let mut taken = taken_lines(out, lines.len());
     for k in 0..out.len() {
         let Some(h) = out.get(k) else { continue };
         let (fam, Some(n)) = (h.family, h.ordinal) else {
@@ -585,7 +586,7 @@ fn fill_gaps<'a>(
         while j < h.first_line && want < n {
             let Some(l) = lines.get(j) else { break };
             if !l.is_blank()
-                && !is_taken(j)
+                && !taken.get(j).copied().unwrap_or(false)
                 && heading_like(l, MAX_RECOVERED_CHARS)
                 && standalone(lines, j, lo, hi)
                 && followed_by_content(lines, j, h.first_line)
@@ -612,6 +613,9 @@ fn fill_gaps<'a>(
                     format!("heading marker lost; line fills ordinal {want} of the sequence"),
                 ));
                 inserts.push(c);
+                if let Some(t) = taken.get_mut(j) {
+                    *t = true;
+                }
                 want += 1;
             }
             j += 1;

@@ -37,6 +37,7 @@ pub(crate) fn degenerate(src: &str, e: Error) -> Document<'_> {
         preamble: vec![],
         sections: vec![],
         closing: None,
+        appendix: vec![],
         diagnostics: vec![Diagnostic::new(
             match e {
                 Error::TooDeep { .. } => DiagnosticCode::DepthLimit,
@@ -775,8 +776,9 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         }
     }
 
-    // Injected spam lines inside the text: one search over the text, one
-    // diagnostic per line.
+    // Injected spam lines inside the text: short lines (link text pasted
+    // into the page), not paragraphs of prose. One search over the text,
+    // one diagnostic per line.
     if let (Some(ac), Some(first), Some(last)) = (
         SPAM_WORDS.as_ref(),
         lines.get(cs),
@@ -789,7 +791,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             let at = base + m;
             let k = lines.partition_point(|l| l.raw.next <= at);
             if k != last_line {
-                if let Some(l) = lines.get(k) {
+                if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
                     diags.push(Diagnostic::new(
                         DiagnosticCode::InjectedLine,
                         Span::new(l.t0, l.t1),
@@ -906,6 +908,55 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         &mut item_state,
     );
 
+    // Appendix, glossary and notes zones: paragraphs (their numbered
+    // lines are not sections), scanned for entities like the body.
+    let mut appendix_paras: Vec<Paragraph<'a>> = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut item_state = (None, 0);
+    for k in body_end..n {
+        let Some(l) = lines.get(k) else { break };
+        let in_appendix = kinds.get(k) == Some(&ZoneKind::Appendix);
+        if !in_appendix || l.is_blank() {
+            if let Some((s0, e0)) = cur.take() {
+                appendix_paras.push(make_paragraph(
+                    src,
+                    Span::new(s0, e0),
+                    opts,
+                    &mut sink,
+                    &mut diags,
+                    &mut item_state,
+                ));
+            }
+            continue;
+        }
+        cur = Some(match cur {
+            Some((s0, _)) => (s0, l.t1),
+            None => (l.t0, l.t1),
+        });
+        if ends_sentence(l.text) {
+            if let Some((s0, e0)) = cur.take() {
+                appendix_paras.push(make_paragraph(
+                    src,
+                    Span::new(s0, e0),
+                    opts,
+                    &mut sink,
+                    &mut diags,
+                    &mut item_state,
+                ));
+            }
+        }
+    }
+    if let Some((s0, e0)) = cur.take() {
+        appendix_paras.push(make_paragraph(
+            src,
+            Span::new(s0, e0),
+            opts,
+            &mut sink,
+            &mut diags,
+            &mut item_state,
+        ));
+    }
+
     // Headings → nodes.
     let mut flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)> = heads
         .iter()
@@ -991,15 +1042,26 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             .map(|d| d.span.end())
             .or(issuers.last().map(|l| l.span.end()))
             .unwrap_or(start);
+        let mut entities = Vec::new();
+        if opts.entities {
+            if let Some(d) = &date {
+                inline::scan(src, d.span, opts, &mut sink);
+                entities = sink.entities.drain(..).collect();
+                sink.quotes.clear();
+                diags.append(&mut sink.diagnostics);
+            }
+        }
         Closing {
             issuers,
             date,
             span: Span::new(start, end),
+            entities,
         }
     });
 
     diags.sort_by_key(|d| (d.span.start, d.span.end));
     diags.shrink_to_fit();
+    appendix_paras.shrink_to_fit();
     Ok(Document {
         source: src,
         zones: zones_from_kinds(src, &lines, &kinds),
@@ -1008,6 +1070,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         preamble,
         sections,
         closing,
+        appendix: appendix_paras,
         diagnostics: diags,
     })
 }

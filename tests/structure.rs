@@ -370,3 +370,24 @@ fn input_over_the_size_limit_is_a_typed_error() {
         Err(gongwen::Error::InputTooLarge { limit: 4, .. })
     ));
 }
+
+/// Found by fuzzing (robustness work): one line filled the gaps of two
+/// sequences and became two overlapping sections.
+#[test]
+fn a_line_fills_at_most_one_gap() {
+    for text in [
+        "（二）工作\n第一节\n\n工作情况\n完成。\n（二）工作\n二、工作",
+        "（二）:\n第一节\n\n要闻\n全\n（二）\n二",
+    ] {
+        let doc = gongwen::parse(text);
+        let starts: Vec<u32> = doc.outline().iter().map(|h| h.span.start).collect();
+        let mut dedup = starts.clone();
+        dedup.dedup();
+        assert_eq!(
+            starts,
+            dedup,
+            "no two headings on one line: {:?}",
+            doc.outline()
+        );
+    }
+}

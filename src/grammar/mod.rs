@@ -3,11 +3,17 @@
 //! plain stack in [`crate::tree`]. Everything here is `pub(crate)`: nom's
 //! types never reach the public API.
 
+pub(crate) mod classify;
+pub(crate) mod date;
 pub(crate) mod date_text;
+pub(crate) mod figure;
 pub(crate) mod heading;
 pub(crate) mod metadata;
 pub(crate) mod numeral;
+pub(crate) mod quantity;
+pub(crate) mod reference;
 pub(crate) mod trivia;
+pub(crate) mod unit;
 
 /// The error type of every grammar function. Private: callers see only
 /// "matched" or "did not match".

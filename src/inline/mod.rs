@@ -1,10 +1,44 @@
-//! Pass 3: inline entities inside a block of text.
+//! Pass 3: inline entities inside a block of text (SPEC §5, §6).
 //!
-//! (Placeholder; the entity grammar fills this in.)
+//! The scanner walks the text once, left to right. `《》` and `“”` are
+//! paired up front with a stack (references become entities, quoted names
+//! mute the figures inside them). At each char that can start an entity it
+//! tries, in order (`grammars/document.ebnf` §4):
+//!
+//! 1. `第…`: a fixed term (`第一责任人`) or an [`Ordinal`];
+//! 2. an opening bracket: a [`DocNumber`] (issuer code read backwards);
+//! 3. an ASCII token: index number, code, fraction, or a name (`5G`, `PM2.5`);
+//! 4. a minus sign before a figure;
+//! 5. words made of numerals: slogans (`两个维护`), sessions (`八次全会`),
+//!    vague amounts (`几十年`), markers (`1、`), ranks (`500强`), generations,
+//!    plan names (`三年行动`), decades, type designations, `1+6`, `7×24小时`;
+//! 6. a date (`2022年1月28日`, `2021—2025年`, `14:37`), or a year split from
+//!    its `年` by a line end;
+//! 7. a quantity (figure, scale, approximation, unit, range, percent), else
+//!    a bare figure: identifier (hotline, code) or plain [`Number`].
+//!
+//! On a match it jumps past the entity; on no match it skips the whole run of
+//! numeral chars, so no run is read twice. Every production reads a bounded
+//! prefix or the run itself; backward looks (approximation prefix, change
+//! verb, issuer code) are bounded windows. Total, and linear in the length
+//! of the text (up to the sort of the bracket pairs).
+
+use std::borrow::Cow;
 
 use crate::Options;
-use crate::entity::Entity;
-use crate::error::Diagnostic;
+use crate::decimal::Decimal;
+use crate::entity::{
+    Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme, Number,
+    Ordinal, Quantity, Range, Reference,
+};
+use crate::error::{Diagnostic, DiagnosticCode};
+use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
+use crate::grammar::date::date;
+use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
+use crate::grammar::quantity::{
+    QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
+};
+use crate::grammar::reference::{doc_number, issuer_code_len, pair_marks};
 use crate::span::Span;
 
 /// What scanning a block of text produces.
@@ -18,9 +52,962 @@ pub(crate) struct InlineSink<'a> {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+/// Convert an internal exact value to the public [`Decimal`].
+pub(crate) fn to_decimal(n: Num) -> Decimal {
+    Decimal::new(n.m, n.s)
+}
+
+/// `年行动`, `年规划`, `年计划`, `年攻坚`, `年纲要`: a duration naming a plan
+/// (三年行动, 十年规划), part of the plan's name.
+fn plan_name(after: &str) -> bool {
+    after.strip_prefix('年').is_some_and(|a| {
+        ["行动", "规划", "计划", "攻坚", "纲要", "計劃", "規劃"]
+            .iter()
+            .any(|w| a.starts_with(w))
+    })
+}
+
+/// `a/b` as an exact decimal, when the division terminates.
+fn fraction_value(a: &str, b: &str) -> Option<Num> {
+    let a: i128 = a.parse().ok()?;
+    let b: i128 = b.parse().ok()?;
+    if b == 0 {
+        return None;
+    }
+    // Scale a up until b divides it (at most 10 places: 1/1024).
+    for s in 0..=10u32 {
+        let m = a.checked_mul(10i128.checked_pow(s)?)?;
+        if m % b == 0 {
+            return Some(Num { m: m / b, s });
+        }
+    }
+    None
+}
+
+fn is_cjk_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(c, '，' | ';' | '；' | '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_ascii_alnum(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Longest text a quoted term may have to count as a name (its numerals
+/// are then part of the name, not figures).
+const NAME_QUOTE_MAX_CHARS: usize = 24;
+
+struct Scanner<'a, 's> {
+    text: &'a str,
+    base: usize,
+    sink: &'s mut InlineSink<'a>,
+    /// End of the last entity (relative).
+    last_end: usize,
+    /// Start of the current clause (relative).
+    clause_start: usize,
+    /// Cached clause end: (searched from, found end).
+    clause_cache: (usize, usize),
+    /// The last quantity's change and end, for lists `增长6.9%、4.2%`.
+    last_change: Option<(Change, usize)>,
+}
+
+impl<'a> Scanner<'a, '_> {
+    fn abs(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end)
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: EntityKind) {
+        let text = self.text.get(start..end).unwrap_or("");
+        let span = self.abs(start, end);
+        let numeric = matches!(
+            kind,
+            EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
+        );
+        if numeric && text.contains(['\n', '\r']) {
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::NumberSplit,
+                span,
+                format!("number broken by a line end: {:?}", text),
+            ));
+        }
+        self.sink.entities.push(Entity { text, span, kind });
+        self.last_end = end;
+    }
+
+    fn clause_end(&mut self, from: usize) -> usize {
+        let (f, e) = self.clause_cache;
+        if f <= from && from <= e && e > 0 {
+            return e;
+        }
+        let rest = self.text.get(from..).unwrap_or("");
+        let mut end = self.text.len();
+        let mut prev_digit = false;
+        let mut it = rest.char_indices().peekable();
+        while let Some((k, c)) = it.next() {
+            let next_digit = it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+            if is_boundary(c) || (c == ',' && !(prev_digit && next_digit)) {
+                end = from + k;
+                break;
+            }
+            prev_digit = c.is_ascii_digit();
+        }
+        self.clause_cache = (from, end);
+        end
+    }
+
+    /// Start of the window to look back into for prefixes and change verbs.
+    fn back_window(&self, at: usize, max: usize) -> usize {
+        let mut s = at
+            .saturating_sub(max)
+            .max(self.clause_start)
+            .max(self.last_end);
+        while s < at && !self.text.is_char_boundary(s) {
+            s += 1;
+        }
+        s.min(at)
+    }
+
+    fn emit_quantity(&mut self, start: usize, end: usize, q: QuantityMatch<'a>, negative: bool) {
+        let Some(mut value) = q.value else {
+            self.overflow(start, end);
+            return;
+        };
+        // Approximation prefix (近 约 超过 …) right before the figure.
+        let w = self.back_window(start, 9);
+        let before = self.text.get(w..start).unwrap_or("");
+        let (pstart, pre) = match approx_prefix(before) {
+            Some((len, a)) => (start - len, Some(a)),
+            None => (start, None),
+        };
+        if negative {
+            value = value.neg();
+        }
+        let approx = q.approx.or(pre);
+        let Some(u) = q.unit else {
+            let kind = EntityKind::Number(Number {
+                value: to_decimal(value),
+                scale: q.scale,
+                approx,
+            });
+            self.push(pstart, end, kind);
+            return;
+        };
+        // A list of bare figures sharing this unit: 提高3.9、2.0、2.9个百分点,
+        // 3、5、7万元. The earlier figures (plain numbers so far) take the
+        // unit, and the scale when they have none of their own.
+        let list_start = self.distribute_unit(pstart, &u, q.scale, q.magnitude);
+        // Change: a verb right before (同比下降37.1%), or inherited through a
+        // list (增长6.9%、4.2%和3.1%).
+        let mut change = self.change_before(list_start.unwrap_or(pstart));
+        if let (Some(ls), Some(c)) = (list_start, &change) {
+            let from = self.base + ls;
+            for e in self.sink.entities.iter_mut().rev() {
+                if e.span.start() < from {
+                    break;
+                }
+                if let EntityKind::Quantity(qq) = &mut e.kind {
+                    qq.change.get_or_insert_with(|| c.clone());
+                }
+            }
+        }
+        if change.is_none() {
+            if let Some((c, e)) = &self.last_change {
+                let between = self.text.get(*e..pstart).unwrap_or("x");
+                if *e >= self.clause_start
+                    && !between.is_empty()
+                    && between
+                        .chars()
+                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | ' '))
+                {
+                    change = Some(c.clone());
+                }
+            }
+        }
+        let clause_end = self.clause_end(end).max(end);
+        let clause = self.abs(self.clause_start.min(pstart), clause_end);
+        let range = q.high.map(|h| Range {
+            low: to_decimal(value),
+            high: to_decimal(h),
+        });
+        self.last_change = change.clone().map(|c| (c, end));
+        let kind = EntityKind::Quantity(Quantity {
+            value: to_decimal(value),
+            unit: u.canonical,
+            unit_text: match crate::grammar::unit::static_form(u.text) {
+                Some(w) if q.magnitude.is_empty() => Cow::Borrowed(w),
+                _ => Cow::Owned(format!("{}{}", q.magnitude, u.text)),
+            },
+            scale: q.scale,
+            approx,
+            range,
+            change,
+            clause,
+        });
+        self.push(pstart, end, kind);
+    }
+
+    /// The change written right before `at` in the clause.
+    fn change_before(&self, at: usize) -> Option<Change> {
+        // The window ends at the entity before `at` (not at the last one
+        // pushed: `at` may start a list of figures already pushed).
+        // Dates may sit inside the basis (比2020年增长): only figures bound it.
+        let floor = self
+            .sink
+            .entities
+            .iter()
+            .rev()
+            .filter(|e| matches!(e.kind, EntityKind::Quantity(_) | EntityKind::Number(_)))
+            .map(|e| e.span.end())
+            .find(|&e| e <= self.base + at)
+            .map_or(0, |e| e.saturating_sub(self.base));
+        let mut w = at.saturating_sub(60).max(self.clause_start).max(floor);
+        while w < at && !self.text.is_char_boundary(w) {
+            w += 1;
+        }
+        let w = w.min(at);
+        let before = self.text.get(w..at).unwrap_or("");
+        change_verb(before).map(|(verb, direction, k)| {
+            let basis = before.get(..k).and_then(change_basis).map(|b| {
+                // A basis broken over lines (比⏎2010⏎年) reads joined.
+                Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
+            });
+            Change {
+                direction,
+                basis,
+                verb: Cow::Borrowed(verb),
+            }
+        })
+    }
+
+    /// Turn the plain numbers listed right before `at` (joined by `、` `和`
+    /// `及` `与`) into quantities of unit `u`; returns the start (relative)
+    /// of the first one, when there is any.
+    fn distribute_unit(
+        &mut self,
+        at: usize,
+        u: &crate::grammar::unit::UnitMatch<'_>,
+        scale: u32,
+        magnitude: &str,
+    ) -> Option<usize> {
+        let mut cur = at;
+        let mut first = None;
+        let mut idx = self.sink.entities.len();
+        while idx > 0 {
+            let Some(e) = self.sink.entities.get(idx - 1) else {
+                break;
+            };
+            let EntityKind::Number(n) = &e.kind else {
+                break;
+            };
+            let (nvalue, nscale0, approx) = (n.value, n.scale, n.approx);
+            let (es, ee) = (e.span.start(), e.span.end());
+            if es < self.base || ee > self.base + cur {
+                break;
+            }
+            let between = self.text.get(ee - self.base..cur).unwrap_or("x");
+            if !matches!(between, "、" | "和" | "及" | "与") {
+                break;
+            }
+            let value = if nscale0 == 0 {
+                nvalue.checked_mul_pow10(scale)
+            } else {
+                Some(nvalue)
+            };
+            let Some(value) = value else { break };
+            let clause_end = self.clause_end(at).max(at);
+            let clause = self.abs(self.clause_start.min(es - self.base), clause_end);
+            let nscale = if nscale0 == 0 { scale } else { nscale0 };
+            if let Some(e) = self.sink.entities.get_mut(idx - 1) {
+                e.kind = EntityKind::Quantity(Quantity {
+                    value,
+                    unit: u.canonical.clone(),
+                    unit_text: match crate::grammar::unit::static_form(u.text) {
+                        Some(w) if nscale0 != 0 || magnitude.is_empty() => Cow::Borrowed(w),
+                        _ if nscale0 == 0 => Cow::Owned(format!("{magnitude}{}", u.text)),
+                        _ => Cow::Owned(u.text.to_string()),
+                    },
+                    scale: nscale,
+                    approx,
+                    range: None,
+                    change: None,
+                    clause,
+                });
+            }
+            cur = es - self.base;
+            first = Some(cur);
+            idx -= 1;
+        }
+        first
+    }
+
+    fn overflow(&mut self, start: usize, end: usize) {
+        let span = self.abs(start, end);
+        self.sink.diagnostics.push(Diagnostic::new(
+            DiagnosticCode::NumberOverflow,
+            span,
+            "number too large to hold exactly",
+        ));
+        self.last_end = end;
+    }
+
+    /// Skip the run of numeral chars (digits, CJK numerals) at `i`.
+    fn skip_run(&self, i: usize) -> usize {
+        let rest = self.text.get(i..).unwrap_or("");
+        let mut end = i;
+        let cjk = rest.chars().next().is_some_and(is_cjk_numeral_char);
+        for (k, c) in rest.char_indices() {
+            let same = if cjk {
+                is_cjk_numeral_char(c)
+            } else {
+                digit_value(c).is_some() || c.is_ascii_alphanumeric()
+            };
+            if same {
+                end = i + k + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end.max(i + rest.chars().next().map_or(1, char::len_utf8))
+    }
+
+    /// True when the arabic figure at `i` is an enumeration marker (`1、`,
+    /// `2.`, `(3)`, `[2]`), which is no entity.
+    fn is_marker(&self, i: usize, prev: Option<char>) -> Option<usize> {
+        let rest = self.text.get(i..).unwrap_or("");
+        let n = rest
+            .chars()
+            .take_while(|c| digit_value(*c).is_some())
+            .count();
+        if n == 0 || n > 2 {
+            return None;
+        }
+        let len: usize = rest.chars().take(n).map(char::len_utf8).sum();
+        let after = rest.get(len..).unwrap_or("");
+        let next = after.chars().next();
+        let next2 = after.chars().nth(1);
+        // Bracketed: (1) （1） [1] ［1］ 【1】 〔1〕
+        let pairs = [
+            ('(', ')'),
+            ('（', '）'),
+            ('[', ']'),
+            ('［', '］'),
+            ('【', '】'),
+            ('〔', '〕'),
+        ];
+        if let (Some(p), Some(nx)) = (prev, next) {
+            if pairs.iter().any(|&(o, c)| o == p && c == nx) {
+                return Some(i + len + nx.len_utf8());
+            }
+        }
+        // Line-initial 1、 1. 1．
+        let at_line_start = prev.is_none_or(|p| {
+            matches!(
+                p,
+                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
+            )
+        });
+        if at_line_start {
+            if let Some(nx) = next {
+                let dot =
+                    matches!(nx, '.' | '．') && next2.is_none_or(|c| digit_value(c).is_none());
+                if nx == '、' || dot || (matches!(nx, ')' | '）') && prev.is_none_or(|p| p != '('))
+                {
+                    return Some(i + len + nx.len_utf8());
+                }
+            }
+        }
+        None
+    }
+
+    /// Arabic name patterns: `1+6`, `7×24小时`, `5+2`: skipped whole.
+    fn name_pattern(&self, i: usize) -> Option<usize> {
+        let rest = self.text.get(i..).unwrap_or("");
+        let (mut r, _) = crate::grammar::figure::digit_figure(rest).ok()?;
+        let mut joined = false;
+        while let Some(r2) = ['+', '×', '＋', '*', '＊']
+            .iter()
+            .find_map(|op| r.strip_prefix(*op))
+        {
+            let next = r2.strip_prefix('N').or_else(|| r2.strip_prefix('n'));
+            if let Some(r3) = next {
+                r = r3;
+                joined = true;
+                continue;
+            }
+            let Ok((r3, _)) = crate::grammar::figure::digit_figure(r2) else {
+                break;
+            };
+            r = r3;
+            joined = true;
+        }
+        if !joined {
+            return None;
+        }
+        // The measure after 7×24 belongs to the name too.
+        if let Ok((r3, _)) = crate::grammar::unit::unit(r) {
+            r = r3;
+        }
+        Some(i + rest.len() - r.len())
+    }
+
+    fn run(&mut self) {
+        let text = self.text;
+        let refs = pair_marks(text, '《', '》');
+        for &u in &refs.unclosed {
+            let span = self.abs(u, u + '《'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedReference,
+                span,
+                "《 without its 》",
+            ));
+        }
+        for &u in &refs.unmatched {
+            let span = self.abs(u, u + '》'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedReference,
+                span,
+                "》 without its 《",
+            ));
+        }
+        let quotes = pair_marks(text, '“', '”');
+        for &u in &quotes.unclosed {
+            let span = self.abs(u, u + '“'.len_utf8());
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::UnclosedQuote,
+                span,
+                "“ without its ”",
+            ));
+        }
+        for &(s, e) in &quotes.pairs {
+            let span = self.abs(s, e);
+            self.sink.quotes.push(span);
+        }
+        let mut ref_idx = 0usize;
+        let mut quote_idx = 0usize;
+        let mut suppress_end = 0usize;
+        let mut i = 0usize;
+        let mut prev: Option<char> = None;
+        while i < text.len() {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let clen = c.len_utf8();
+            // Fast path: plain ASCII punctuation/space and CJK that start nothing.
+            if is_boundary(c) || (c == ',' && !prev.is_some_and(|p| p.is_ascii_digit())) {
+                self.clause_start = i + clen;
+                prev = Some(c);
+                i += clen;
+                continue;
+            }
+            // References.
+            while refs.pairs.get(ref_idx).is_some_and(|&(s, _)| s < i) {
+                ref_idx += 1;
+            }
+            if let Some(&(s, e)) = refs.pairs.get(ref_idx) {
+                if s == i && i >= self.last_end {
+                    let title = self.abs(s + '《'.len_utf8(), e - '》'.len_utf8());
+                    self.push(s, e, EntityKind::Reference(Reference { title }));
+                    ref_idx += 1;
+                    prev = Some('》');
+                    i = e;
+                    continue;
+                }
+            }
+            // Quoted names: numerals inside are part of the name.
+            while quotes.pairs.get(quote_idx).is_some_and(|&(s, _)| s < i) {
+                quote_idx += 1;
+            }
+            if let Some(&(s, e)) = quotes.pairs.get(quote_idx) {
+                if s == i {
+                    let inner = text
+                        .get(s + '“'.len_utf8()..e - '”'.len_utf8())
+                        .unwrap_or("");
+                    let is_name = inner.chars().count() <= NAME_QUOTE_MAX_CHARS
+                        && !inner.contains(['，', '。', '；', ',', ';', '：']);
+                    if is_name {
+                        suppress_end = e;
+                        // “12345” / “3 15”: a bare code in quotes.
+                        let code = !inner.is_empty()
+                            && inner.chars().any(|c| c.is_ascii_digit())
+                            && inner.chars().all(|c| {
+                                c.is_ascii_digit()
+                                    || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
+                            });
+                        let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
+                        if code
+                            && (phone_like(&digits)
+                                || inner.contains([' ', '·', '\u{3000}', '\u{a0}']))
+                        {
+                            let a = s + '“'.len_utf8();
+                            let scheme = if phone_like(&digits) {
+                                IdentifierScheme::Phone
+                            } else {
+                                IdentifierScheme::Code
+                            };
+                            self.push(
+                                a,
+                                a + inner.len(),
+                                EntityKind::Identifier(Identifier { scheme }),
+                            );
+                        }
+                    }
+                }
+            }
+            if i < suppress_end || i < self.last_end {
+                prev = Some(c);
+                i += clen;
+                continue;
+            }
+            let next = self.try_at(i, c, prev);
+            match next {
+                Some(n) if n > i => {
+                    prev = text.get(..n).and_then(|s| s.chars().next_back());
+                    i = n;
+                }
+                _ => {
+                    prev = Some(c);
+                    i += clen;
+                }
+            }
+        }
+    }
+
+    /// Try every production at `i`, in the order of the grammar's section 4
+    /// comment; returns where to continue, or `None` when nothing starts
+    /// here.
+    fn try_at(&mut self, i: usize, c: char, prev: Option<char>) -> Option<usize> {
+        let rest = self.text.get(i..).unwrap_or("");
+        if c == '第' {
+            return self.try_ordinal(i, rest);
+        }
+        if matches!(c, '〔' | '[' | '［' | '（' | '(' | '【') {
+            return self.try_doc_number(i, rest);
+        }
+        if c.is_ascii_alphabetic() || c.is_ascii_digit() {
+            match self.try_token(i, c, prev, rest) {
+                Step::Done(end) => return Some(end),
+                Step::NoStart => return None,
+                Step::Figure => {}
+            }
+        }
+        let is_digit = digit_value(c).is_some();
+        let is_cjk = is_cjk_numeral_char(c);
+        if !is_digit && !is_cjk {
+            return self.try_negative(i, c, prev, rest);
+        }
+        if is_cjk {
+            if let Some(end) = self.cjk_word(i, prev, rest) {
+                return Some(end);
+            }
+        }
+        if is_digit {
+            if let Some(end) = self.arabic_word(i, prev, rest) {
+                return Some(end);
+            }
+        }
+        if let Some(end) = self.try_date(i, c, rest) {
+            return Some(end);
+        }
+        if is_digit {
+            if let Some(end) = self.try_split_year(i, rest) {
+                return Some(end);
+            }
+        }
+        Some(self.figure(i, rest))
+    }
+
+    /// `第一批`, `第9名`; fixed terms (`第一责任人`, `第三产业`) are skipped.
+    fn try_ordinal(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        if let Ok((r, _)) = slogan(rest) {
+            return Some(i + rest.len() - r.len());
+        }
+        let (r, (v, unit)) = ordinal(rest).ok()?;
+        let end = i + rest.len() - r.len();
+        self.push(
+            i,
+            end,
+            EntityKind::Ordinal(Ordinal {
+                value: v,
+                unit: unit.map(Cow::Borrowed),
+            }),
+        );
+        Some(end)
+    }
+
+    /// `运政函〔2022〕3号`: the issuer code is read backwards.
+    fn try_doc_number(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        let (r, (year, serial)) = doc_number(rest).ok()?;
+        let w = self.back_window(i, 40).max(self.last_end);
+        let before = self.text.get(w..i).unwrap_or("");
+        let start = i - issuer_code_len(before);
+        let end = i + rest.len() - r.len();
+        let issuer_code = self.text.get(start..i).unwrap_or("").to_string();
+        self.push(
+            start,
+            end,
+            EntityKind::DocNumber(DocNumber {
+                issuer_code,
+                year,
+                serial,
+            }),
+        );
+        Some(end)
+    }
+
+    /// Alphanumeric tokens: index numbers, codes, fractions, names like
+    /// `PM2.5` / `5G` (skipped); a token that is a figure goes on.
+    fn try_token(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Step {
+        let ascii_digit = c.is_ascii_digit();
+        if is_ascii_alnum(prev) {
+            return Step::NoStart;
+        }
+        let Ok((r, tok)) = code_token(rest) else {
+            return Step::NoStart;
+        };
+        let end = i + tok.len();
+        // PM⏎2.5: a code broken by a line end continues the word before.
+        if matches!(prev, Some('\n' | '\r')) {
+            let before = self
+                .text
+                .get(..i)
+                .unwrap_or("")
+                .trim_end_matches(['\n', '\r']);
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_ascii_alphabetic())
+            {
+                return Step::Done(end);
+            }
+        }
+        // HTML character references (&9826;) are markup, not figures.
+        if matches!(prev, Some('&' | '#')) {
+            return Step::Done(end);
+        }
+        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // 1/10, 3/4: a fraction is a plain number when its value is exact.
+        if let Some((a, b)) = tok.split_once('/') {
+            let small =
+                |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
+            if small(a) && small(b) && !has_letter {
+                if let Some(v) = fraction_value(a, b) {
+                    self.push(
+                        i,
+                        end,
+                        EntityKind::Number(Number {
+                            value: to_decimal(v),
+                            scale: 0,
+                            approx: None,
+                        }),
+                    );
+                }
+                return Step::Done(end);
+            }
+        }
+        let is_date =
+            ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
+        // A figure followed by an ASCII unit (100km, 5t) is a quantity.
+        let unit_quantity = || {
+            ascii_digit
+                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
+        };
+        if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
+            if !(has_letter && unit_quantity()) {
+                self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+                return Step::Done(end);
+            }
+        }
+        if !ascii_digit || (has_letter && !unit_quantity()) {
+            // Words and names: GB, 5G, 3D, 4A.
+            return Step::Done(end);
+        }
+        Step::Figure
+    }
+
+    /// A minus sign (`-3.2%`, `负10000`) before a figure.
+    fn try_negative(
+        &mut self,
+        i: usize,
+        c: char,
+        prev: Option<char>,
+        rest: &'a str,
+    ) -> Option<usize> {
+        let body = rest.get(c.len_utf8()..).unwrap_or("");
+        let is_minus = matches!(c, '-' | '－' | '−' | '负')
+            && body.chars().next().is_some_and(|n| n.is_ascii_digit())
+            && !prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
+            });
+        if !is_minus {
+            return None;
+        }
+        let (r, q) = quantity(body).ok()?;
+        let end = i + rest.len() - r.len();
+        self.emit_quantity(i, end, q, true);
+        Some(end)
+    }
+
+    /// CJK numerals that are words, not figures: slogans, sessions
+    /// (`八次全会`), vague amounts (`几十年`), decades, centuries, plan
+    /// names; and bare scale words after a prefix (`近万人`).
+    fn cjk_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+        if let Ok((r, _)) = slogan(rest) {
+            return Some(i + rest.len() - r.len());
+        }
+        // 近万人, 超千家: a bare scale word after an approximation prefix.
+        if matches!(prev, Some('近' | '超' | '逾' | '约')) {
+            if let Ok((r, q)) = bare_scale(rest) {
+                let end = i + rest.len() - r.len();
+                self.emit_quantity(i, end, q, false);
+                return Some(end);
+            }
+        }
+        let end = self.skip_run(i);
+        let after = self.text.get(end..).unwrap_or("");
+        // 十二届八次全会, 三次会议: session numbers of a meeting.
+        let session = after.starts_with('次')
+            && after
+                .get('次'.len_utf8()..)
+                .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
+        // 几十年, 数百家, 十几个: vague amounts have no value.
+        let vague =
+            matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
+        let word = matches!(prev, Some('届' | '屆'))
+            || session
+            || vague
+            || after.starts_with("年代")
+            || after.starts_with("世纪")
+            || plan_name(after);
+        word.then_some(end)
+    }
+
+    /// Arabic figures that are words, ranks or markers: `1、`, `(2)`,
+    /// `500强`, `前10位`, `80后`, `三年行动`, `80年代`, `2型`, `1+6`.
+    fn arabic_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+        if let Some(end) = self.is_marker(i, prev) {
+            return Some(end);
+        }
+        if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+            let flen = f.text.len();
+            // 表1, 图2, 附件3: labels of tables, figures and annexes.
+            let w = self.back_window(i, 12);
+            let before = self
+                .text
+                .get(w..i)
+                .unwrap_or("")
+                .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+            if f.int_digits <= 2 && !f.frac {
+                let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+                // A bare 表 / 图 starting its line (代表35名 is a figure).
+                let bare = before
+                    .strip_suffix(['表', '图'])
+                    .is_some_and(|h| h.chars().next_back().is_none_or(|p| !is_cjk_char(p)));
+                if cited || bare {
+                    return Some(i + flen);
+                }
+            }
+            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
+            let rank_unit = if r.starts_with('强') {
+                Some("强")
+            } else if prev == Some('前') && r.starts_with('名') {
+                Some("名")
+            } else if prev == Some('前') && r.starts_with('位') {
+                Some("位")
+            } else {
+                None
+            };
+            let v = f
+                .value
+                .and_then(Num::as_int)
+                .and_then(|v| u64::try_from(v).ok());
+            if let (Some(u), Some(v)) = (rank_unit, v) {
+                let end = i + flen + u.len();
+                self.push(
+                    i,
+                    end,
+                    EntityKind::Ordinal(Ordinal {
+                        value: v,
+                        unit: Some(Cow::Borrowed(u)),
+                    }),
+                );
+                return Some(end);
+            }
+            // 80后, 00后: a generation, not a figure.
+            if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
+                return Some(i + flen + '后'.len_utf8());
+            }
+            // 3年行动计划: a duration naming a plan.
+            if plan_name(r) {
+                return Some(i + flen + '年'.len_utf8());
+            }
+            // 80年代, 21世纪: decades and centuries.
+            if r.starts_with("年代") || r.starts_with("世纪") {
+                return Some(i + flen + "年代".len());
+            }
+            // 2型糖尿病: a type designation, part of a name.
+            if r.starts_with('型') && f.int_digits <= 2 {
+                return Some(i + flen);
+            }
+        }
+        self.name_pattern(i)
+    }
+
+    /// Dates, month/day forms and clock times.
+    fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
+        let (r, m) = date(rest).ok()?;
+        let end = i + rest.len() - r.len();
+        let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
+        // A bare CJK month (三月) is a date only with a year, a day or 份.
+        let cjk_lone_month = digit_value(c).is_none()
+            && c != '〇'
+            && m.date.year.is_none()
+            && m.date.day.is_none()
+            && !dtext.ends_with('份');
+        if cjk_lone_month {
+            return None;
+        }
+        if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
+            let span = self.abs(i, end);
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::InvalidDate,
+                span,
+                format!("no such date: {dtext}"),
+            ));
+        }
+        self.push(
+            i,
+            end,
+            EntityKind::Date(DateEntity {
+                date: m.date,
+                range_end: m.range_end,
+            }),
+        );
+        Some(end)
+    }
+
+    /// A year split from its 年 by a line end: `2015⏎年`.
+    fn try_split_year(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        let (r, f) = crate::grammar::figure::digit_figure(rest).ok()?;
+        let (g, crossed) = gap(r);
+        let year = f
+            .value
+            .and_then(Num::as_int)
+            .and_then(|v| u16::try_from(v).ok())
+            .filter(|y| (1900..=2199).contains(y))?;
+        if !crossed || f.int_digits != 4 || f.frac {
+            return None;
+        }
+        let after = g.strip_prefix('年')?;
+        let after = after.strip_prefix('度').unwrap_or(after);
+        let end = i + rest.len() - after.len();
+        self.push(
+            i,
+            end,
+            EntityKind::Date(DateEntity {
+                date: crate::value::Date {
+                    year: Some(year),
+                    ..Default::default()
+                },
+                range_end: None,
+            }),
+        );
+        Some(end)
+    }
+
+    /// A quantity, or a bare figure: identifier, hotline or plain number.
+    /// Returns where to continue (past the figure run when nothing matched).
+    fn figure(&mut self, i: usize, rest: &'a str) -> usize {
+        let Ok((r, q)) = quantity(rest) else {
+            return self.skip_run(i);
+        };
+        let end = i + rest.len() - r.len();
+        if q.unit.is_none() && q.high.is_none() {
+            let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+            if let Some(scheme) = self.bare_identifier(i, ftext, r) {
+                self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+                return end;
+            }
+            if q.value.is_none() {
+                self.overflow(i, end);
+                return end;
+            }
+        }
+        self.emit_quantity(i, end, q, false);
+        end
+    }
+
+    /// A bare integer that reads as an identifier: a phone number or
+    /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
+    /// ten-digit site codes).
+    fn bare_identifier(&self, i: usize, ftext: &str, after: &str) -> Option<IdentifierScheme> {
+        if !ftext.chars().all(|c| digit_value(c).is_some()) {
+            return None;
+        }
+        let ascii: String = ftext
+            .chars()
+            .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
+            .collect();
+        let w = self.back_window(i, 12);
+        let ctx_before = self.text.get(w..i).unwrap_or("");
+        let ctx_after: String = after.chars().take(4).collect();
+        let near = |words: &[&str]| {
+            words
+                .iter()
+                .any(|k| ctx_before.contains(k) || ctx_after.contains(k))
+        };
+        let hot = near(&["热线", "电话", "专线", "号码", "拨打", "传真", "手机"]);
+        if phone_like(&ascii) || (hot && ascii.len() >= 3) {
+            return Some(IdentifierScheme::Phone);
+        }
+        if near(&["邮编", "邮政编码", "编号", "代码"]) && ascii.len() >= 4 {
+            return Some(IdentifierScheme::Code);
+        }
+        let code = (ascii.starts_with('0') && ascii.len() >= 3)
+            || ascii.len() >= 9
+            || (ascii.len() >= 5 && after.starts_with(['号', '號']));
+        code.then_some(IdentifierScheme::Code)
+    }
+}
+
+/// What the token step decided.
+enum Step {
+    /// An entity or a skipped word ends here.
+    Done(usize),
+    /// Nothing starts here (inside a longer token).
+    NoStart,
+    /// The token is a figure: go on with the number productions.
+    Figure,
+}
+
 /// Scan `span` of `src` (a paragraph, a heading title, a title line) for
 /// inline entities. Spans in the sink are absolute offsets into `src`.
 /// The caller drains the sink after each call.
 pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut InlineSink<'a>) {
-    let _ = (src, span, opts, sink);
+    let Some(text) = src.get(span.range()) else {
+        return;
+    };
+    let first_diag = sink.diagnostics.len();
+    let mut sc = Scanner {
+        text,
+        base: span.start(),
+        sink,
+        last_end: 0,
+        clause_start: 0,
+        clause_cache: (0, 0),
+        last_change: None,
+    };
+    let _ = opts; // every option that matters is checked by the caller
+    sc.run();
+    // Diagnostics in document order (bracket pairing reports up front).
+    if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
+        new.sort_by_key(|d| d.span.start);
+    }
 }
+
+#[cfg(test)]
+mod tests;

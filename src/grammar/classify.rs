@@ -1,0 +1,190 @@
+//! Classification of numerals that are not quantities (SPEC §5): ordinals
+//! and ranks, identifiers (index numbers, phone numbers, hotlines, codes),
+//! slogans and names.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::PResult;
+use super::figure::{cjk_figure, digit_figure};
+use super::unit::{UnitClass, lookup};
+use crate::entity::IdentifierScheme;
+
+const SLOGANS_TXT: &str = include_str!("../../grammars/lexicon/slogans.txt");
+
+/// Slogans keyed by first char, longest first.
+static SLOGANS: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for line in SLOGANS_TXT.lines() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if let Some(c) = l.chars().next() {
+            map.entry(c).or_default().push(l);
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    }
+    map
+});
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
+}
+
+/// A fixed formula from the slogan lexicon (`两个维护`, `四个意识`,
+/// `五年规划`): its numerals are part of a name, not figures.
+///
+/// ```ebnf
+/// slogan ::= LEXICON(slogans)
+/// ```
+pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
+    let c = i.chars().next().ok_or_else(|| err(i))?;
+    let list = SLOGANS.get(&c).ok_or_else(|| err(i))?;
+    for s in list {
+        if let Some(r) = i.strip_prefix(s) {
+            return Ok((r, s));
+        }
+    }
+    Err(err(i))
+}
+
+/// An ordinal: `第` + figure + an optional measure word (`第一批`, `第9名`,
+/// `第七`, `第十四届`).
+///
+/// ```ebnf
+/// ordinal ::= "第" figure LEXICON(units:count)?
+/// ```
+pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
+    let r = i.strip_prefix('第').ok_or_else(|| err(i))?;
+    let (r, f) = digit_figure(r).or_else(|_| cjk_figure(r))?;
+    if f.frac {
+        return Err(err(i));
+    }
+    let v = f
+        .value
+        .and_then(|n| n.as_int())
+        .and_then(|v| u64::try_from(v).ok())
+        .filter(|&v| v > 0)
+        .ok_or_else(|| err(i))?;
+    match lookup(r) {
+        Some(e) if e.class == UnitClass::Count && e.exp == 0 => {
+            let rest = r.get(e.written.len()..).unwrap_or("");
+            Ok((rest, (v, Some(e.canonical))))
+        }
+        _ => Ok((r, (v, None))),
+    }
+}
+
+/// An alphanumeric code token starting at an ASCII letter or digit: letters,
+/// digits and inner `- / _ . :` (`012870556/2022-00020`,
+/// `014717475N/2023-0032866`, `GB/T`, `PM2.5`). Returns the token.
+///
+/// ```ebnf
+/// code_token ::= [A-Za-z0-9]+ ([-/_.:] [A-Za-z0-9]+)*
+/// ```
+pub(crate) fn code_token(i: &str) -> PResult<'_, &str> {
+    let b = i.as_bytes();
+    let mut pos = 0usize;
+    loop {
+        let start = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+            pos += 1;
+        }
+        if pos == start {
+            if start == 0 {
+                return Err(err(i));
+            }
+            // Back off the dangling separator.
+            pos = start - 1;
+            break;
+        }
+        if b.get(pos)
+            .is_some_and(|c| matches!(c, b'-' | b'/' | b'_' | b'.' | b':'))
+            && b.get(pos + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            pos += 1;
+            continue;
+        }
+        break;
+    }
+    Ok((i.get(pos..).unwrap_or(""), i.get(..pos).unwrap_or("")))
+}
+
+/// How a code token reads: `Some(scheme)` for an identifier, `None` for a
+/// name (`5G`, `PM2.5`, `COVID-19`) or something the number rules handle.
+pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
+    let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+    let letters = tok.bytes().filter(u8::is_ascii_alphabetic).count();
+    if digits == 0 {
+        return None;
+    }
+    if tok.contains('/') && digits >= 6 && letters <= 1 {
+        return Some(IdentifierScheme::IndexNumber);
+    }
+    // 0795-3210000, 010-12345678
+    let parts: Vec<&str> = tok.split('-').collect();
+    if parts.len() == 2 && letters == 0 {
+        let (a, b) = (parts.first().copied()?, parts.get(1).copied()?);
+        if a.starts_with('0')
+            && (3..=4).contains(&a.len())
+            && (7..=8).contains(&b.len())
+            && b.bytes().all(|c| c.is_ascii_digit())
+        {
+            return Some(IdentifierScheme::Phone);
+        }
+    }
+    if letters > 0 {
+        return (digits >= 4).then_some(IdentifierScheme::Code);
+    }
+    if parts.len() >= 3 || tok.contains('/') || tok.contains('_') {
+        return Some(IdentifierScheme::Code);
+    }
+    None
+}
+
+/// True for a bare integer that reads as a phone number or hotline: an
+/// 11-digit mobile number or a service number `12xxx` / `96xxx`.
+pub(crate) fn phone_like(digits: &str) -> bool {
+    let n = digits.len();
+    let b = digits.as_bytes();
+    (n == 11 && b.first() == Some(&b'1') && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c)))
+        || (n == 5 && (digits.starts_with("12") || digits.starts_with("96")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("第一批"), Ok(("", (1, Some("批")))));
+        assert_eq!(ordinal("第9名，"), Ok(("，", (9, Some("名")))));
+        assert_eq!(ordinal("第七任"), Ok(("任", (7, None))));
+        assert_eq!(ordinal("第十四届"), Ok(("", (14, Some("届")))));
+        assert!(ordinal("第三").is_ok());
+        assert!(ordinal("第 ").is_err());
+    }
+
+    #[test]
+    fn tokens() {
+        let (_, t) = code_token("012870556/2022-00020 发文").unwrap();
+        assert_eq!(t, "012870556/2022-00020");
+        assert_eq!(classify_token(t), Some(IdentifierScheme::IndexNumber));
+        let (_, t) = code_token("014717475N/2023-0032866").unwrap();
+        assert_eq!(classify_token(t), Some(IdentifierScheme::IndexNumber));
+        assert_eq!(classify_token("PM2.5"), None);
+        assert_eq!(classify_token("5G"), None);
+        assert_eq!(
+            classify_token("0795-3210000"),
+            Some(IdentifierScheme::Phone)
+        );
+        let (r, t) = code_token("2.5.").unwrap();
+        assert_eq!((t, r), ("2.5", "."));
+        assert!(phone_like("12345"));
+        assert!(!phone_like("29000"));
+        assert_eq!(slogan("两个维护，"), Ok(("，", "两个维护")));
+    }
+}

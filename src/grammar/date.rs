@@ -1,0 +1,526 @@
+//! Dates and times (SPEC §6): `2022年1月28日`, `2022-02-09`,
+//! `2024-01-24 14:37`, `2023年12月`, `2021年度`, `8月份`,
+//! `二〇二六年一月二十七日`, and ranges `2021—2025年`, `2023年1-6月`,
+//! `2020年2月1日—2020年2月29日`.
+
+use super::PResult;
+use super::figure::{cjk_digit_val, cjk_value, digit_value, is_cjk_numeral_char};
+use crate::value::Date;
+
+/// A date as read: the point, an optional range end, and the bytes used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateMatch {
+    /// The (first) date.
+    pub(crate) date: Date,
+    /// The end of a range written as one (`2021—2025年`).
+    pub(crate) range_end: Option<Date>,
+}
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
+}
+
+/// A run of arabic digits (no separators) or CJK numerals: (rest, value,
+/// length in chars, is CJK, positional CJK).
+fn date_num(i: &str) -> Option<(&str, u32, usize, bool)> {
+    let mut pos = 0;
+    let mut n = 0usize;
+    let mut v: u32 = 0;
+    for c in i.chars() {
+        let Some(d) = digit_value(c) else { break };
+        v = v.checked_mul(10)?.checked_add(u32::from(d))?;
+        pos += c.len_utf8();
+        n += 1;
+    }
+    if n > 0 {
+        return Some((i.get(pos..)?, v, n, false));
+    }
+    for c in i.chars() {
+        if !is_cjk_numeral_char(c) {
+            break;
+        }
+        pos += c.len_utf8();
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let text = i.get(..pos)?;
+    let (val, _) = cjk_value(text)?;
+    Some((i.get(pos..)?, u32::try_from(val).ok()?, n, true))
+}
+
+/// A year number: four arabic digits or four positional CJK digits, 1900–2199
+/// (the CJK form also 1000–2199 for historical texts is not needed).
+fn year_num(i: &str) -> Option<(&str, u16)> {
+    let (rest, v, n, cjk) = date_num(i)?;
+    if n != 4 || !(1900..=2199).contains(&v) {
+        return None;
+    }
+    if cjk && !i.chars().take(4).all(|c| cjk_digit_val(c).is_some()) {
+        return None;
+    }
+    Some((rest, u16::try_from(v).ok()?))
+}
+
+fn range_sep(i: &str) -> Option<&str> {
+    for s in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到", "—"] {
+        if let Some(r) = i.strip_prefix(s) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// `年` after a year number, with an optional `度`.
+///
+/// ```ebnf
+/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
+/// ```
+pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
+    let (rest, y) = year_num(i).ok_or_else(|| err(i))?;
+    let rest = rest.strip_prefix('年').ok_or_else(|| err(i))?;
+    let rest = rest.strip_prefix('度').unwrap_or(rest);
+    Ok((rest, y))
+}
+
+/// A month, 1–12, with `月` and an optional `份`.
+///
+/// ```ebnf
+/// month_part ::= ([0-9]{1,2} | cjk_figure) "月" "份"?
+/// ```
+pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
+    let (rest, v, n, _) = date_num(i).ok_or_else(|| err(i))?;
+    if n > 2 || !(1..=12).contains(&v) {
+        return Err(err(i));
+    }
+    let rest = rest.strip_prefix('月').ok_or_else(|| err(i))?;
+    let rest = rest.strip_prefix('份').unwrap_or(rest);
+    Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
+}
+
+/// A day of the month, 1–31, with `日` or `号`.
+///
+/// ```ebnf
+/// day_part ::= ([0-9]{1,2} | cjk_figure) ("日" | "号" | "號")
+/// ```
+pub(crate) fn day_part(i: &str) -> PResult<'_, u8> {
+    let (rest, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
+    if (!cjk && n > 2) || !(1..=31).contains(&v) {
+        return Err(err(i));
+    }
+    let rest = rest
+        .strip_prefix('日')
+        .or_else(|| rest.strip_prefix('号'))
+        .or_else(|| rest.strip_prefix('號'))
+        .ok_or_else(|| err(i))?;
+    Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
+}
+
+fn two_digits(i: &str) -> Option<(&str, u8)> {
+    let b = i.as_bytes();
+    let (a, c) = (b.first()?, b.get(1)?);
+    if !a.is_ascii_digit() || !c.is_ascii_digit() || b.get(2).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    Some((i.get(2..)?, (a - b'0') * 10 + (c - b'0')))
+}
+
+/// A clock time `14:37`, `9:05:30`, or `14时30分`.
+///
+/// ```ebnf
+/// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})?
+///             | figure ("时" | "點") (figure "分")?
+/// ```
+pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
+    let (rest, h, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
+    if n > 2 || h > 23 {
+        return Err(err(i));
+    }
+    let h = u8::try_from(h).map_err(|_| err(i))?;
+    if !cjk {
+        for colon in [":", "："] {
+            if let Some(r) = rest.strip_prefix(colon) {
+                let (r, m) = two_digits(r).ok_or_else(|| err(i))?;
+                if m > 59 {
+                    return Err(err(i));
+                }
+                let mut sec = None;
+                let mut r = r;
+                for c2 in [":", "："] {
+                    if let Some(r2) = r.strip_prefix(c2) {
+                        if let Some((r3, s)) = two_digits(r2).filter(|x| x.1 < 60) {
+                            sec = Some(s);
+                            r = r3;
+                        }
+                    }
+                }
+                if r.starts_with(|c: char| c == '.' || c == ':' || digit_value(c).is_some()) {
+                    return Err(err(i));
+                }
+                return Ok((r, (h, m, sec)));
+            }
+        }
+    }
+    let rest = rest
+        .strip_prefix('时')
+        .or_else(|| rest.strip_prefix('點'))
+        .ok_or_else(|| err(i))?;
+    if let Some((r, m, mn, _)) = date_num(rest) {
+        if mn <= 2 && m < 60 {
+            if let Some(r) = r.strip_prefix('分') {
+                return Ok((r, (h, u8::try_from(m).map_err(|_| err(i))?, None)));
+            }
+        }
+    }
+    Ok((rest, (h, 0, None)))
+}
+
+/// An ISO-style date `2022-02-09`, `2024/1/5`, `2022.01.28`.
+///
+/// ```ebnf
+/// iso_date ::= [0-9]{4} [-/.] [0-9]{1,2} [-/.] [0-9]{1,2}
+/// ```
+pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
+    let b = i.as_bytes();
+    let year_ok = b.len() >= 4 && b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+    if !year_ok || b.get(4).is_some_and(u8::is_ascii_digit) {
+        return Err(err(i));
+    }
+    let y: u16 = i
+        .get(..4)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| err(i))?;
+    let sep = *b.get(4).ok_or_else(|| err(i))?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return Err(err(i));
+    }
+    let mut pos = 5;
+    let mut parts = [0u8; 2];
+    for (k, part) in parts.iter_mut().enumerate() {
+        let start = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        let len = pos - start;
+        if !(1..=2).contains(&len) {
+            return Err(err(i));
+        }
+        *part = i
+            .get(start..pos)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| err(i))?;
+        if k == 0 {
+            if b.get(pos) != Some(&sep) {
+                return Err(err(i));
+            }
+            pos += 1;
+        }
+    }
+    // Not a longer identifier (`2022-01-2800`) or a decimal.
+    if b.get(pos).is_some_and(|c| c.is_ascii_alphanumeric())
+        || (b.get(pos) == Some(&sep) && b.get(pos + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return Err(err(i));
+    }
+    let d = Date::ymd(y, parts[0], parts[1]);
+    if !(1900..=2199).contains(&y) || !d.is_valid() {
+        return Err(err(i));
+    }
+    Ok((i.get(pos..).unwrap_or(""), d))
+}
+
+/// Date parts after a year: month, day, clock time.
+fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
+    let mut rest = i;
+    if let Ok((r, m)) = month_part(rest) {
+        d.month = Some(m);
+        rest = r;
+        if let Ok((r, day)) = day_part(rest) {
+            d.day = Some(day);
+            rest = after_day(r, d);
+        }
+    }
+    rest
+}
+
+fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
+    // 24时 closes the day: read as part of the date, with no clock time.
+    if let Some(r) = i.strip_prefix("24时") {
+        return r;
+    }
+    let t = i.trim_start_matches([' ', '\u{3000}']);
+    if let Ok((r, (h, m, s))) = time_part(t) {
+        d.hour = Some(h);
+        d.minute = Some(m);
+        d.second = s;
+        return r;
+    }
+    i
+}
+
+/// One date: year (month (day (time)?)?)?, an ISO date, a month with an
+/// optional day, or a clock time.
+///
+/// ```ebnf
+/// date_point ::= iso_date ((" " | "T")? time_part)?
+///              | year_part (month_part (day_part time_part?)?)?
+///              | month_part (day_part time_part?)?
+///              | time_part
+/// ```
+pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
+    if let Ok((r, mut d)) = iso_date(i) {
+        let t = r.strip_prefix(['T', ' ']).unwrap_or(r);
+        if let Ok((r2, (h, m, s))) = time_part(t) {
+            if t.len() < r.len() {
+                d.hour = Some(h);
+                d.minute = Some(m);
+                d.second = s;
+                return Ok((r2, d));
+            }
+        }
+        return Ok((r, d));
+    }
+    if let Ok((r, y)) = year_part(i) {
+        let mut d = Date {
+            year: Some(y),
+            ..Date::default()
+        };
+        let r = if i
+            .get(..i.len() - r.len())
+            .is_some_and(|s| s.ends_with('度'))
+        {
+            r
+        } else {
+            after_year(r, &mut d)
+        };
+        return Ok((r, d));
+    }
+    if let Ok((r, m)) = month_part(i) {
+        let mut d = Date {
+            month: Some(m),
+            ..Date::default()
+        };
+        let mut r = r;
+        if let Ok((r2, day)) = day_part(r) {
+            d.day = Some(day);
+            r = after_day(r2, &mut d);
+        }
+        return Ok((r, d));
+    }
+    if let Ok((r, (h, m, s))) = time_part(i) {
+        // A bare clock time needs the colon form or hours and minutes
+        // (9时30分).
+        if i.get(..i.len() - r.len()).is_some_and(|t| {
+            t.contains(':') || t.contains('：') || (t.contains('时') && t.ends_with('分'))
+        }) {
+            let d = Date {
+                hour: Some(h),
+                minute: Some(m),
+                second: s,
+                ..Date::default()
+            };
+            return Ok((r, d));
+        }
+    }
+    Err(err(i))
+}
+
+/// A date or a range of dates written as one.
+///
+/// ```ebnf
+/// date ::= [0-9]{4} range_sep year_part
+///        | year_part? [0-9]{1,2} range_sep month_part
+///        | date_point (range_sep (date_point | day_part))?
+/// ```
+///
+/// (`range_sep` is one of `— —— – - － ～ ~ 至 到`.)
+pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
+    // 2021—2025年, 2021-2025年度
+    if let Some((r, y1)) = year_num(i) {
+        if let Some(r) = range_sep(r) {
+            if let Ok((r2, y2)) = year_part(r) {
+                if y2 > y1 {
+                    return Ok((
+                        r2,
+                        DateMatch {
+                            date: Date {
+                                year: Some(y1),
+                                ..Date::default()
+                            },
+                            range_end: Some(Date {
+                                year: Some(y2),
+                                ..Date::default()
+                            }),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // [2023年]1-6月
+    let (after_y, year) = match year_part(i) {
+        Ok((r, y))
+            if !i
+                .get(..i.len() - r.len())
+                .is_some_and(|s| s.ends_with('度')) =>
+        {
+            (r, Some(y))
+        }
+        _ => (i, None),
+    };
+    if let Some((r, m1, n, _)) = date_num(after_y) {
+        if n <= 2 && (1..=12).contains(&m1) {
+            if let Some(r) = range_sep(r) {
+                if let Ok((r2, m2)) = month_part(r) {
+                    if u32::from(m2) > m1 {
+                        let m1 = u8::try_from(m1).unwrap_or(0);
+                        return Ok((
+                            r2,
+                            DateMatch {
+                                date: Date {
+                                    year,
+                                    month: Some(m1),
+                                    ..Date::default()
+                                },
+                                range_end: Some(Date {
+                                    year,
+                                    month: Some(m2),
+                                    ..Date::default()
+                                }),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let (r, d) = date_point(i)?;
+    // Range: a second point, or a bare day / month-day inheriting the rest.
+    if d.year.is_some() || d.month.is_some() {
+        if let Some(r2) = range_sep(r) {
+            if let Ok((r3, mut e)) = date_point(r2) {
+                if e.hour.is_none() || d.hour.is_some() {
+                    if e.year.is_none() && e.month.is_some() && d.year.is_some() {
+                        e.year = d.year;
+                    }
+                    let shape_ok = e.year.is_some() || d.day.is_some() == e.day.is_some();
+                    if shape_ok && e > d || e.year.is_none() && e.month >= d.month {
+                        return Ok((
+                            r3,
+                            DateMatch {
+                                date: d,
+                                range_end: Some(e),
+                            },
+                        ));
+                    }
+                }
+            }
+            if d.day.is_some() {
+                if let Ok((r3, day)) = day_part(r2) {
+                    if Some(day) > d.day {
+                        let e = Date {
+                            day: Some(day),
+                            ..d
+                        };
+                        return Ok((
+                            r3,
+                            DateMatch {
+                                date: d,
+                                range_end: Some(e),
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok((
+        r,
+        DateMatch {
+            date: d,
+            range_end: None,
+        },
+    ))
+}
+
+/// The date at the start of `s` (leading padding skipped, the rest of the
+/// string ignored): `2022年01月28日`, `2022-02-09`, `2024-03-28 09:18`,
+/// `2024/1/5`, `二〇二六年一月二十七日`. `None` when `s` does not start with a
+/// date that has at least a year.
+#[allow(dead_code)] // for the metadata and closing-line parsers
+pub(crate) fn parse_date_text(s: &str) -> Option<Date> {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+    let (_, d) = date_point(t).ok()?;
+    (d.year.is_some() && d.is_valid()).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(y: u16, m: u8, d: u8) -> Date {
+        Date::ymd(y, m, d)
+    }
+
+    #[test]
+    fn date_text_forms() {
+        assert_eq!(parse_date_text("2022年01月28日"), Some(full(2022, 1, 28)));
+        assert_eq!(parse_date_text(" 2022-02-09"), Some(full(2022, 2, 9)));
+        let mut dt = full(2024, 3, 28);
+        dt.hour = Some(9);
+        dt.minute = Some(18);
+        assert_eq!(parse_date_text("2024-03-28 09:18"), Some(dt));
+        assert_eq!(parse_date_text("2024/1/5 来源"), Some(full(2024, 1, 5)));
+        assert_eq!(
+            parse_date_text("二〇二六年一月二十七日"),
+            Some(full(2026, 1, 27))
+        );
+        assert_eq!(parse_date_text("二○一二年一月九日"), Some(full(2012, 1, 9)));
+        assert_eq!(
+            parse_date_text("１９９６年"),
+            Some(Date {
+                year: Some(1996),
+                ..Date::default()
+            })
+        );
+        assert_eq!(parse_date_text("主动公开"), None);
+        assert_eq!(parse_date_text("12345"), None);
+    }
+
+    fn d(s: &str) -> (String, String, &str) {
+        let (r, m) = date(s).unwrap();
+        (
+            m.date.to_string(),
+            m.range_end.map(|e| e.to_string()).unwrap_or_default(),
+            r,
+        )
+    }
+
+    #[test]
+    fn ranges_and_points() {
+        assert_eq!(d("2021—2025年规划"), ("2021".into(), "2025".into(), "规划"));
+        assert_eq!(
+            d("2023年1-6月，"),
+            ("2023-01".into(), "2023-06".into(), "，")
+        );
+        assert_eq!(d("1-11月，"), ("--01".into(), "--11".into(), "，"));
+        assert_eq!(d("8月份"), ("--08".into(), String::new(), ""));
+        assert_eq!(d("2021年度法治"), ("2021".into(), String::new(), "法治"));
+        assert_eq!(
+            d("2020年2月1日—2020年2月29日生产"),
+            ("2020-02-01".into(), "2020-02-29".into(), "生产")
+        );
+        assert_eq!(
+            d("2024-01-24 14:37"),
+            ("2024-01-24T14:37".into(), String::new(), "")
+        );
+        assert_eq!(d("14:37"), ("14:37".into(), String::new(), ""));
+        assert_eq!(d("9时30分"), ("09:30".into(), String::new(), ""));
+        assert!(date("9时").is_err());
+        assert!(date("7.6:44.8").is_err());
+        assert!(date("1:1").is_err());
+        assert!(date("3年").is_err());
+        assert!(date("13月").is_err());
+    }
+}

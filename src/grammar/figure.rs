@@ -1,0 +1,392 @@
+//! Figures as they appear inside entities: runs of ASCII or fullwidth
+//! digits (`1,234.5`, `１９９６`) and runs of CJK numerals (`三千五百`,
+//! `二〇二六`), with their exact values. The scanner reads each run once.
+
+use super::PResult;
+
+/// An exact decimal `m × 10^-s`, used while a figure is being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Num {
+    /// Mantissa.
+    pub(crate) m: i128,
+    /// Digits after the decimal point.
+    pub(crate) s: u32,
+}
+
+impl Num {
+    /// An integer.
+    pub(crate) fn int(v: i128) -> Num {
+        Num { m: v, s: 0 }
+    }
+
+    /// Multiply by `10^e`, moving the scale first (exact, checked).
+    pub(crate) fn mul_pow10(self, e: u32) -> Option<Num> {
+        if self.s >= e {
+            Some(Num {
+                m: self.m,
+                s: self.s - e,
+            })
+        } else {
+            let k = e - self.s;
+            let f = 10i128.checked_pow(k)?;
+            Some(Num {
+                m: self.m.checked_mul(f)?,
+                s: 0,
+            })
+        }
+    }
+
+    /// The integer value, when it has no fractional part.
+    pub(crate) fn as_int(self) -> Option<i128> {
+        if self.s == 0 {
+            Some(self.m)
+        } else {
+            let f = 10i128.checked_pow(self.s)?;
+            (self.m % f == 0).then_some(self.m / f)
+        }
+    }
+
+    /// Negate.
+    pub(crate) fn neg(self) -> Num {
+        Num {
+            m: -self.m,
+            s: self.s,
+        }
+    }
+}
+
+/// Value of an ASCII or fullwidth digit.
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
+        _ => None,
+    }
+}
+
+/// Value of a CJK digit (`〇`–`九`, `两`, financial and traditional forms).
+pub(crate) fn cjk_digit_val(c: char) -> Option<u8> {
+    Some(match c {
+        '〇' | '○' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' | '貳' | '兩' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Power of ten of a CJK multiplier (`十 百 千 万 亿`).
+pub(crate) fn cjk_mult(c: char) -> Option<u32> {
+    Some(match c {
+        '十' | '拾' => 1,
+        '百' | '佰' => 2,
+        '千' | '仟' => 3,
+        '万' | '萬' => 4,
+        '亿' | '億' => 8,
+        _ => return None,
+    })
+}
+
+/// True for chars that can be part of a CJK numeral.
+pub(crate) fn is_cjk_numeral_char(c: char) -> bool {
+    cjk_digit_val(c).is_some() || cjk_mult(c).is_some()
+}
+
+/// A figure read from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Figure<'a> {
+    /// As written.
+    pub(crate) text: &'a str,
+    /// Exact value; `None` on overflow or an ill-formed CJK numeral.
+    pub(crate) value: Option<Num>,
+    /// Digits before the decimal point (arabic) or chars (CJK).
+    pub(crate) int_digits: usize,
+    /// Has a decimal part.
+    pub(crate) frac: bool,
+    /// Arabic with a leading `0` and more digits (`012870556`).
+    pub(crate) leading_zero: bool,
+    /// Written in CJK numerals.
+    pub(crate) cjk: bool,
+    /// CJK digits without multipliers (`二〇二六`, `一九五四`): positional.
+    pub(crate) positional: bool,
+}
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))
+}
+
+/// A run of ASCII or fullwidth digits, with `,` thousands groups and a
+/// decimal part.
+///
+/// ```ebnf
+/// digit_figure ::= [0-9０-９]+ ("," [0-9]{3})* ([.．] [0-9０-９]+)?
+/// ```
+pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
+    let mut m: Option<i128> = Some(0);
+    let mut n = 0usize;
+    let mut pos = 0usize;
+    let mut first = None;
+    for (k, c) in i.char_indices() {
+        let Some(d) = digit_value(c) else { break };
+        if first.is_none() {
+            first = Some(d);
+        }
+        m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
+        n += 1;
+        pos = k + c.len_utf8();
+    }
+    if n == 0 {
+        return Err(err(i));
+    }
+    // Thousands groups: exactly three ASCII digits after each comma, and the
+    // group must not run on into a fourth digit.
+    loop {
+        let rest = i.get(pos..).unwrap_or("");
+        let b = rest.as_bytes();
+        let is_group = b.first() == Some(&b',')
+            && b.get(1..4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(4).is_some_and(u8::is_ascii_digit);
+        if !is_group || n > 3 {
+            break;
+        }
+        for &g in b.get(1..4).unwrap_or(&[]) {
+            m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(g - b'0')));
+        }
+        pos += 4;
+    }
+    let mut s = 0u32;
+    let mut frac = false;
+    let rest = i.get(pos..).unwrap_or("");
+    for dot in ['.', '．'] {
+        if let Some(after) = rest.strip_prefix(dot) {
+            let mut fp = 0usize;
+            for c in after.chars() {
+                let Some(d) = digit_value(c) else { break };
+                m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
+                s = s.saturating_add(1);
+                fp += c.len_utf8();
+            }
+            if fp > 0 {
+                frac = true;
+                pos += dot.len_utf8() + fp;
+            }
+            break;
+        }
+    }
+    let text = i.get(..pos).unwrap_or("");
+    Ok((
+        i.get(pos..).unwrap_or(""),
+        Figure {
+            text,
+            value: m.map(|m| Num { m, s }),
+            int_digits: n,
+            frac,
+            leading_zero: first == Some(0) && n > 1,
+            cjk: false,
+            positional: false,
+        },
+    ))
+}
+
+/// Evaluate a CJK numeral (`三千五百`, `一亿二千万`, `十五`); positional
+/// digit strings (`二〇二六`) read digit by digit. `None` when ill-formed
+/// (`十四五`, `万一`).
+pub(crate) fn cjk_value(s: &str) -> Option<(i128, bool)> {
+    if s.chars().all(|c| cjk_digit_val(c).is_some()) {
+        let n = s.chars().count();
+        if n == 1 {
+            return cjk_digit_val(s.chars().next()?).map(|d| (i128::from(d), false));
+        }
+        if n == 2 {
+            return None;
+        }
+        let mut v: i128 = 0;
+        for c in s.chars() {
+            v = v
+                .checked_mul(10)?
+                .checked_add(i128::from(cjk_digit_val(c)?))?;
+        }
+        return Some((v, true));
+    }
+    let mut total: i128 = 0;
+    let mut section: i128 = 0;
+    let mut number: Option<i128> = None;
+    let mut last_was_digit = false;
+    let mut started = false;
+    let mut last_small_exp = u32::MAX;
+    for c in s.chars() {
+        if let Some(d) = cjk_digit_val(c) {
+            if last_was_digit && number.is_some_and(|n| n != 0) {
+                return None;
+            }
+            number = Some(i128::from(d));
+            last_was_digit = true;
+            started = true;
+        } else if let Some(e) = cjk_mult(c) {
+            last_was_digit = false;
+            match e {
+                1..=3 => {
+                    // 十 may stand alone (十五 = 15); 百 千 need a digit.
+                    let n = match number {
+                        Some(n) => n,
+                        None if e == 1 && (!started || section % 100 == 0) => 1,
+                        None => return None,
+                    };
+                    if e >= last_small_exp && section != 0 {
+                        return None;
+                    }
+                    last_small_exp = e;
+                    section = section.checked_add(n.checked_mul(10i128.checked_pow(e)?)?)?;
+                    number = None;
+                    started = true;
+                }
+                4 => {
+                    let base = section.checked_add(number.unwrap_or(0))?;
+                    if base == 0 {
+                        return None;
+                    }
+                    total = total.checked_add(base.checked_mul(10_000)?)?;
+                    section = 0;
+                    number = None;
+                    last_small_exp = u32::MAX;
+                }
+                _ => {
+                    let base = total
+                        .checked_add(section)?
+                        .checked_add(number.unwrap_or(0))?;
+                    if base == 0 {
+                        return None;
+                    }
+                    total = base.checked_mul(100_000_000)?;
+                    section = 0;
+                    number = None;
+                    last_small_exp = u32::MAX;
+                }
+            }
+        } else {
+            return None;
+        }
+    }
+    let v = total
+        .checked_add(section)?
+        .checked_add(number.unwrap_or(0))?;
+    Some((v, false))
+}
+
+/// A run of CJK numerals with an optional decimal part (`三点五`).
+///
+/// ```ebnf
+/// cjk_figure ::= [〇○零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩貳參陸]+
+///                ([点點] [〇○零一二三四五六七八九]+)?
+/// ```
+pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
+    let mut pos = 0usize;
+    let mut n = 0usize;
+    for c in i.chars() {
+        if !is_cjk_numeral_char(c) {
+            break;
+        }
+        pos += c.len_utf8();
+        n += 1;
+    }
+    if n == 0 {
+        return Err(err(i));
+    }
+    let int_text = i.get(..pos).unwrap_or("");
+    let parsed = cjk_value(int_text);
+    let mut value = parsed.map(|(v, _)| Num::int(v));
+    let positional = parsed.is_some_and(|(_, p)| p);
+    let mut frac = false;
+    let rest = i.get(pos..).unwrap_or("");
+    if !positional {
+        for dot in ['点', '點'] {
+            if let Some(after) = rest.strip_prefix(dot) {
+                let mut fp = 0usize;
+                let mut v = value;
+                for c in after.chars() {
+                    let Some(d) = cjk_digit_val(c).filter(|_| c != '两' && c != '兩') else {
+                        break;
+                    };
+                    v = v.and_then(|x| {
+                        let y = x.mul_pow10(1)?;
+                        Some(Num {
+                            m: y.m.checked_add(i128::from(d))?,
+                            s: x.s + 1,
+                        })
+                    });
+                    fp += c.len_utf8();
+                }
+                if fp > 0 && value.is_some() {
+                    value = v;
+                    frac = true;
+                    pos += dot.len_utf8() + fp;
+                }
+            }
+        }
+    }
+    Ok((
+        i.get(pos..).unwrap_or(""),
+        Figure {
+            text: i.get(..pos).unwrap_or(""),
+            value,
+            int_digits: n,
+            frac,
+            leading_zero: false,
+            cjk: true,
+            positional,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Option<(i128, u32)> {
+        let (_, f) = digit_figure(s).ok()?;
+        f.value.map(|n| (n.m, n.s))
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(v("319.18万"), Some((31918, 2)));
+        assert_eq!(v("1,234,567元"), Some((1234567, 0)));
+        assert_eq!(v("１９９６年"), Some((1996, 0)));
+        assert_eq!(v("3,5"), Some((3, 0)));
+        assert_eq!(v("7．5％"), Some((75, 1)));
+        let (r, f) = digit_figure("2.").unwrap();
+        assert_eq!((r, f.text), (".", "2"));
+    }
+
+    #[test]
+    fn cjk() {
+        for (s, want) in [
+            ("十", 10),
+            ("十五", 15),
+            ("二十", 20),
+            ("一百零五", 105),
+            ("三千五百", 3500),
+            ("一亿二千万", 120_000_000),
+            ("三亿五千万", 350_000_000),
+            ("一万亿", 1_000_000_000_000),
+            ("两", 2),
+            ("二〇二六", 2026),
+            ("一九五四", 1954),
+            ("一百一十", 110),
+        ] {
+            assert_eq!(cjk_value(s).map(|x| x.0), Some(want), "{s}");
+        }
+        for s in ["十四五", "万一", "千方"] {
+            assert_eq!(cjk_value(s), None, "{s}");
+        }
+        let (_, f) = cjk_figure("三点五倍").unwrap();
+        assert_eq!(f.value, Some(Num { m: 35, s: 1 }));
+    }
+}

@@ -1,0 +1,958 @@
+//! Quantities (SPEC §5): figure + optional scale + approximation + unit,
+//! ranges, percentages, changes.
+
+use super::PResult;
+use super::figure::{Figure, Num, cjk_digit_val, cjk_figure, cjk_mult, digit_figure};
+use super::unit::{UnitClass, UnitMatch, lookup, unit};
+use crate::entity::{Approx, Direction};
+
+/// A quantity as read from the text (before the scanner attaches the
+/// approximation prefix, change and clause).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuantityMatch<'a> {
+    /// Value in the canonical unit (the low end of a range); `None` on
+    /// overflow.
+    pub(crate) value: Option<Num>,
+    /// High end of a range.
+    pub(crate) high: Option<Num>,
+    /// The unit, when written.
+    pub(crate) unit: Option<UnitMatch<'a>>,
+    /// Power of ten applied from scale words and the unit.
+    pub(crate) scale: u32,
+    /// Approximation written between or after (余 多 左右 以上 …).
+    pub(crate) approx: Option<Approx>,
+    /// A line break was crossed between the figure and what follows.
+    pub(crate) split: bool,
+    /// The scale words written before the unit (`万` in `319.18万元`).
+    pub(crate) magnitude: &'a str,
+}
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
+}
+
+/// Skip padding and at most one line break between a figure and its
+/// continuation: (rest, crossed a line break).
+pub(crate) fn gap(i: &str) -> (&str, bool) {
+    let pad = |s: &'_ str| -> usize {
+        s.char_indices()
+            .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
+            .map_or(s.len(), |(k, _)| k)
+    };
+    let a = pad(i);
+    let r = i.get(a..).unwrap_or("");
+    let r2 = r
+        .strip_prefix("\r\n")
+        .or_else(|| r.strip_prefix('\n'))
+        .or_else(|| r.strip_prefix('\r'));
+    match r2 {
+        Some(r2) => {
+            let b = pad(r2);
+            (r2.get(b..).unwrap_or(""), true)
+        }
+        None => (r, false),
+    }
+}
+
+/// Scale words after a figure; the exponent is the product's power of ten
+/// (`万` 4, `亿` 8, `千万` 7, `万亿` 12).
+///
+/// ```ebnf
+/// quantity_magnitude ::= [百千万亿萬億]{1,3}
+/// ```
+pub(crate) fn quantity_magnitude(i: &str) -> PResult<'_, u32> {
+    let mut exp = 0u32;
+    let mut pos = 0usize;
+    for (n, c) in i.chars().enumerate() {
+        match cjk_mult(c) {
+            Some(e) if e >= 2 && n < 3 => {
+                exp += e;
+                pos += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if pos == 0 {
+        return Err(err(i));
+    }
+    Ok((i.get(pos..).unwrap_or(""), exp))
+}
+
+/// `余` `多` between a figure and its scale or unit.
+///
+/// ```ebnf
+/// approx_infix ::= "余" | "多" | "餘"
+/// ```
+pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
+    for s in ["余", "多", "餘"] {
+        if let Some(r) = i.strip_prefix(s) {
+            return Ok((r, Approx::MoreThan));
+        }
+    }
+    Err(err(i))
+}
+
+/// Approximation words after the unit.
+///
+/// ```ebnf
+/// approx_suffix ::= "左右" | "上下" | "以上" | "以下" | "以内" | "之内"
+/// ```
+pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
+    for (s, a) in [
+        ("左右", Approx::About),
+        ("上下", Approx::About),
+        ("以上", Approx::MoreThan),
+        ("以下", Approx::LessThan),
+        ("以内", Approx::LessThan),
+        ("之内", Approx::LessThan),
+    ] {
+        if let Some(r) = i.strip_prefix(s) {
+            // 以上 in 以上率 / 以下简称 is not an approximation.
+            if s == "以下" && r.starts_with(['简', '称', '统', '几', '方']) {
+                break;
+            }
+            return Ok((r, a));
+        }
+    }
+    Err(err(i))
+}
+
+/// Approximation words before a figure, read backwards from the figure:
+/// returns the byte length of the prefix in `before` and its meaning.
+///
+/// ```ebnf
+/// approx_prefix ::= "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+///                 | "近" | "约" | "超" | "逾"
+/// ```
+pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
+    for (s, a) in [
+        ("超过", Approx::MoreThan),
+        ("超過", Approx::MoreThan),
+        ("将近", Approx::Nearly),
+        ("將近", Approx::Nearly),
+        ("大约", Approx::About),
+        ("大約", Approx::About),
+        ("接近", Approx::Nearly),
+        ("不足", Approx::LessThan),
+        ("不到", Approx::LessThan),
+        ("近", Approx::Nearly),
+        ("约", Approx::About),
+        ("約", Approx::About),
+        ("超", Approx::MoreThan),
+        ("逾", Approx::MoreThan),
+    ] {
+        if let Some(head) = before.strip_suffix(s) {
+            // A single-char prefix must not end a word (节约 签约 最近 附近 赶超).
+            if s.chars().count() == 1 {
+                let prev = head.chars().next_back();
+                let word = match s {
+                    "约" | "約" => "节制签履合违集预特公邀践条契简相節製簽違預踐條簡",
+                    "近" => "最附靠临邻亲贴就逼走",
+                    "超" => "赶高",
+                    _ => "",
+                };
+                if prev.is_some_and(|p| word.contains(p)) {
+                    return None;
+                }
+            }
+            return Some((s.len(), a));
+        }
+    }
+    None
+}
+
+fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
+    digit_figure(i).or_else(|_| cjk_figure(i)).ok()
+}
+
+/// What follows a figure: approximation, scale, unit.
+#[derive(Debug, Clone)]
+struct Tail<'a> {
+    rest: &'a str,
+    mag: &'a str,
+    exp: u32,
+    approx: Option<Approx>,
+    unit: Option<UnitMatch<'a>>,
+    split: bool,
+}
+
+fn continues(i: &str) -> bool {
+    lookup(i).is_some()
+        || quantity_magnitude(i).is_ok()
+        || approx_infix(i).is_ok_and(|(r, _)| lookup(r).is_some() || quantity_magnitude(r).is_ok())
+}
+
+fn tail(i: &str) -> Tail<'_> {
+    let (mut r, split) = {
+        let (g, crossed) = gap(i);
+        if g.len() != i.len() && continues(g) {
+            (g, crossed)
+        } else {
+            (i, false)
+        }
+    };
+    let mut approx = None;
+    if let Ok((r2, a)) = approx_infix(r) {
+        if lookup(r2).is_some() || quantity_magnitude(r2).is_ok() {
+            r = r2;
+            approx = Some(a);
+        }
+    }
+    // Unit first, then scale word(s) + unit; the longest reading wins and a
+    // lexicon unit beats a scale word of the same length (千瓦, 千米).
+    let direct = unit(r).ok();
+    #[allow(clippy::type_complexity)]
+    let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>, usize)> =
+        direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0));
+    if quantity_magnitude(r).is_ok() {
+        // Try each prefix of the scale run, shortest first.
+        let mut consumed = 0usize;
+        let mut exp = 0u32;
+        for c in r.chars().take(3) {
+            let Some(e) = cjk_mult(c).filter(|&e| e >= 2) else {
+                break;
+            };
+            consumed += c.len_utf8();
+            exp += e;
+            let after = r.get(consumed..).unwrap_or("");
+            let (after2, infix) = match approx_infix(after) {
+                Ok((a2, ap)) if approx.is_none() && lookup(a2).is_some() => (a2, Some(ap)),
+                _ => (after, None),
+            };
+            let cand = match unit(after2) {
+                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed),
+                Err(_) => (r.len() - after2.len(), exp, infix, None, consumed),
+            };
+            let better = match &best {
+                None => true,
+                Some(b) => {
+                    (cand.3.is_some() && b.3.is_none())
+                        || (cand.3.is_some() == b.3.is_some() && cand.0 > b.0)
+                }
+            };
+            if better {
+                best = Some(cand);
+            }
+        }
+    }
+    match best {
+        Some((len, exp, infix, u, mag)) => {
+            let exp = exp + u.as_ref().map_or(0, |u| u.exp);
+            Tail {
+                rest: r.get(len..).unwrap_or(""),
+                mag: r.get(..mag).unwrap_or(""),
+                exp,
+                approx: approx.or(infix),
+                unit: u,
+                split,
+            }
+        }
+        None => Tail {
+            rest: if approx.is_some() { r } else { i },
+            mag: "",
+            exp: 0,
+            approx,
+            unit: None,
+            split: split && approx.is_some(),
+        },
+    }
+}
+
+fn suffix(t: &mut Tail<'_>) {
+    if let Ok((r, a)) = approx_suffix(t.rest) {
+        t.rest = r;
+        t.approx = Some(a);
+        return;
+    }
+    // 3年多, 1个多月
+    if let Some(u) = &t.unit {
+        if let Ok((r, a)) = approx_infix(t.rest) {
+            if u.class == UnitClass::Time && !r.starts_with(['元', '万', '亿', '人']) {
+                t.rest = r;
+                t.approx = Some(a);
+            } else if &*u.canonical == "个" {
+                if let Some(e) = lookup(r).filter(|e| e.class == UnitClass::Time) {
+                    let rest = r.get(e.written.len()..).unwrap_or("");
+                    t.unit = Some(UnitMatch {
+                        text: u.text,
+                        // 1个多月: the unit is still 个月.
+                        canonical: std::borrow::Cow::Borrowed(if e.canonical == "月" {
+                            "个月"
+                        } else {
+                            e.canonical
+                        }),
+                        exp: e.exp,
+                        class: e.class,
+                        cjk: e.cjk,
+                    });
+                    t.rest = rest;
+                    t.approx = Some(a);
+                }
+            }
+        }
+    }
+}
+
+fn range_sep(i: &str) -> Option<&str> {
+    for s in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"] {
+        if let Some(r) = i.strip_prefix(s) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// True when a CJK figure may count as a number before unit `u`.
+fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
+    if !u.cjk || f.positional {
+        return false;
+    }
+    // A lone 一 before a measure word or duration is the indefinite article
+    // (一批, 一个, 一年来), not a figure.
+    let lone_one = matches!(f.text, "一" | "壹");
+    // A lone 二 before a measure word names a rank (二期, 二轮, 二类水质):
+    // counts of two are written 两 (两个, 两轮).
+    if matches!(f.text, "二" | "贰" | "貳") && u.class == UnitClass::Count {
+        return false;
+    }
+    // A lone financial or traditional form (伍 in 队伍, 陆 in 陆续) is a word.
+    if f.text.chars().count() == 1
+        && !f
+            .text
+            .chars()
+            .all(|c| "一二两兩三四五六七八九十百千万亿".contains(c))
+    {
+        return false;
+    }
+    // 零 alone is a word (零部件, 零关税, 零的突破), not a figure.
+    if matches!(f.text, "零" | "〇" | "○") {
+        return false;
+    }
+    !(lone_one && matches!(u.class, UnitClass::Count | UnitClass::Time | UnitClass::Age))
+}
+
+fn scaled(v: Option<Num>, exp: u32) -> Option<Num> {
+    v.and_then(|n| n.mul_pow10(exp))
+}
+
+/// A CJK numeral with a big unit inside followed by a smaller scale word:
+/// `二十五亿七千多万` is 25亿 + 7000万, not (25亿 + 7000) × 万.
+fn cjk_scaled(text: &str, exp: u32) -> Option<Num> {
+    if exp == 0 {
+        return None;
+    }
+    let (k, c) = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| cjk_mult(c).is_some_and(|e| e >= 4))?;
+    let big = cjk_mult(c)?;
+    let cut = k + c.len_utf8();
+    let tail = text.get(cut..)?;
+    if tail.is_empty() || exp >= big {
+        return None;
+    }
+    let head = super::figure::cjk_value(text.get(..cut)?)?.0;
+    let tail = super::figure::cjk_value(tail)?.0;
+    let v = head.checked_add(tail.checked_mul(10i128.checked_pow(exp)?)?)?;
+    Some(Num::int(v))
+}
+
+/// Two adjacent CJK digits read as a range: `两三` (2–3), `三五` (3–5),
+/// `一两` (1–2).
+fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
+    let mut it = i.chars();
+    let a = it.next()?;
+    let b = it.next()?;
+    let (x, y) = (cjk_digit_val(a)?, cjk_digit_val(b)?);
+    let ok = (x >= 1 && y == x + 1 && !(x == 1 && b == '二'))
+        || (x == 3 && y == 5)
+        || (x == 1 && b == '两');
+    if !ok
+        || it
+            .next()
+            .is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1))
+    {
+        return None;
+    }
+    let len = a.len_utf8() + b.len_utf8();
+    Some((i.get(len..)?, i128::from(x), i128::from(y)))
+}
+
+/// A quantity starting with its figure.
+///
+/// ```ebnf
+/// quantity ::= percent_phrase
+///            | cjk_pair quantity_tail
+///            | figure range_sep figure quantity_tail
+///            | figure quantity_tail
+/// ```
+///
+/// (`quantity_tail`, `gap`, `range_sep`, `cjk_pair` are described in the
+/// grammar's comments: optional 余/多, scale words, unit and suffix after a
+/// figure, a single line break joined with a `number-split` diagnostic.)
+///
+/// A CJK numeral counts only before a unit that allows it (`cjk` column of
+/// the lexicon), never when it is a lone `一` before a measure word or a
+/// duration, never when it starts with a bare scale word (`万一`, `千方百计`)
+/// unless `余`/`多` and a unit follow (`百余家`).
+pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    if let Ok(r) = percent_phrase(i) {
+        return Ok(r);
+    }
+    // 两三个
+    if let Some((r, lo, hi)) = cjk_pair(i) {
+        let mut t = tail(r);
+        if t.unit.as_ref().is_some_and(|u| u.cjk) {
+            suffix(&mut t);
+            return Ok((
+                t.rest,
+                QuantityMatch {
+                    magnitude: t.mag,
+                    value: scaled(Some(Num::int(lo)), t.exp),
+                    high: scaled(Some(Num::int(hi)), t.exp),
+                    unit: t.unit,
+                    scale: t.exp,
+                    approx: t.approx,
+                    split: t.split,
+                },
+            ));
+        }
+    }
+    let (r, f) = figure_any(i).ok_or_else(|| err(i))?;
+    let mut f = f;
+    let mut r = r;
+    // A CJK figure that starts with a bare scale word (百 千 万 亿) counts only
+    // as 百余家 / 千多人.
+    if f.cjk {
+        let first = f.text.chars().next();
+        if first.and_then(cjk_mult).is_some_and(|e| e >= 2) {
+            let lead = first.map_or(0, char::len_utf8);
+            let after = i.get(lead..).unwrap_or("");
+            let ok = approx_infix(after).is_ok_and(|(a, _)| lookup(a).is_some_and(|e| e.cjk));
+            // 千亿元, 万亿元, 亿元以上: bare scale words before money or a
+            // physical unit stand for one of them.
+            let only_scales = f.text.chars().all(|c| cjk_mult(c).is_some_and(|e| e >= 2));
+            let money = only_scales
+                && lookup(i).is_none()
+                && f.text.chars().count() <= 3
+                && lookup(r).is_some_and(|e| {
+                    matches!(e.class, UnitClass::Currency | UnitClass::Measure)
+                        && e.cjk
+                        // 千吨级, 万吨级: a size class, not a figure.
+                        && !r.get(e.written.len()..).is_some_and(|x| x.starts_with('级'))
+                });
+            if money {
+                let e: u32 = f.text.chars().filter_map(cjk_mult).sum();
+                f.value = Num::int(1).mul_pow10(e);
+                f.text = "";
+            } else {
+                if !ok || f.text.chars().count() != 1 {
+                    return Err(err(i));
+                }
+                let e = first.and_then(cjk_mult).unwrap_or(0);
+                f.value = Some(Num::int(1)).and_then(|n| n.mul_pow10(e));
+                r = after;
+            }
+        }
+        if f.value.is_none() {
+            return Err(err(i));
+        }
+    }
+    // 3万4000, 5万4千6百, 1千零1: a compound arabic numeral (section 3
+    // `number`) that runs on past the first scale word.
+    let mut compound_scale = None;
+    if !f.cjk {
+        if let Ok((after_mag, _)) = quantity_magnitude(r) {
+            let resumes = after_mag
+                .chars()
+                .next()
+                .is_some_and(|c| c == '零' || super::figure::digit_value(c).is_some());
+            if resumes {
+                if let Ok((rn, n)) = super::numeral::number(i) {
+                    if rn.len() < after_mag.len() {
+                        f.value = n.value.map(|d| Num {
+                            m: d.mantissa(),
+                            s: d.scale(),
+                        });
+                        compound_scale = Some(n.scale);
+                        r = rn;
+                    }
+                }
+            }
+        }
+    }
+    let mut t = tail(r);
+    if let Some(sc) = compound_scale {
+        if t.exp == 0 {
+            t.exp = 0;
+            let tq = QuantityMatch {
+                magnitude: "",
+                value: f.value,
+                high: None,
+                unit: t.unit.clone(),
+                scale: sc,
+                approx: t.approx,
+                split: t.split,
+            };
+            suffix(&mut t);
+            return Ok((
+                t.rest,
+                QuantityMatch {
+                    unit: t.unit,
+                    approx: t.approx,
+                    ..tq
+                },
+            ));
+        }
+    }
+    // Range: figure sep figure tail.
+    if let Some(r2) = range_sep(t.rest) {
+        let second = if f.cjk {
+            cjk_figure(r2).ok().filter(|(_, g)| !g.positional)
+        } else {
+            digit_figure(r2).ok()
+        };
+        if let Some((r3, g)) = second {
+            let mut t2 = tail(r3);
+            let shared = t.unit.is_none() && t2.unit.is_some();
+            let same = match (&t.unit, &t2.unit) {
+                (Some(a), Some(b)) => a.canonical == b.canonical,
+                _ => false,
+            };
+            let cjk_fits = !f.cjk || t2.unit.as_ref().is_some_and(|u| cjk_ok(&g, u));
+            if (shared || same) && cjk_fits {
+                let exp1 = if shared && t.exp == 0 { t2.exp } else { t.exp };
+                let lo = scaled(f.value, exp1);
+                let hi = scaled(g.value, t2.exp);
+                if let (Some(a), Some(b)) = (lo, hi) {
+                    if cmp(a, b) == std::cmp::Ordering::Less {
+                        suffix(&mut t2);
+                        return Ok((
+                            t2.rest,
+                            QuantityMatch {
+                                magnitude: t2.mag,
+                                value: lo,
+                                high: hi,
+                                unit: t2.unit,
+                                scale: t2.exp,
+                                approx: t2.approx.or(t.approx),
+                                split: t.split || t2.split,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if f.cjk {
+        match &t.unit {
+            Some(u) if cjk_ok(&f, u) => {}
+            _ => return Err(err(i)),
+        }
+    }
+    suffix(&mut t);
+    Ok((
+        t.rest,
+        QuantityMatch {
+            magnitude: t.mag,
+            value: if f.cjk {
+                cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
+            } else {
+                scaled(f.value, t.exp)
+            },
+            high: None,
+            unit: t.unit,
+            scale: t.exp,
+            approx: t.approx,
+            split: t.split,
+        },
+    ))
+}
+
+/// Bare scale words standing for one of them after an approximation
+/// prefix (the scanner checks the prefix): 近万人, 超千家, 逾百项.
+///
+/// ```ebnf
+/// bare_scale ::= [百千万亿萬億]{1,3} unit approx_suffix?
+/// ```
+pub(crate) fn bare_scale(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    if lookup(i).is_some() {
+        return Err(err(i));
+    }
+    let (r, exp) = quantity_magnitude(i)?;
+    let (r2, u) = unit(r)?;
+    if !u.cjk || r2.starts_with('级') || u.class == UnitClass::Percent {
+        return Err(err(i));
+    }
+    let mut t = Tail {
+        rest: r2,
+        mag: i.get(..i.len() - r.len()).unwrap_or(""),
+        exp: exp + u.exp,
+        approx: None,
+        unit: Some(u),
+        split: false,
+    };
+    suffix(&mut t);
+    Ok((
+        t.rest,
+        QuantityMatch {
+            magnitude: t.mag,
+            value: Num::int(1).mul_pow10(t.exp),
+            high: None,
+            unit: t.unit,
+            scale: t.exp,
+            approx: t.approx,
+            split: false,
+        },
+    ))
+}
+
+fn cmp(a: Num, b: Num) -> std::cmp::Ordering {
+    let s = a.s.max(b.s);
+    let x = a.mul_pow10(0).and_then(|x| up(x, s));
+    let y = up(b, s);
+    match (x, y) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => std::cmp::Ordering::Equal,
+    }
+}
+
+fn up(n: Num, s: u32) -> Option<i128> {
+    n.m.checked_mul(10i128.checked_pow(s.checked_sub(n.s)?)?)
+}
+
+/// `百分之三十`, `百分之12.5`, `千分之五`.
+///
+/// ```ebnf
+/// percent_phrase ::= ("百分之" | "千分之") (figure | "百") approx_suffix?
+/// ```
+pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    let (r, canon) = if let Some(r) = i.strip_prefix("百分之") {
+        (r, "%")
+    } else if let Some(r) = i.strip_prefix("千分之") {
+        (r, "‰")
+    } else {
+        return Err(err(i));
+    };
+    let (r2, value) = if let Some(r2) = r.strip_prefix('百') {
+        (r2, Some(Num::int(100)))
+    } else {
+        let (mut r2, mut f) = figure_any(r).ok_or_else(|| err(i))?;
+        // 百分之七十百分位: the run took one char too many.
+        if f.cjk && f.value.is_none() && f.int_digits > 1 {
+            let last = f.text.chars().next_back().map_or(0, char::len_utf8);
+            let shorter = r.get(..f.text.len() - last).unwrap_or("");
+            if let Ok((_, g)) = cjk_figure(shorter) {
+                r2 = r.get(g.text.len()..).unwrap_or("");
+                f = g;
+            }
+        }
+        if f.positional || f.value.is_none() {
+            return Err(err(i));
+        }
+        (r2, f.value)
+    };
+    let (r3, approx) = match approx_suffix(r2) {
+        Ok((r3, a)) => (r3, Some(a)),
+        Err(_) => (r2, None),
+    };
+    let text = i.get(..i.len() - r.len()).unwrap_or("");
+    Ok((
+        r3,
+        QuantityMatch {
+            magnitude: "",
+            value,
+            high: None,
+            unit: Some(UnitMatch {
+                text,
+                canonical: std::borrow::Cow::Borrowed(canon),
+                exp: 0,
+                class: UnitClass::Percent,
+                cjk: true,
+            }),
+            scale: 0,
+            approx,
+            split: false,
+        },
+    ))
+}
+
+/// Change verbs: (verb, direction).
+const CHANGE_VERBS: &[(&str, Direction)] = &[
+    ("增长", Direction::Up),
+    ("增長", Direction::Up),
+    ("上漲", Direction::Up),
+    ("擴大", Direction::Up),
+    ("減少", Direction::Down),
+    ("縮小", Direction::Down),
+    ("減產", Direction::Down),
+    ("增產", Direction::Up),
+    ("增加", Direction::Up),
+    ("提高", Direction::Up),
+    ("上升", Direction::Up),
+    ("上涨", Direction::Up),
+    ("提升", Direction::Up),
+    ("扩大", Direction::Up),
+    ("增产", Direction::Up),
+    ("增收", Direction::Up),
+    ("增幅", Direction::Up),
+    ("多增", Direction::Up),
+    ("增", Direction::Up),
+    ("涨", Direction::Up),
+    ("升", Direction::Up),
+    ("多", Direction::Up),
+    ("下降", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("下跌", Direction::Down),
+    ("回落", Direction::Down),
+    ("缩小", Direction::Down),
+    ("下滑", Direction::Down),
+    ("收窄", Direction::Down),
+    ("减产", Direction::Down),
+    ("缩减", Direction::Down),
+    ("减", Direction::Down),
+    ("降", Direction::Down),
+    ("跌", Direction::Down),
+    ("少", Direction::Down),
+];
+
+/// Words allowed between a change verb and its figure.
+const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
+
+/// The change verb that ends `before` (padding and fillers skipped):
+/// (verb, direction, byte offset of the verb in `before`).
+///
+/// ```ebnf
+/// change_verb ::= ("增长" | "增加" | "提高" | "上升" | "上涨" | "提升" | "扩大"
+///                 | "增产" | "增收" | "下降" | "减少" | "降低" | "下跌" | "回落"
+///                 | "缩小" | "下滑" | "收窄" | "减产" | "缩减" | …)
+///                 ("了" | "分别" | "均" | "达" | "约")*
+/// ```
+pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usize)> {
+    let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);
+    loop {
+        let mut stripped = false;
+        for f in CHANGE_FILLERS {
+            if let Some(h) = b.strip_suffix(f) {
+                b = h.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r']);
+                stripped = true;
+            }
+        }
+        if !stripped {
+            break;
+        }
+    }
+    for &(v, d) in CHANGE_VERBS {
+        if let Some(h) = b.strip_suffix(v) {
+            // 增 / 升 / 多 / 少 / 降 / 减 alone only after a basis word
+            // (比上年增 …) or as the last char of a two-char verb.
+            if v.chars().count() == 1 {
+                let prev = h.chars().next_back();
+                let ok = prev.is_some_and(|p| "年比末期同环均月度".contains(p));
+                if !ok {
+                    return None;
+                }
+            }
+            return Some((v, d, h.len()));
+        }
+    }
+    None
+}
+
+/// The comparison basis in the clause text before a change verb: `同比`,
+/// `环比`, `比上年`, `较上年末`, `比2020年`, `年均`.
+///
+/// ```ebnf
+/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9} | "年均"
+/// ```
+pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
+    // Look at most 16 chars back.
+    let start = before_verb
+        .char_indices()
+        .rev()
+        .nth(15)
+        .map_or(0, |(k, _)| k);
+    let w = before_verb.get(start..)?;
+    for key in ["同比", "环比", "環比"] {
+        if let Some(k) = w.rfind(key) {
+            return w.get(k..k + key.len());
+        }
+    }
+    let mut best: Option<usize> = None;
+    for key in ["比", "较", "較"] {
+        if let Some(k) = w.rfind(key) {
+            if best.is_none_or(|b| k > b) {
+                best = Some(k);
+            }
+        }
+    }
+    if let Some(k) = best {
+        // 占比 / 对比 / 比重 / 比例 are words, not a comparison basis.
+        let prev = w.get(..k).and_then(|h| h.chars().next_back());
+        let after = w.get(k..).unwrap_or("");
+        let next = after.chars().nth(1);
+        if prev.is_some_and(|p| "占对相无类好可".contains(p))
+            || next.is_some_and(|n| "重例率值分较".contains(n))
+        {
+            return None;
+        }
+        let s = w.get(k..)?.trim_end();
+        let s = s.strip_suffix("分别").unwrap_or(s);
+        let n = s.chars().count();
+        if (2..=10).contains(&n) && !s.contains(['，', ',', '、', '：']) {
+            return Some(s);
+        }
+    }
+    if w.ends_with("年均") {
+        return w.get(w.len() - "年均".len()..);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> (String, String, Option<Approx>, Option<String>, &str) {
+        let (r, m) = quantity(s).unwrap_or_else(|_| panic!("should parse {s}"));
+        let show = |n: Option<Num>| {
+            n.map(|n| {
+                if n.s == 0 {
+                    n.m.to_string()
+                } else {
+                    format!("{}e-{}", n.m, n.s)
+                }
+            })
+            .unwrap_or_default()
+        };
+        (
+            show(m.value),
+            m.unit.map(|u| u.canonical.into_owned()).unwrap_or_default(),
+            m.approx,
+            m.high.map(|h| show(Some(h))),
+            r,
+        )
+    }
+
+    #[test]
+    #[allow(clippy::type_complexity)]
+    fn known_answers() {
+        use Approx::*;
+        let cases: &[(&str, &str, &str, Option<Approx>, Option<&str>, &str)] = &[
+            ("29000余人次，", "29000", "人次", Some(MoreThan), None, "，"),
+            ("319.18万元", "3191800", "元", None, None, ""),
+            ("11660万元", "116600000", "元", None, None, ""),
+            ("8.6万余条", "86000", "条", Some(MoreThan), None, ""),
+            ("69.45亿元", "6945000000", "元", None, None, ""),
+            ("50多个", "50", "个", Some(MoreThan), None, ""),
+            ("100人以上", "100", "人", Some(MoreThan), None, ""),
+            ("86.3%", "863e-1", "%", None, None, ""),
+            ("86.3％", "863e-1", "%", None, None, ""),
+            ("5‰", "5", "‰", None, None, ""),
+            ("23个百分点", "23", "百分点", None, None, ""),
+            ("1-2个", "1", "个", None, Some("2"), ""),
+            ("1～2个", "1", "个", None, Some("2"), ""),
+            ("3至5家", "3", "家", None, Some("5"), ""),
+            ("两三个", "2", "个", None, Some("3"), ""),
+            ("3-5万元", "30000", "元", None, Some("50000"), ""),
+            ("10%-20%", "10", "%", None, Some("20"), ""),
+            ("百分之三十", "30", "%", None, None, ""),
+            ("千分之五", "5", "‰", None, None, ""),
+            ("3776.4千公顷", "3776400", "公顷", None, None, ""),
+            ("100千瓦", "100", "千瓦", None, None, ""),
+            ("1.5万千瓦", "15000", "千瓦", None, None, ""),
+            ("5亿千瓦时", "500000000", "千瓦时", None, None, ""),
+            ("20多万人", "200000", "人", Some(MoreThan), None, ""),
+            ("2000余万元", "20000000", "元", Some(MoreThan), None, ""),
+            ("3年", "3", "年", None, None, ""),
+            ("3年多来", "3", "年", Some(MoreThan), None, "来"),
+            ("1个多月", "1", "个月", Some(MoreThan), None, ""),
+            ("二十个", "20", "个", None, None, ""),
+            ("五千万元", "50000000", "元", None, None, ""),
+            ("百余家", "100", "家", Some(MoreThan), None, ""),
+            (
+                "二十五億七千多萬元",
+                "2570000000",
+                "元",
+                Some(MoreThan),
+                None,
+                "",
+            ),
+            ("千亿元", "100000000000", "元", None, None, ""),
+            ("亿元以上", "100000000", "元", Some(MoreThan), None, ""),
+            ("万亿元", "1000000000000", "元", None, None, ""),
+            ("1102284\n万元，", "11022840000", "元", None, None, "，"),
+            ("16.0\n％，", "160e-1", "%", None, None, "，"),
+            ("8.8 %", "88e-1", "%", None, None, ""),
+            ("100㎡", "100", "平方米", None, None, ""),
+            ("35微克/立方米", "35", "微克/立方米", None, None, ""),
+            ("60岁以上", "60", "岁", Some(MoreThan), None, ""),
+            ("1.5倍", "15e-1", "倍", None, None, ""),
+            ("12個", "12", "个", None, None, ""),
+            ("3萬人次", "30000", "人次", None, None, ""),
+            ("15个工作日", "15", "工作日", None, None, ""),
+            ("500万", "5000000", "", None, None, ""),
+            ("3万4000人", "34000", "人", None, None, ""),
+            ("5万4千6百元", "54600", "元", None, None, ""),
+        ];
+        for &(input, v, u, a, hi, rest) in cases {
+            let got = q(input);
+            assert_eq!(
+                got,
+                (
+                    v.to_string(),
+                    u.to_string(),
+                    a,
+                    hi.map(str::to_string),
+                    rest
+                ),
+                "should read {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cjk_numerals_need_a_unit() {
+        for s in [
+            "一些",
+            "统一",
+            "一般",
+            "万一",
+            "十分",
+            "千方百计",
+            "一批",
+            "一个",
+            "一年来",
+            "十四五",
+            "二〇二二年",
+        ] {
+            let r = quantity(s);
+            assert!(
+                r.is_err() || r.as_ref().is_ok_and(|(_, m)| m.unit.is_none()),
+                "{s} should not be a quantity"
+            );
+        }
+    }
+
+    #[test]
+    fn prefixes_and_changes() {
+        assert_eq!(approx_prefix("全县近"), Some(("近".len(), Approx::Nearly)));
+        assert_eq!(approx_prefix("最近"), None);
+        assert_eq!(approx_prefix("节约"), None);
+        assert_eq!(
+            approx_prefix("超过"),
+            Some(("超过".len(), Approx::MoreThan))
+        );
+        let (v, d, at) = change_verb("比上年增长").unwrap();
+        assert_eq!((v, d), ("增长", Direction::Up));
+        assert_eq!(change_basis(&"比上年增长"[..at]), Some("比上年"));
+        assert_eq!(change_basis("同比"), Some("同比"));
+        assert!(change_verb("同比下降").is_some());
+        assert!(change_verb("增长到").is_none());
+        assert!(change_verb("比上年末增加\n").is_some());
+        assert!(change_verb("全省").is_none());
+        assert_eq!(change_basis("占比分别"), None);
+        assert_eq!(change_basis("比上年分别"), Some("比上年"));
+    }
+}

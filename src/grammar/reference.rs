@@ -1,0 +1,177 @@
+//! References `《…》` (nested `〈…〉` and `《…》` kept inside), quoted terms
+//! `“…”`, and document numbers `X〔YYYY〕N号` (SPEC §6).
+
+use super::PResult;
+use super::figure::digit_value;
+
+/// Matched pairs of an open/close mark in `text` (byte offsets, close mark
+/// included in the end), outermost pairs only, in order; plus the offsets
+/// of opens left unclosed and closes left unmatched. Pairs may span line
+/// breaks (text taken from web pages breaks lines inside titles: `《⏎…⏎》`);
+/// the caller scans one paragraph at a time. One pass with a stack, then a
+/// sort of the pairs: O(n log n) worst case.
+pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut unclosed: Vec<usize> = Vec::new();
+    let mut unmatched: Vec<usize> = Vec::new();
+    for (k, c) in text.char_indices() {
+        if c == open {
+            stack.push(k);
+        } else if c == close {
+            match stack.pop() {
+                Some(s) => pairs.push((s, k + c.len_utf8())),
+                None => unmatched.push(k),
+            }
+        }
+    }
+    unclosed.append(&mut stack);
+    pairs.sort_unstable();
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
+    let mut reach = 0usize;
+    for (s, e) in pairs {
+        if outer.is_empty() || s >= reach {
+            outer.push((s, e));
+            reach = e;
+        }
+    }
+    unclosed.sort_unstable();
+    Marks {
+        pairs: outer,
+        unclosed,
+        unmatched,
+    }
+}
+
+/// The result of [`pair_marks`].
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// Outermost matched pairs `(start, end)`, in order.
+    pub(crate) pairs: Vec<(usize, usize)>,
+    /// Offsets of opens without a close.
+    pub(crate) unclosed: Vec<usize>,
+    /// Offsets of closes without an open.
+    pub(crate) unmatched: Vec<usize>,
+}
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
+}
+
+/// The bracketed year and serial of a document number: `〔2022〕3号`,
+/// `[2022]3号`, `（2012）24号`. Returns (year, serial).
+///
+/// ```ebnf
+/// doc_number ::= "〔" [0-9]{4} "〕" "第"? [0-9]+ ("号" | "號")
+///              | "[" [0-9]{4} "]" "第"? [0-9]+ ("号" | "號")
+///              | "［" [0-9]{4} "］" "第"? [0-9]+ ("号" | "號")
+///              | "（" [0-9]{4} "）" "第"? [0-9]+ ("号" | "號")
+///              | "(" [0-9]{4} ")" "第"? [0-9]+ ("号" | "號")
+///              | "【" [0-9]{4} "】" "第"? [0-9]+ ("号" | "號")
+/// ```
+///
+/// The issuer code before the bracket is found by [`issuer_code_len`].
+pub(crate) fn doc_number(i: &str) -> PResult<'_, (u16, u64)> {
+    let mut chars = i.chars();
+    let open = chars.next().ok_or_else(|| err(i))?;
+    let close = match open {
+        '〔' => '〕',
+        '[' => ']',
+        '［' => '］',
+        '（' => '）',
+        '(' => ')',
+        '【' => '】',
+        _ => return Err(err(i)),
+    };
+    let r = i.get(open.len_utf8()..).ok_or_else(|| err(i))?;
+    let mut year: u32 = 0;
+    let mut n = 0usize;
+    let mut pos = 0usize;
+    for c in r.chars() {
+        let Some(d) = digit_value(c) else { break };
+        year = year * 10 + u32::from(d);
+        n += 1;
+        pos += c.len_utf8();
+        if n > 4 {
+            return Err(err(i));
+        }
+    }
+    if n != 4 || !(1900..=2199).contains(&year) {
+        return Err(err(i));
+    }
+    let r = r
+        .get(pos..)
+        .and_then(|r| r.strip_prefix(close))
+        .ok_or_else(|| err(i))?;
+    let r = r.strip_prefix('第').unwrap_or(r);
+    let mut serial: u64 = 0;
+    let mut m = 0usize;
+    let mut pos = 0usize;
+    for c in r.chars() {
+        let Some(d) = digit_value(c) else { break };
+        serial = serial
+            .checked_mul(10)
+            .and_then(|s| s.checked_add(u64::from(d)))
+            .ok_or_else(|| err(i))?;
+        m += 1;
+        pos += c.len_utf8();
+    }
+    if m == 0 {
+        return Err(err(i));
+    }
+    let r = r
+        .get(pos..)
+        .and_then(|r| r.strip_prefix('号').or_else(|| r.strip_prefix('號')))
+        .ok_or_else(|| err(i))?;
+    Ok((r, (u16::try_from(year).map_err(|_| err(i))?, serial)))
+}
+
+/// The byte length of the issuer code that ends `before` (`运政函` in
+/// `…:运政函`): CJK letters, at most 10, stopping at punctuation, spaces and
+/// function words.
+pub(crate) fn issuer_code_len(before: &str) -> usize {
+    let mut len = 0usize;
+    let mut it = before.chars().rev().enumerate().peekable();
+    while let Some((n, c)) = it.next() {
+        let cjk = ('\u{4e00}'..='\u{9fff}').contains(&c);
+        if !cjk || n >= 10 || "的了和与及按据照见是在为由将对经根依于号".contains(c)
+        {
+            break;
+        }
+        // 印发 / 转发 before the code is the verb, not the issuer.
+        if c == '发' && it.peek().is_some_and(|&(_, p)| p == '印' || p == '转') {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_nest_and_reset() {
+        let m = pair_marks("《a〈b〉》x《c《d》e》《f\n》》", '《', '》');
+        assert_eq!(m.pairs.len(), 3);
+        assert_eq!(m.unclosed.len(), 0);
+        assert_eq!(m.unmatched.len(), 1);
+        let m = pair_marks("《a《b》c", '《', '》');
+        assert_eq!(m.pairs.len(), 1);
+        assert_eq!(m.unclosed, vec![0]);
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert_eq!(doc_number("〔2022〕3号文件"), Ok(("文件", (2022, 3))));
+        assert_eq!(doc_number("[2012]24号"), Ok(("", (2012, 24))));
+        assert_eq!(doc_number("〔2012〕第24号"), Ok(("", (2012, 24))));
+        assert_eq!(doc_number("（2010）79号）"), Ok(("）", (2010, 79))));
+        assert!(doc_number("（2020-2025年）").is_err());
+        assert!(doc_number("[2]32074").is_err());
+        assert_eq!(issuer_code_len(":运政函"), "运政函".len());
+        assert_eq!(issuer_code_len("根据余府发"), "余府发".len());
+        assert_eq!(issuer_code_len("印发国办发"), "国办发".len());
+    }
+}

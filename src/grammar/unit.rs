@@ -1,0 +1,216 @@
+//! Units of measure and measure words (SPEC §5), from the lexicon
+//! `grammars/lexicon/units.tsv`, loaded once into a table keyed by first
+//! char (longest match first).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::PResult;
+
+/// What a unit measures; decides how figures before it are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitClass {
+    /// 元, 美元 …
+    Currency,
+    /// Physical units: 公里, 吨, 千瓦时 …
+    Measure,
+    /// Durations: 年, 个月, 天, 小时 …
+    Time,
+    /// Measure words that count things: 个, 项, 件, 人 …
+    Count,
+    /// `%`, `‰`, 百分点.
+    Percent,
+    /// 倍, 成.
+    Ratio,
+    /// 岁.
+    Age,
+}
+
+/// One line of the unit lexicon.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitEntry {
+    /// The written form.
+    pub(crate) written: &'static str,
+    /// The canonical (simplified) unit.
+    pub(crate) canonical: &'static str,
+    /// Power of ten the written form carries.
+    pub(crate) exp: u32,
+    /// What it measures.
+    pub(crate) class: UnitClass,
+    /// May follow a CJK numeral.
+    pub(crate) cjk: bool,
+    /// Chars that must not follow the written form (it then starts a word).
+    pub(crate) not_before: &'static str,
+}
+
+/// A unit matched in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnitMatch<'a> {
+    /// The unit as written.
+    pub(crate) text: &'a str,
+    /// The canonical unit (`元/吨` for compounds).
+    pub(crate) canonical: Cow<'static, str>,
+    /// Power of ten carried by the written unit.
+    pub(crate) exp: u32,
+    /// What it measures (the numerator's class for compounds).
+    pub(crate) class: UnitClass,
+    /// May follow a CJK numeral.
+    pub(crate) cjk: bool,
+}
+
+const UNITS_TSV: &str = include_str!("../../grammars/lexicon/units.tsv");
+
+fn parse_class(s: &str) -> Option<UnitClass> {
+    Some(match s {
+        "currency" => UnitClass::Currency,
+        "measure" => UnitClass::Measure,
+        "time" => UnitClass::Time,
+        "count" => UnitClass::Count,
+        "percent" => UnitClass::Percent,
+        "ratio" => UnitClass::Ratio,
+        "age" => UnitClass::Age,
+        _ => return None,
+    })
+}
+
+/// The unit table: first char → entries, longest written form first.
+static UNITS: LazyLock<HashMap<char, Vec<UnitEntry>>> = LazyLock::new(|| {
+    let mut map: HashMap<char, Vec<UnitEntry>> = HashMap::new();
+    for line in UNITS_TSV.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(written), Some(canonical), Some(exp), Some(class), Some(cjk)) = (
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+            cols.next(),
+        ) else {
+            continue;
+        };
+        let (Ok(exp), Some(class)) = (exp.parse::<u32>(), parse_class(class)) else {
+            continue;
+        };
+        let not_before = cols.next().unwrap_or("");
+        let Some(first) = written.chars().next() else {
+            continue;
+        };
+        map.entry(first).or_default().push(UnitEntry {
+            written,
+            canonical,
+            exp,
+            class,
+            cjk: cjk == "y",
+            not_before,
+        });
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|b| std::cmp::Reverse(b.written.len()));
+    }
+    map
+});
+
+/// The longest lexicon entry at the start of `i` (an ASCII unit must not
+/// run on into more ASCII letters or digits: `t` but not `to`).
+pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
+    let first = i.chars().next()?;
+    let entries = UNITS.get(&first)?;
+    entries.iter().find(|e| {
+        i.starts_with(e.written) && {
+            let last_ascii = e
+                .written
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+            let after = i.get(e.written.len()..).unwrap_or("");
+            let next = after.bytes().next();
+            let next_char = after.chars().next();
+            let runs_on = last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric());
+            let blocked = next_char.is_some_and(|c| e.not_before.contains(c));
+            !runs_on && !blocked
+        }
+    })
+}
+
+/// The lexicon's own copy of a written unit (`人次` → the `'static` string),
+/// so callers can borrow instead of allocating.
+pub(crate) fn static_form(text: &str) -> Option<&'static str> {
+    lookup(text)
+        .filter(|e| e.written.len() == text.len())
+        .map(|e| e.written)
+}
+
+fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
+    nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
+}
+
+/// A unit from the lexicon, longest match, optionally divided by a second
+/// unit (`元/吨`, `微克/立方米`, `千瓦时/万元`).
+///
+/// ```ebnf
+/// unit ::= LEXICON(units) (("/" | "／" | "每") [万亿千百]? LEXICON(units))?
+/// ```
+pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
+    let e = lookup(i).ok_or_else(|| err(i))?;
+    let rest = i.get(e.written.len()..).unwrap_or("");
+    let mut m = UnitMatch {
+        text: i.get(..e.written.len()).unwrap_or(""),
+        canonical: Cow::Borrowed(e.canonical),
+        exp: e.exp,
+        class: e.class,
+        cjk: e.cjk,
+    };
+    // Compound: 元/吨, 元/平方米, 千瓦时/万元.
+    for sep in ["/", "／", "每"] {
+        if let Some(after) = rest.strip_prefix(sep) {
+            let mut den_start = after;
+            let mut scale = "";
+            for s in ["万", "亿", "千", "百", "萬", "億"] {
+                if let Some(a) = after.strip_prefix(s) {
+                    if lookup(a).is_some() {
+                        den_start = a;
+                        scale = s;
+                    }
+                    break;
+                }
+            }
+            if let Some(d) = lookup(den_start) {
+                let end = i.len() - den_start.len() + d.written.len();
+                m.text = i.get(..end).unwrap_or("");
+                m.canonical = Cow::Owned(format!("{}/{}{}", e.canonical, scale, d.canonical));
+                let rest2 = i.get(end..).unwrap_or("");
+                return Ok((rest2, m));
+            }
+        }
+    }
+    Ok((rest, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_wins() {
+        let (r, u) = unit("人次以上").unwrap();
+        assert_eq!((u.text, &*u.canonical, r), ("人次", "人次", "以上"));
+        let (_, u) = unit("千瓦时").unwrap();
+        assert_eq!(&*u.canonical, "千瓦时");
+        let (_, u) = unit("個百分點").unwrap();
+        assert_eq!(&*u.canonical, "百分点");
+        let (_, u) = unit("㎡").unwrap();
+        assert_eq!(&*u.canonical, "平方米");
+        let (_, u) = unit("元/吨，").unwrap();
+        assert_eq!((u.text, &*u.canonical), ("元/吨", "元/吨"));
+        let (_, u) = unit("千瓦时/万元").unwrap();
+        assert_eq!(&*u.canonical, "千瓦时/万元");
+        assert!(unit("to").is_err());
+        assert!(unit("t，").is_ok());
+        assert!(unit("的").is_err());
+        assert!(unit("群众").is_err());
+        assert_eq!(unit("部门").unwrap().1.canonical, "部门");
+    }
+}

@@ -1,0 +1,272 @@
+//! Known-answer tests for the inline scanner.
+
+use super::*;
+
+/// Scan `s` whole and render one line per entity:
+/// `kind text [unit] [approx] [change]`.
+pub(crate) fn render(s: &str) -> Vec<String> {
+    let mut sink = InlineSink::default();
+    scan(s, Span::new(0, s.len()), &Options::default(), &mut sink);
+    sink.entities
+        .iter()
+        .map(|e| {
+            let mut line = String::new();
+            match &e.kind {
+                EntityKind::Quantity(q) => {
+                    line.push_str(&format!("quantity {} = {} {}", e.text, q.value, q.unit));
+                    if let Some(r) = q.range {
+                        line.push_str(&format!(" [{}..{}]", r.low, r.high));
+                    }
+                    if let Some(a) = q.approx {
+                        line.push_str(&format!(" {a:?}"));
+                    }
+                    if let Some(c) = &q.change {
+                        line.push_str(&format!(
+                            " {:?}/{}",
+                            c.direction,
+                            c.basis.as_deref().unwrap_or("-")
+                        ));
+                    }
+                }
+                EntityKind::Date(d) => {
+                    line.push_str(&format!("date {} {}", e.text, d.date));
+                    if let Some(r) = d.range_end {
+                        line.push_str(&format!("..{r}"));
+                    }
+                }
+                EntityKind::Reference(_) => line.push_str(&format!("reference {}", e.text)),
+                EntityKind::DocNumber(d) => line.push_str(&format!(
+                    "doc_number {} {}/{}/{}",
+                    e.text, d.issuer_code, d.year, d.serial
+                )),
+                EntityKind::Ordinal(o) => line.push_str(&format!("ordinal {} {}", e.text, o.value)),
+                EntityKind::Identifier(i) => {
+                    line.push_str(&format!("identifier {} {:?}", e.text, i.scheme))
+                }
+                EntityKind::Number(n) => line.push_str(&format!("number {} = {}", e.text, n.value)),
+            }
+            line
+        })
+        .collect()
+}
+
+#[test]
+fn traps_are_not_quantities() {
+    for s in [
+        "2021年",
+        "2021年度",
+        "2022年1月28日",
+        "8月份",
+        "2021—2025年",
+        "14:37",
+        "〔2022〕3号",
+        "012870556/2022-00020",
+        "拨打12345热线",
+        "第七任",
+        "全省第一",
+        "一是加强",
+        "“十四五”时期",
+        "“八五”普法",
+        "“两个维护”",
+        "“1+6”工作方案",
+        "7×24小时",
+        "一些",
+        "统一部署",
+        "一般",
+        "万一",
+        "十分重要",
+        "千方百计",
+        "一带一路",
+        "做到两个维护",
+        "一体化",
+        "一把手",
+        "第一责任人",
+        "四个意识",
+        "1、落实",
+        "（1）加强",
+        "[2]",
+        "（3）",
+        "5G基站",
+        "PM2.5浓度",
+    ] {
+        let got = render(s);
+        assert!(
+            got.iter()
+                .all(|l| !l.starts_with("quantity") && !l.starts_with("number")),
+            "{s} should have no quantity or number: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn known_answers() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "受理矛盾纠纷29000余人次。",
+            &["quantity 29000余人次 = 29000 人次 MoreThan"],
+        ),
+        ("比上年增长4.7%。", &["quantity 4.7% = 4.7 % Up/比上年"]),
+        ("同比下降37.1%", &["quantity 37.1% = 37.1 % Down/同比"]),
+        (
+            "比上年提高23个百分点",
+            &["quantity 23个百分点 = 23 百分点 Up/比上年"],
+        ),
+        (
+            "分别增长6.9%、49.9%和43.2%。",
+            &[
+                "quantity 6.9% = 6.9 % Up/-",
+                "quantity 49.9% = 49.9 % Up/-",
+                "quantity 43.2% = 43.2 % Up/-",
+            ],
+        ),
+        ("近3年", &["quantity 近3年 = 3 年 Nearly"]),
+        ("节约3000元", &["quantity 3000元 = 3000 元"]),
+        ("增长到5000亿元", &["quantity 5000亿元 = 500000000000 元"]),
+        (
+            "运政函〔2022〕3号",
+            &["doc_number 运政函〔2022〕3号 运政函/2022/3"],
+        ),
+        (
+            "《关于印发〈办法〉的通知》",
+            &["reference 《关于印发〈办法〉的通知》"],
+        ),
+        (
+            "索引号:012870556/2022-00020",
+            &["identifier 012870556/2022-00020 IndexNumber"],
+        ),
+        ("2023年1-6月", &["date 2023年1-6月 2023-01..2023-06"]),
+        ("（2020-2025年）", &["date 2020-2025年 2020..2025"]),
+        (
+            "二〇二六年一月二十七日",
+            &["date 二〇二六年一月二十七日 2026-01-27"],
+        ),
+        ("１９９６年", &["date １９９６年 1996"]),
+        ("第一批", &["ordinal 第一批 1"]),
+        ("全省第一", &["ordinal 第一 1"]),
+        ("第9名", &["ordinal 第9名 9"]),
+        (
+            "三次产业结构为7.6:44.8:47.6",
+            &[
+                "number 7.6 = 7.6",
+                "number 44.8 = 44.8",
+                "number 47.6 = 47.6",
+            ],
+        ),
+        ("2015\n年全县", &["date 2015\n年 2015"]),
+        ("增长\n-3.2%", &["quantity -3.2% = -3.2 % Up/-"]),
+        (
+            "超过五千万元",
+            &["quantity 超过五千万元 = 50000000 元 MoreThan"],
+        ),
+        ("两三个", &["quantity 两三个 = 2 个 [2..3]"]),
+        ("百分之三十", &["quantity 百分之三十 = 30 %"]),
+        ("3年", &["quantity 3年 = 3 年"]),
+    ];
+    for (input, want) in cases {
+        assert_eq!(&render(input), want, "should read {input:?}");
+    }
+}
+
+#[test]
+fn linear_on_pathological_input() {
+    let s = "《".repeat(200_000);
+    let mut sink = InlineSink::default();
+    scan(&s, Span::new(0, s.len()), &Options::default(), &mut sink);
+    assert_eq!(sink.diagnostics.len(), 200_000);
+    let s = "9".repeat(10_000) + "元";
+    let mut sink = InlineSink::default();
+    scan(&s, Span::new(0, s.len()), &Options::default(), &mut sink);
+    assert!(sink.entities.is_empty());
+    assert_eq!(sink.diagnostics.len(), 1);
+    let s = "一".repeat(100_000);
+    assert!(render(&s).is_empty());
+    let s = "1、".repeat(100_000);
+    let _ = render(&s);
+    let s = "“".repeat(100_000);
+    let _ = render(&s);
+}
+
+/// Dump every corpus line through the scanner (for review):
+/// `cargo test --lib dump_corpus -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump_corpus() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let only = std::env::var("DUMP").unwrap_or_default();
+    for p in names {
+        if !p.to_string_lossy().contains(&only) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap();
+        println!("=== {}", p.display());
+        let mut sink = InlineSink::default();
+        scan(
+            &text,
+            Span::new(0, text.len()),
+            &Options::default(),
+            &mut sink,
+        );
+        let lines = render(&text);
+        for (l, e) in lines.iter().zip(&sink.entities) {
+            let after: String = text[e.span.end()..].chars().take(6).collect();
+            let b = text[..e.span.start()]
+                .char_indices()
+                .rev()
+                .nth(5)
+                .map_or(0, |x| x.0);
+            let before = &text[b..e.span.start()];
+            println!(
+                "{}\t«{}|{}»",
+                l.replace('\n', "⏎"),
+                before.replace('\n', "⏎"),
+                after.replace('\n', "⏎")
+            );
+        }
+        // Digits no entity covers.
+        let mut covered = vec![false; text.len()];
+        for e in &sink.entities {
+            for k in e.span.range() {
+                covered[k] = true;
+            }
+        }
+        let cjk = |c: char| "〇零一二两三四五六七八九十百千万亿萬億兩".contains(c);
+        for (k, c) in text.char_indices() {
+            if std::env::var("DUMP_CJK").is_ok()
+                && cjk(c)
+                && !covered[k]
+                && !text[..k].ends_with(cjk)
+            {
+                let run: String = text[k..].chars().take_while(|&c| cjk(c)).collect();
+                let next = text[k + run.len()..].chars().next().unwrap_or(' ');
+                if "个项件元年人家户次名所条倍吨亩天种部批座台套期位".contains(next)
+                {
+                    let b = text[..k].char_indices().rev().nth(5).map_or(0, |x| x.0);
+                    let after: String = text[k..].chars().take(8).collect();
+                    println!(
+                        "MISSCJK\t«{}|{}»",
+                        text[b..k].replace('\n', "⏎"),
+                        after.replace('\n', "⏎")
+                    );
+                }
+            }
+            if c.is_ascii_digit()
+                && !covered[k]
+                && !text[..k].ends_with(|p: char| p.is_ascii_digit())
+            {
+                let b = text[..k].char_indices().rev().nth(7).map_or(0, |x| x.0);
+                let after: String = text[k..].chars().take(10).collect();
+                println!(
+                    "MISS\t«{}|{}»",
+                    text[b..k].replace('\n', "⏎"),
+                    after.replace('\n', "⏎")
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Known answers for inline entities (SPEC §5, §6, §8) through the public
+//! surface: `gongwen::entity::extract` on snippets and `gongwen::parse` on
+//! documents.
+
+use gongwen::entity::{Approx, Direction, EntityKind, extract};
+
+/// One entity as a compact line: `kind text = value unit approx change`.
+fn line(e: &gongwen::Entity<'_>) -> String {
+    match &e.kind {
+        EntityKind::Quantity(q) => {
+            let mut s = format!("quantity {} = {} {}", e.text, q.value, q.unit);
+            if let Some(r) = q.range {
+                s.push_str(&format!(" [{}..{}]", r.low, r.high));
+            }
+            if let Some(a) = q.approx {
+                s.push_str(&format!(" {}", approx(a)));
+            }
+            if let Some(c) = &q.change {
+                let d = match c.direction {
+                    Direction::Up => "up",
+                    Direction::Down => "down",
+                    _ => "?",
+                };
+                s.push_str(&format!(" {d}"));
+                if let Some(b) = &c.basis {
+                    s.push_str(&format!("/{b}"));
+                }
+            }
+            s
+        }
+        EntityKind::Number(n) => format!("number {} = {}", e.text, n.value),
+        EntityKind::Date(d) => match d.range_end {
+            Some(end) => format!("date {} = {}..{}", e.text, d.date, end),
+            None => format!("date {} = {}", e.text, d.date),
+        },
+        EntityKind::Reference(_) => format!("reference {}", e.text),
+        EntityKind::DocNumber(d) => format!(
+            "doc_number {} = {}/{}/{}",
+            e.text, d.issuer_code, d.year, d.serial
+        ),
+        EntityKind::Ordinal(o) => format!("ordinal {} = {}", e.text, o.value),
+        EntityKind::Identifier(_) => format!("identifier {}", e.text),
+        _ => format!("other {}", e.text),
+    }
+}
+
+fn approx(a: Approx) -> &'static str {
+    match a {
+        Approx::About => "about",
+        Approx::MoreThan => "more_than",
+        Approx::LessThan => "less_than",
+        Approx::Nearly => "nearly",
+        _ => "?",
+    }
+}
+
+fn lines(s: &str) -> Vec<String> {
+    extract(s).iter().map(line).collect()
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    for (input, want) in cases {
+        assert_eq!(&lines(input), want, "should read {input:?}");
+    }
+}
+
+#[test]
+fn quantities_scale_and_units() {
+    check(&[
+        (
+            "29000余人次",
+            &["quantity 29000余人次 = 29000 人次 more_than"],
+        ),
+        ("319.18万元", &["quantity 319.18万元 = 3191800 元"]),
+        ("11660万元", &["quantity 11660万元 = 116600000 元"]),
+        ("8.6万余条", &["quantity 8.6万余条 = 86000 条 more_than"]),
+        ("69.45亿元", &["quantity 69.45亿元 = 6945000000 元"]),
+        ("50多个", &["quantity 50多个 = 50 个 more_than"]),
+        ("100人以上", &["quantity 100人以上 = 100 人 more_than"]),
+        ("约3000家", &["quantity 约3000家 = 3000 家 about"]),
+        ("逾200名", &["quantity 逾200名 = 200 名 more_than"]),
+        ("将近10万户", &["quantity 将近10万户 = 100000 户 nearly"]),
+        ("3萬人次", &["quantity 3萬人次 = 30000 人次"]),
+        ("12個項目", &["quantity 12個 = 12 个"]),
+        ("当选人大代表35名", &["quantity 35名 = 35 名"]),
+        ("500㎡", &["quantity 500㎡ = 500 平方米"]),
+        ("500m2", &["quantity 500m2 = 500 平方米"]),
+        ("12km", &["quantity 12km = 12 公里"]),
+        ("30kg", &["quantity 30kg = 30 千克"]),
+        ("5t", &["quantity 5t = 5 吨"]),
+        ("1.2万吨", &["quantity 1.2万吨 = 12000 吨"]),
+        (
+            "35.6亿千瓦时",
+            &["quantity 35.6亿千瓦时 = 3560000000 千瓦时"],
+        ),
+        ("120万千瓦", &["quantity 120万千瓦 = 1200000 千瓦"]),
+        ("100千瓦", &["quantity 100千瓦 = 100 千瓦"]),
+        ("3.5平方公里", &["quantity 3.5平方公里 = 3.5 平方公里"]),
+        ("76.8万亩", &["quantity 76.8万亩 = 768000 亩"]),
+        ("15个工作日", &["quantity 15个工作日 = 15 工作日"]),
+        ("12.5亿美元", &["quantity 12.5亿美元 = 1250000000 美元"]),
+        ("2.5倍", &["quantity 2.5倍 = 2.5 倍"]),
+        ("60岁以上", &["quantity 60岁以上 = 60 岁 more_than"]),
+        (
+            "35微克/立方米",
+            &["quantity 35微克/立方米 = 35 微克/立方米"],
+        ),
+        ("1,234,567元", &["quantity 1,234,567元 = 1234567 元"]),
+        ("3万4000人", &["quantity 3万4000人 = 34000 人"]),
+        ("3年", &["quantity 3年 = 3 年"]),
+        ("3年多来", &["quantity 3年多 = 3 年 more_than"]),
+        ("二十个", &["quantity 二十个 = 20 个"]),
+        ("五千万元", &["quantity 五千万元 = 50000000 元"]),
+        ("百余家", &["quantity 百余家 = 100 家 more_than"]),
+        ("惠及近万人", &["quantity 近万人 = 10000 人 nearly"]),
+        ("超千家企业", &["quantity 超千家 = 1000 家 more_than"]),
+        ("500万", &["number 500万 = 5000000"]),
+        ("12部门联合", &["quantity 12部门 = 12 部门"]),
+        ("76万群众", &["number 76万 = 760000"]),
+    ]);
+}
+
+#[test]
+fn percentages_ranges_changes() {
+    check(&[
+        ("86.3%", &["quantity 86.3% = 86.3 %"]),
+        ("86.3％", &["quantity 86.3％ = 86.3 %"]),
+        ("5‰", &["quantity 5‰ = 5 ‰"]),
+        ("百分之三十", &["quantity 百分之三十 = 30 %"]),
+        ("千分之五", &["quantity 千分之五 = 5 ‰"]),
+        ("23个百分点", &["quantity 23个百分点 = 23 百分点"]),
+        ("80%以上", &["quantity 80%以上 = 80 % more_than"]),
+        ("1-2个", &["quantity 1-2个 = 1 个 [1..2]"]),
+        ("1～2个", &["quantity 1～2个 = 1 个 [1..2]"]),
+        ("3至5家", &["quantity 3至5家 = 3 家 [3..5]"]),
+        ("两三个", &["quantity 两三个 = 2 个 [2..3]"]),
+        ("3-5万元", &["quantity 3-5万元 = 30000 元 [30000..50000]"]),
+        ("10%-20%", &["quantity 10%-20% = 10 % [10..20]"]),
+        ("同比下降37.1%", &["quantity 37.1% = 37.1 % down/同比"]),
+        (
+            "比上年提高23个百分点",
+            &["quantity 23个百分点 = 23 百分点 up/比上年"],
+        ),
+        ("增长204%", &["quantity 204% = 204 % up"]),
+        ("增长10.2%", &["quantity 10.2% = 10.2 % up"]),
+        (
+            "较上年末增加10.58万人",
+            &["quantity 10.58万人 = 105800 人 up/较上年末"],
+        ),
+        ("环比下降0.3%", &["quantity 0.3% = 0.3 % down/环比"]),
+        (
+            "比2020年增长12%",
+            &["date 2020年 = 2020", "quantity 12% = 12 % up/比2020年"],
+        ),
+        ("增长到5000亿元", &["quantity 5000亿元 = 500000000000 元"]),
+        (
+            "分别增长6.9%、4.2%和3.1%",
+            &[
+                "quantity 6.9% = 6.9 % up",
+                "quantity 4.2% = 4.2 % up",
+                "quantity 3.1% = 3.1 % up",
+            ],
+        ),
+        ("增长-3.2%", &["quantity -3.2% = -3.2 % up"]),
+        ("比上年增長8.3%", &["quantity 8.3% = 8.3 % up/比上年"]),
+        (
+            "較上年減少1.2萬戶",
+            &["quantity 1.2萬戶 = 12000 户 down/較上年"],
+        ),
+    ]);
+}
+
+#[test]
+fn dates_and_references() {
+    check(&[
+        ("2022年1月28日", &["date 2022年1月28日 = 2022-01-28"]),
+        ("2022年01月28日", &["date 2022年01月28日 = 2022-01-28"]),
+        ("2022-02-09", &["date 2022-02-09 = 2022-02-09"]),
+        (
+            "2024-01-24 14:37",
+            &["date 2024-01-24 14:37 = 2024-01-24T14:37"],
+        ),
+        ("2023年12月", &["date 2023年12月 = 2023-12"]),
+        ("2023年", &["date 2023年 = 2023"]),
+        ("2021年度", &["date 2021年度 = 2021"]),
+        ("8月份", &["date 8月份 = --08"]),
+        ("2021—2025年", &["date 2021—2025年 = 2021..2025"]),
+        ("(2020-2025年)", &["date 2020-2025年 = 2020..2025"]),
+        ("2023年1-6月", &["date 2023年1-6月 = 2023-01..2023-06"]),
+        ("1-11月", &["date 1-11月 = --01..--11"]),
+        (
+            "二〇二六年一月二十七日",
+            &["date 二〇二六年一月二十七日 = 2026-01-27"],
+        ),
+        (
+            "二○一二年一月九日",
+            &["date 二○一二年一月九日 = 2012-01-09"],
+        ),
+        ("１９９６年", &["date １９９６年 = 1996"]),
+        ("14:37", &["date 14:37 = 14:37"]),
+        (
+            "2022年12月31日24时",
+            &["date 2022年12月31日24时 = 2022-12-31"],
+        ),
+        (
+            "《国务院关于印发〈全面推进依法行政实施纲要〉的通知》",
+            &["reference 《国务院关于印发〈全面推进依法行政实施纲要〉的通知》"],
+        ),
+        (
+            "运政函〔2022〕3号",
+            &["doc_number 运政函〔2022〕3号 = 运政函/2022/3"],
+        ),
+        (
+            "（新政办发[2010]79号）",
+            &["doc_number 新政办发[2010]79号 = 新政办发/2010/79"],
+        ),
+        (
+            "索引号：012870556/2022-00020",
+            &["identifier 012870556/2022-00020"],
+        ),
+        ("拨打12345热线", &["identifier 12345"]),
+        ("约占全国1/10", &["number 1/10 = 0.1"]),
+        ("赣ICP备06000141号", &["identifier 06000141"]),
+        ("传真：68724683", &["identifier 68724683"]),
+        ("邮编：336000", &["identifier 336000"]),
+        ("网站标识码：3609000002", &["identifier 3609000002"]),
+        ("“12345”政务服务热线", &["identifier 12345"]),
+        (
+            "在“3\u{a0}15”“3 8”等节点",
+            &["identifier 3\u{a0}15", "identifier 3 8"],
+        ),
+        ("第一批", &["ordinal 第一批 = 1"]),
+        ("全省第一", &["ordinal 第一 = 1"]),
+        ("落实第一责任人职责", &[]),
+        ("第一产业增加值", &[]),
+        ("第9名", &["ordinal 第9名 = 9"]),
+        ("第七任", &["ordinal 第七 = 7"]),
+        ("世界500强企业", &["ordinal 500强 = 500"]),
+        ("排名全国前10位", &["ordinal 10位 = 10"]),
+    ]);
+}
+
+/// SPEC §5 "not quantities", and CJK numerals inside ordinary words.
+#[test]
+fn traps_are_not_figures() {
+    for s in [
+        "2021年",
+        "2021年度",
+        "2022年1月28日",
+        "8月份",
+        "2021—2025年",
+        "14:37",
+        "〔2022〕3号",
+        "012870556/2022-00020",
+        "12345",
+        "第七任",
+        "全省第一",
+        "一是加强领导",
+        "“十四五”时期",
+        "“八五”普法",
+        "“两个维护”",
+        "“1+6”工作方案",
+        "7×24小时",
+        "一些",
+        "统一部署",
+        "一般",
+        "万一",
+        "十分重要",
+        "千方百计",
+        "一带一路",
+        "坚决做到两个维护",
+        "增强四个意识",
+        "一体化",
+        "一把手",
+        "第一责任人",
+        "一批项目",
+        "零部件",
+        "队伍600",
+        "危机四伏",
+        "1、落实",
+        "（1）加强",
+        "[2]",
+        "5G基站",
+        "PM2.5浓度",
+        "滇中引水二期工程",
+        "省委十二届八次全会",
+        "第十四个五年规划",
+        "每千瓦时",
+        "八十年代初",
+        "表\n1  2022年年末常住人口",
+        "附件2",
+        "如图3所示",
+        "土地二轮延包",
+        "水质稳定保持二类",
+        "80后",
+        "00后创业者",
+        "保持两位数增长",
+        "利用国内国际两个市场两种资源",
+        "实施国企改革三年行动",
+        "基础研究十年规划",
+        "3年行动计划",
+        "前三季度",
+        "需要几十年时间",
+        "数百家企业",
+        "十几个县",
+        "80年代",
+        "面向21世纪",
+        "七届全国人大三次会议",
+        "每千米",
+        "千家万户",
+    ] {
+        let got = lines(s);
+        assert!(
+            got.iter()
+                .all(|l| !l.starts_with("quantity") && !l.starts_with("number")
+                    || s == "队伍600" && l == "number 600 = 600"),
+            "{s} should have no quantity or number: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn json_contract() {
+    let es = extract("受理矛盾纠纷29000余人次");
+    let v = serde_json::to_value(&es[0]).unwrap();
+    assert_eq!(v["kind"], "quantity");
+    assert_eq!(v["text"], "29000余人次");
+    assert_eq!(v["value"], 29000);
+    assert_eq!(v["unit"], "人次");
+    assert_eq!(v["approx"], "more_than");
+    assert_eq!(v["span"]["start"], 18);
+    assert_eq!(v["span"]["end"], 32);
+    assert_eq!(v["clause"]["start"], 0);
+    let es = extract("比上年增长4.7%");
+    let v = serde_json::to_value(&es[0]).unwrap();
+    assert_eq!(v["value"], serde_json::json!(4.7));
+    assert_eq!(v["change"]["direction"], "up");
+    assert_eq!(v["change"]["basis"], "比上年");
+    let es = extract("2022年1月28日");
+    let v = serde_json::to_value(&es[0]).unwrap();
+    assert_eq!(v["kind"], "date");
+    assert_eq!(
+        (v["year"].clone(), v["month"].clone(), v["day"].clone()),
+        (2022.into(), 1.into(), 28.into())
+    );
+    let es = extract("运政函〔2022〕3号");
+    let v = serde_json::to_value(&es[0]).unwrap();
+    assert_eq!(v["kind"], "doc_number");
+    assert_eq!(v["issuer_code"], "运政函");
+    assert_eq!(v["year"], 2022);
+    assert_eq!(v["serial"], 3);
+}
+
+/// Spans are on char boundaries, in order, non-overlapping, and `text` is
+/// exactly the bytes of `span`.
+#[test]
+fn spans_are_exact() {
+    let s = "全年地区生产总值\n[2]32074.7亿元，比上年增长4.7%。《关于〈x〉的通知》（国发〔2022〕3号）要求近3年内完成“十四五”规划。";
+    let es = extract(s);
+    let mut last = 0;
+    for e in &es {
+        assert!(e.span.start() >= last);
+        assert_eq!(&s[e.span.range()], e.text);
+        last = e.span.end();
+    }
+    assert_eq!(es.len(), 5, "{:?}", es.iter().map(line).collect::<Vec<_>>());
+}
+
+#[test]
+fn document_level_entities_and_diagnostics() {
+    let text = "关于2021年度法治政府建设情况的报告\n\n一、主要成效\n全年受理矛盾纠纷12291件，同比下降37.1%。全县实现生产总值\n1102284\n万元。\n\n二、存在问题\n《法治政府建设实施纲要\n";
+    let doc = gongwen::parse(text);
+    let es: Vec<String> = doc.entities().into_iter().map(line).collect();
+    assert!(
+        es.contains(&"quantity 12291件 = 12291 件".to_string()),
+        "{es:?}"
+    );
+    assert!(
+        es.contains(&"quantity 37.1% = 37.1 % down/同比".to_string()),
+        "{es:?}"
+    );
+    assert!(
+        es.contains(&"quantity 1102284\n万元 = 11022840000 元".to_string()),
+        "{es:?}"
+    );
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"number-split"), "{codes:?}");
+    assert!(codes.contains(&"unclosed-reference"), "{codes:?}");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    const TOKENS: &[&str] = &[
+        "1",
+        "23",
+        "2021",
+        "0.5",
+        "1,234",
+        "３",
+        "一",
+        "二十",
+        "两",
+        "三",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "〇",
+        "零",
+        "年",
+        "月",
+        "日",
+        "份",
+        "度",
+        "个",
+        "人次",
+        "万元",
+        "%",
+        "％",
+        "‰",
+        "个百分点",
+        "余",
+        "多",
+        "约",
+        "近",
+        "超过",
+        "以上",
+        "左右",
+        "-",
+        "—",
+        "～",
+        "至",
+        "、",
+        "，",
+        "。",
+        "；",
+        "《",
+        "》",
+        "〈",
+        "〉",
+        "“",
+        "”",
+        "〔",
+        "〕",
+        "[",
+        "]",
+        "（",
+        "）",
+        "(",
+        ")",
+        "号",
+        "第",
+        "批",
+        "名",
+        "增长",
+        "下降",
+        "同比",
+        "比上年",
+        "\n",
+        "\r\n",
+        " ",
+        "\u{3000}",
+        ":",
+        "/",
+        "A",
+        "PM",
+        "km",
+        "t",
+        "㎡",
+        "元/吨",
+        "型",
+        "年代",
+        "次会议",
+        "几",
+        "数",
+        "负",
+        "×",
+        "+",
+        "百分之",
+        "千分之",
+        "万亿",
+        "12345",
+        "012870556/2022-00020",
+        "运政函",
+        "届",
+        "&",
+        "#",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(TOKENS), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Total: never panics; spans in order, on char boundaries, exact.
+        #[test]
+        fn scanner_is_total_and_spans_are_exact(s in text()) {
+            let es = gongwen::entity::extract(&s);
+            let mut last = 0;
+            for e in &es {
+                prop_assert!(e.span.start() >= last);
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+                last = e.span.end();
+            }
+            // The whole pipeline too: structure, then the scanner per block.
+            let doc = gongwen::parse(&s);
+            let mut last = 0;
+            for e in doc.entities() {
+                prop_assert!(e.span.start() >= last);
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+                last = e.span.end();
+            }
+        }
+
+        #[test]
+        fn scanner_is_total_on_any_text(s in "\\PC{0,60}") {
+            let es = gongwen::entity::extract(&s);
+            for e in &es {
+                prop_assert_eq!(s.get(e.span.range()), Some(e.text));
+            }
+        }
+    }
+}
