@@ -2,11 +2,13 @@
 # Instructions per input byte of `gongwen::parse`, by callgrind (stable
 # across runs and machines of the same ISA, unlike wall-clock time).
 #
-#   benches/callgrind.sh [INPUT] [TOP]
+#   benches/callgrind.sh [INPUT] [TOP] [--structure-only]
 #
 # INPUT: `seeds` (default: the five seed reports repeated to 1 MiB),
 # `corpus` (every corpus document concatenated) or a file path.
 # TOP: how many functions of the profile to list (default 25).
+# --structure-only: parse with Options::structure_only() (no entities, no
+# sentences) instead of the defaults.
 #
 # The bench binary (default target, no target-cpu=native) runs under
 # callgrind three times, all building INPUT in memory:
@@ -19,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 input=${1:-seeds}
 top=${2:-25}
+preset=${3:-}
 command -v valgrind >/dev/null || { echo "valgrind is required"; exit 1; }
 
 bin=$(cargo bench --bench parse --no-run --message-format=json 2>/dev/null \
@@ -29,7 +32,7 @@ bin=$(cargo bench --bench parse --no-run --message-format=json 2>/dev/null \
 out=target/callgrind
 mkdir -p "$out"
 run() { # mode outfile [extra valgrind args]
-  valgrind --tool=callgrind --callgrind-out-file="$2" "${@:3}" "$bin" "$1" "$input" 2>/dev/null
+  valgrind --tool=callgrind --callgrind-out-file="$2" "${@:3}" "$bin" "$1" "$input" $preset 2>/dev/null
 }
 total() { sed -n 's/^summary: *//p' "$1" | head -n 1; }
 bytes=$(run --callgrind-once "$out/once.out" | sed -n 's/^bytes=//p')
@@ -42,7 +45,7 @@ read=$(total "$out/read.out")
 parse=$((once - warm))
 profiled=$(total "$out/profile.out")
 
-echo "input:                      $input ($bytes bytes)"
+echo "input:                      $input ($bytes bytes) ${preset:-(default options)}"
 echo "instructions, once:         $once"
 echo "instructions, warm:         $warm"
 echo "instructions, read:         $read"

@@ -10,7 +10,8 @@
 //! - `--callgrind-read INPUT`: build INPUT, exit (startup and input);
 //! - `--callgrind-warm INPUT`: the same, then parse a tiny report (which
 //!   initialises the lazily built lexicon automata);
-//! - `--callgrind-once INPUT`: the same, then parse INPUT once.
+//! - `--callgrind-once INPUT [--structure-only]`: the same, then parse
+//!   INPUT once (with `Options::structure_only()` if asked).
 //!
 //! `benches/callgrind.sh` takes the differences.
 //!
@@ -118,10 +119,15 @@ impl Baseline {
 /// compiled lexicons, so the measured parse is the steady state.
 const WARM_UP: &str = "关于2023年工作的报告\n一、总体情况\n今年完成投资12亿元。\n";
 
-/// The parse `benches/callgrind.sh` profiles (`--toggle-collect` on it).
+/// The parse `benches/callgrind.sh` profiles (`--toggle-collect` on it):
+/// default options, or `Options::structure_only()` when `structure`.
 #[inline(never)]
-fn measured(text: &str) -> usize {
-    full(text)
+fn measured(text: &str, structure: bool) -> usize {
+    if structure {
+        self::structure(text)
+    } else {
+        full(text)
+    }
 }
 
 fn full(text: &str) -> usize {
@@ -287,7 +293,8 @@ fn main() {
         let text = input(&what);
         println!("bytes={}", text.len());
         black_box(full(black_box(WARM_UP)));
-        black_box(measured(black_box(&text)));
+        let structure = args.iter().any(|a| a == "--structure-only");
+        black_box(measured(black_box(&text), structure));
         return;
     }
     if let Some(what) = arg_after("--callgrind-warm") {
