@@ -73,6 +73,20 @@ pub mod __fuzz {
     pub fn format_cjk(n: u128) -> String {
         numeral::format_cjk(n)
     }
+
+    /// `quantity::quantity`: bytes consumed.
+    pub fn quantity(s: &str) -> Option<usize> {
+        crate::grammar::quantity::quantity(s)
+            .ok()
+            .map(|(rest, _)| s.len().saturating_sub(rest.len()))
+    }
+
+    /// `date::date`: bytes consumed and the date.
+    pub fn date(s: &str) -> Option<(usize, crate::value::Date)> {
+        crate::grammar::date::date(s)
+            .ok()
+            .map(|(rest, d)| (s.len().saturating_sub(rest.len()), d.date))
+    }
 }
 
 /// Parse a report with the default [`Options`]. Total: every `&str` gives

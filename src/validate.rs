@@ -23,16 +23,17 @@
 //!   length: every byte belongs to exactly one zone.
 //! * **Placement.** Metadata fields lie inside a `metadata` zone, the title
 //!   inside a `title` zone, preamble paragraphs inside a `preamble` zone,
-//!   top-level sections inside a `body` zone and the closing block inside a
-//!   `closing` zone.
+//!   top-level sections inside a `body` zone, the closing block inside a
+//!   `closing` zone and appendix paragraphs inside an `appendix` zone.
 //! * **Nesting.** Children lie inside their parents: sentences, items,
 //!   entities and quotes inside their paragraph; an item's lead inside the
 //!   item; a heading's title span inside the heading; heading entities
 //!   inside the heading's title span; a section's heading, paragraphs and
 //!   subsections inside the section, which starts where its heading starts;
-//!   closing lines inside the closing block.
+//!   closing lines and entities inside the closing block; title entities
+//!   inside the title.
 //! * **Order.** Siblings are in document order and do not overlap: zones,
-//!   metadata fields, preamble paragraphs, sections, the paragraphs and
+//!   metadata fields, preamble and appendix paragraphs, sections, the paragraphs and
 //!   subsections of a section (after its heading), sentences, items,
 //!   entities, closing lines. The title, the preamble, the sections and the
 //!   closing follow each other in that order (metadata fields may come

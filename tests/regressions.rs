@@ -99,3 +99,23 @@ fn marker_lost_line_is_recovered_once() {
     // fuzz/parse_bytes, same bug, CR line ends.
     check_all("第一篇刚\n\n下载\n印\n（二）\r三\r;");
 }
+
+/// tests/properties.rs `crlf_gives_the_same_structure` (proptest seed
+/// committed): a quote of at most 24 chars is a name and numbers inside it
+/// are not entities (src/inline/mod.rs `NAME_QUOTE_MAX_CHARS`), but the
+/// count includes the `\r` of a CRLF line end inside the quote, so the
+/// same text finds no entity with `\n` and `3万元` with `\r\n`.
+#[test]
+fn crlf_inside_a_quote_does_not_change_entities() {
+    let lf = format!("！“{}\n3万元”", "中".repeat(20));
+    let crlf = lf.replace('\n', "\r\n");
+    let texts = |s: &str| -> Vec<String> {
+        let doc = check_all(s);
+        doc.entities().iter().map(|e| e.text.to_owned()).collect()
+    };
+    assert_eq!(
+        texts(&lf),
+        texts(&crlf),
+        "line ends should not change entities"
+    );
+}

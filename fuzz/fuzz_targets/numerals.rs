@@ -1,10 +1,12 @@
-//! The numeral grammar alone (through `gongwen::__fuzz`, feature `fuzzing`)
+//! The numeral, quantity and date grammars alone (through `gongwen::__fuzz`, feature `fuzzing`)
 //! and inside the parser.
 //!
 //! * `number` / `number_unscaled` read a prefix of the input, on a char
 //!   boundary; a value prints and parses back exactly (`Display` →
 //!   `FromStr`), and `Decimal::parse_numeral` of exactly that text agrees.
 //! * `format_cjk(n)` reads back to `n` through `cjk_numeral`, consuming all.
+//! * `quantity` and `date` consume a non-empty prefix ending on a char
+//!   boundary.
 //! * The same strings parse as documents with valid trees.
 //!
 //! Inputs are token soups of numerals, scale words, units and markers with
@@ -58,6 +60,12 @@ fn check_number(s: &str) {
     check_numeral(s, __fuzz::number_unscaled(s));
     if let Some((used, _)) = __fuzz::cjk_numeral(s) {
         assert!(s.is_char_boundary(used) && used <= s.len());
+    }
+    if let Some(used) = __fuzz::quantity(s) {
+        assert!(used > 0 && s.is_char_boundary(used), "quantity consumed {used} of {s:?}");
+    }
+    if let Some((used, _)) = __fuzz::date(s) {
+        assert!(used > 0 && s.is_char_boundary(used), "date consumed {used} of {s:?}");
     }
 }
 

@@ -13,7 +13,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use gongwen::{Document, Section};
+use gongwen::{Document, EntityKind, Section};
 
 /// Exit codes (documented in the README).
 mod exit {
@@ -222,13 +222,16 @@ fn stats(doc: &Document<'_>, bytes: usize) -> String {
     }
     let mut by_kind = std::collections::BTreeMap::new();
     for e in doc.entities() {
-        let v = serde_json::to_value(e).ok();
-        let k = v
-            .as_ref()
-            .and_then(|v| v.get("kind"))
-            .and_then(|k| k.as_str())
-            .unwrap_or("other")
-            .to_string();
+        let k = match &e.kind {
+            EntityKind::Quantity(_) => "quantity",
+            EntityKind::Date(_) => "date",
+            EntityKind::Reference(_) => "reference",
+            EntityKind::DocNumber(_) => "doc_number",
+            EntityKind::Ordinal(_) => "ordinal",
+            EntityKind::Identifier(_) => "identifier",
+            EntityKind::Number(_) => "number",
+            _ => "other",
+        };
         *by_kind.entry(k).or_insert(0usize) += 1;
     }
     let levels: Vec<String> = by_level.iter().map(|(l, n)| format!("h{l}={n}")).collect();

@@ -525,8 +525,10 @@ impl<'a> Scanner<'a, '_> {
                     let inner = text
                         .get(s + '“'.len_utf8()..e - '”'.len_utf8())
                         .unwrap_or("");
+                    // A name is short and on one line (a quote spanning a
+                    // line break is prose, whatever the line-end style).
                     let is_name = inner.chars().count() <= NAME_QUOTE_MAX_CHARS
-                        && !inner.contains(['，', '。', '；', ',', ';', '：']);
+                        && !inner.contains(['，', '。', '；', ',', ';', '：', '\n', '\r']);
                     if is_name {
                         suppress_end = e;
                         // “12345” / “3 15”: a bare code in quotes.
