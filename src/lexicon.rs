@@ -61,7 +61,12 @@ pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> =
 /// The title words as one automaton (`None` only if the lexicon could not
 /// be compiled, which a test rules out).
 pub(crate) static TITLE_WORDS_AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(TITLE_WORDS.iter()).ok());
+    LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(TITLE_WORDS.iter())
+            .ok()
+    });
 
 /// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
 pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -186,6 +191,7 @@ pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
         }
     }
     let contains = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::Standard)
         .build(&contains_pats)
         .ok()
