@@ -319,6 +319,43 @@ fn traps_are_not_figures() {
     }
 }
 
+/// Known answers for the second reading of the corpus (one case per rule).
+#[test]
+fn second_reading() {
+    check(&[
+        // CJK decimals with several digits after 點/点.
+        ("百分之十七點三一", &["quantity 百分之十七點三一 = 17.31 %"]),
+        ("百分之八十四点零一", &["quantity 百分之八十四点零一 = 84.01 %"]),
+        // A year before 年行动计划 is a date, not the length of a plan.
+        (
+            "“1+6”2020年行动计划",
+            &["date 2020年 = 2020"],
+        ),
+        // Traditional 以內; 工作時 (working hours) is a unit.
+        (
+            "壓縮至0.5個工作時以內",
+            &["quantity 0.5個工作時以內 = 0.5 工作时 less_than"],
+        ),
+        // 千升 is a unit: alone (a table's unit column) it is no figure.
+        ("饮料酒\n千升\n", &[]),
+        ("15767千升", &["quantity 15767千升 = 15767 千升"]),
+        // A bare amount naming the base of a rate is no figure.
+        (
+            "万元GDP能耗下降3.5%",
+            &["quantity 3.5% = 3.5 % down"],
+        ),
+        (
+            "每百元营业收入中的成本为84.5元",
+            &["quantity 84.5元 = 84.5 元"],
+        ),
+        (
+            "亿元生产总值生产安全事故死亡率",
+            &[],
+        ),
+        ("经济总量突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+    ]);
+}
+
 #[test]
 fn json_contract() {
     let es = extract("受理矛盾纠纷29000余人次");

@@ -314,10 +314,10 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
                     let Some(d) = cjk_digit_val(c).filter(|_| c != '两' && c != '兩') else {
                         break;
                     };
+                    // Append the digit: m·10 + d, one more decimal place.
                     v = v.and_then(|x| {
-                        let y = x.mul_pow10(1)?;
                         Some(Num {
-                            m: y.m.checked_add(i128::from(d))?,
+                            m: x.m.checked_mul(10)?.checked_add(i128::from(d))?,
                             s: x.s + 1,
                         })
                     });
@@ -388,5 +388,10 @@ mod tests {
         }
         let (_, f) = cjk_figure("三点五倍").unwrap();
         assert_eq!(f.value, Some(Num { m: 35, s: 1 }));
+        // Several decimal digits: 十七點三一 is 17.31, not 1.74.
+        let (_, f) = cjk_figure("十七點三一").unwrap();
+        assert_eq!(f.value, Some(Num { m: 1731, s: 2 }));
+        let (_, f) = cjk_figure("八十四点零一").unwrap();
+        assert_eq!(f.value, Some(Num { m: 8401, s: 2 }));
     }
 }

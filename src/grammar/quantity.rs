@@ -96,6 +96,7 @@ pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
 ///
 /// ```ebnf
 /// approx_suffix ::= "左右" | "上下" | "以上" | "以下" | "以内" | "之内"
+///                 | "以內" | "之內"
 /// ```
 pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
     for (s, a) in [
@@ -105,6 +106,8 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
         ("以下", Approx::LessThan),
         ("以内", Approx::LessThan),
         ("之内", Approx::LessThan),
+        ("以內", Approx::LessThan),
+        ("之內", Approx::LessThan),
     ] {
         if let Some(r) = i.strip_prefix(s) {
             // 以上 in 以上率 / 以下简称 is not an approximation.
@@ -331,6 +334,24 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
     !(lone_one && matches!(u.class, UnitClass::Count | UnitClass::Time | UnitClass::Age))
 }
 
+/// Indicators whose rate is given per bare amount: `万元GDP能耗`,
+/// `亿元生产总值生产安全事故死亡率`, `万元工业增加值用水量`.
+fn rate_base(after: &str) -> bool {
+    after.starts_with(|c: char| c.is_ascii_alphabetic())
+        || [
+            "地区生产总值",
+            "生产总值",
+            "国内生产总值",
+            "工业增加值",
+            "规模以上工业增加值",
+            "增加值",
+            "营业收入",
+            "产值",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
 fn scaled(v: Option<Num>, exp: u32) -> Option<Num> {
     v.and_then(|n| n.mul_pow10(exp))
 }
@@ -438,8 +459,12 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
                 && lookup(r).is_some_and(|e| {
                     matches!(e.class, UnitClass::Currency | UnitClass::Measure)
                         && e.cjk
-                        // 千吨级, 万吨级: a size class, not a figure.
-                        && !r.get(e.written.len()..).is_some_and(|x| x.starts_with('级'))
+                        // 千吨级, 万吨级: a size class, not a figure;
+                        // 万元GDP能耗, 亿元生产总值: the denominator of a
+                        // rate named by its indicator, not a figure.
+                        && !r
+                            .get(e.written.len()..)
+                            .is_some_and(|x| x.starts_with(['级', '級']) || rate_base(x))
                 });
             if money {
                 let e: u32 = f.text.chars().filter_map(cjk_mult).sum();

@@ -757,6 +757,17 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
+        // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
+        // of a rate, not a figure.
+        if prev == Some('每')
+            && rest
+                .chars()
+                .next()
+                .and_then(crate::grammar::figure::cjk_mult)
+                .is_some_and(|e| e >= 2)
+        {
+            return Some(self.skip_run(i));
+        }
         // 近万人, 超千家: a bare scale word after an approximation prefix.
         if matches!(prev, Some('近' | '超' | '逾' | '约')) {
             if let Ok((r, q)) = bare_scale(rest) {
@@ -841,8 +852,12 @@ impl<'a> Scanner<'a, '_> {
             if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
                 return Some(i + flen + '后'.len_utf8());
             }
-            // 3年行动计划: a duration naming a plan.
-            if plan_name(r) {
+            // 3年行动计划: a duration naming a plan (2020年行动计划 is a
+            // year: the date production reads it).
+            let year = f.int_digits == 4
+                && !f.frac
+                && v.is_some_and(|y| (1900..=2199).contains(&y));
+            if plan_name(r) && !year {
                 return Some(i + flen + '年'.len_utf8());
             }
             // 80年代, 21世纪: decades and centuries.
