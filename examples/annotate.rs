@@ -34,7 +34,11 @@ fn main() {
                     });
                 }
                 if let Some(c) = &q.change {
-                    m.push_str(if c.direction == Direction::Up { "↑" } else { "↓" });
+                    m.push_str(if c.direction == Direction::Up {
+                        "↑"
+                    } else {
+                        "↓"
+                    });
                     if let Some(b) = &c.basis {
                         m.push_str(b);
                     }

@@ -632,7 +632,11 @@ mod tests {
         par1.entities.push(Entity {
             text: &s[n..n + 1],
             span: Span::new(n, n + 1),
-            kind: EntityKind::Number,
+            kind: EntityKind::Number(crate::entity::Number {
+                value: crate::decimal::Decimal::from_int(3),
+                scale: 0,
+                approx: None,
+            }),
         });
         Document {
             source: s,

@@ -325,12 +325,12 @@ fn second_reading() {
     check(&[
         // CJK decimals with several digits after 點/点.
         ("百分之十七點三一", &["quantity 百分之十七點三一 = 17.31 %"]),
-        ("百分之八十四点零一", &["quantity 百分之八十四点零一 = 84.01 %"]),
-        // A year before 年行动计划 is a date, not the length of a plan.
         (
-            "“1+6”2020年行动计划",
-            &["date 2020年 = 2020"],
+            "百分之八十四点零一",
+            &["quantity 百分之八十四点零一 = 84.01 %"],
         ),
+        // A year before 年行动计划 is a date, not the length of a plan.
+        ("“1+6”2020年行动计划", &["date 2020年 = 2020"]),
         // Traditional 以內; 工作時 (working hours) is a unit.
         (
             "壓縮至0.5個工作時以內",
@@ -340,19 +340,54 @@ fn second_reading() {
         ("饮料酒\n千升\n", &[]),
         ("15767千升", &["quantity 15767千升 = 15767 千升"]),
         // A bare amount naming the base of a rate is no figure.
-        (
-            "万元GDP能耗下降3.5%",
-            &["quantity 3.5% = 3.5 % down"],
-        ),
+        ("万元GDP能耗下降3.5%", &["quantity 3.5% = 3.5 % down"]),
         (
             "每百元营业收入中的成本为84.5元",
             &["quantity 84.5元 = 84.5 元"],
         ),
-        (
-            "亿元生产总值生产安全事故死亡率",
-            &[],
-        ),
+        ("亿元生产总值生产安全事故死亡率", &[]),
         ("经济总量突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // Ranges of percentages and listed CJK digits.
+        (
+            "每年要增长百分之四到五，",
+            &["quantity 百分之四到五 = 4 % [4..5] up"],
+        ),
+        (
+            "增长百分之十至百分之十五",
+            &["quantity 百分之十至百分之十五 = 10 % [10..15] up"],
+        ),
+        ("增加两、三倍", &["quantity 两、三倍 = 2 倍 [2..3] up"]),
+        ("在两、三年内", &["quantity 两、三年 = 2 年 [2..3]"]),
+        // 数 makes a vague amount only before a scale word.
+        (
+            "在校生总数三年来增加两倍",
+            &["quantity 三年 = 3 年", "quantity 两倍 = 2 倍 up"],
+        ),
+        ("需要数十年", &[]),
+        // 次 + 全面 is a count, 次 + 全会 a session.
+        ("两次全面降准", &["quantity 两次 = 2 次"]),
+        ("省委十二届八次全会", &[]),
+        ("五届人大五次会议", &[]),
+        // Bare scale words after 超过 or 突破.
+        (
+            "运量超过千万人次",
+            &["quantity 超过千万人次 = 10000000 人次 more_than"],
+        ),
+        ("传播量突破百亿次", &["quantity 百亿次 = 10000000000 次"]),
+        // 一元化 is a word.
+        ("党的一元化领导", &[]),
+        // 偏高 / 偏少 are changes; 幅 and 点 are measure words.
+        (
+            "偏高0.7℃，偏少1.2成",
+            &[
+                "quantity 0.7℃ = 0.7 摄氏度 up",
+                "quantity 1.2成 = 1.2 成 down",
+            ],
+        ),
+        (
+            "地形图4062幅，测绘基准成果591点",
+            &["quantity 4062幅 = 4062 幅", "quantity 591点 = 591 点"],
+        ),
     ]);
 }
 

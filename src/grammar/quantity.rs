@@ -379,24 +379,35 @@ fn cjk_scaled(text: &str, exp: u32) -> Option<Num> {
 }
 
 /// Two adjacent CJK digits read as a range: `两三` (2–3), `三五` (3–5),
-/// `一两` (1–2).
-fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
-    let mut it = i.chars();
-    let a = it.next()?;
+/// `一两` (1–2); also with a `、` between from two up (`两、三倍`,
+/// `两、三年`): (rest, low, high, written with `、`).
+fn cjk_pair(i: &str) -> Option<(&str, i128, i128, bool)> {
+    let a = i.chars().next()?;
+    let after_a = i.get(a.len_utf8()..)?;
+    let (listed, from_b) = match after_a.strip_prefix('、') {
+        Some(r) => (true, r),
+        None => (false, after_a),
+    };
+    let mut it = from_b.chars();
     let b = it.next()?;
     let (x, y) = (cjk_digit_val(a)?, cjk_digit_val(b)?);
     let ok = (x >= 1 && y == x + 1 && !(x == 1 && b == '二'))
         || (x == 3 && y == 5)
         || (x == 1 && b == '两');
     if !ok
+        || (listed && x < 2)
         || it
             .next()
             .is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1))
     {
         return None;
     }
-    let len = a.len_utf8() + b.len_utf8();
-    Some((i.get(len..)?, i128::from(x), i128::from(y)))
+    Some((
+        from_b.get(b.len_utf8()..)?,
+        i128::from(x),
+        i128::from(y),
+        listed,
+    ))
 }
 
 /// A quantity starting with its figure.
@@ -421,9 +432,14 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         return Ok(r);
     }
     // 两三个
-    if let Some((r, lo, hi)) = cjk_pair(i) {
+    if let Some((r, lo, hi, listed)) = cjk_pair(i) {
         let mut t = tail(r);
-        if t.unit.as_ref().is_some_and(|u| u.cjk) {
+        // 三、四类 / 二、三级 name ranks, not a range of counts.
+        let rank = |u: &UnitMatch<'_>| matches!(&*u.canonical, "类" | "级" | "期" | "批" | "档");
+        if t.unit
+            .as_ref()
+            .is_some_and(|u| u.cjk && !(listed && rank(u)))
+        {
             suffix(&mut t);
             return Ok((
                 t.rest,
@@ -649,7 +665,8 @@ fn up(n: Num, s: u32) -> Option<i128> {
 /// `百分之三十`, `百分之12.5`, `千分之五`.
 ///
 /// ```ebnf
-/// percent_phrase ::= ("百分之" | "千分之") (figure | "百") approx_suffix?
+/// percent_phrase ::= ("百分之" | "千分之") (figure | "百")
+///                    (range_sep (percent_phrase | figure))? approx_suffix?
 /// ```
 pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     let (r, canon) = if let Some(r) = i.strip_prefix("百分之") {
@@ -677,6 +694,32 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         }
         (r2, f.value)
     };
+    // 百分之四到五, 百分之十至百分之十五: a range of percentages.
+    let mut high = None;
+    let mut r2 = r2;
+    if let Some(r4) = range_sep(r2) {
+        let second = match percent_phrase(r4) {
+            Ok((r5, m))
+                if m.approx.is_none()
+                    && m.high.is_none()
+                    && m.unit.as_ref().is_some_and(|u| u.canonical == canon) =>
+            {
+                m.value.map(|v| (r5, v))
+            }
+            Ok(_) => None,
+            Err(_) => figure_any(r4)
+                .filter(|(r5, g)| {
+                    !g.positional && lookup(r5).is_none() && quantity_magnitude(r5).is_err()
+                })
+                .and_then(|(r5, g)| g.value.map(|v| (r5, v))),
+        };
+        if let (Some((r5, h)), Some(lo)) = (second, value) {
+            if cmp(lo, h) == std::cmp::Ordering::Less {
+                high = Some(h);
+                r2 = r5;
+            }
+        }
+    }
     let (r3, approx) = match approx_suffix(r2) {
         Ok((r3, a)) => (r3, Some(a)),
         Err(_) => (r2, None),
@@ -687,7 +730,7 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         QuantityMatch {
             magnitude: "",
             value,
-            high: None,
+            high,
             unit: Some(UnitMatch {
                 text,
                 canonical: std::borrow::Cow::Borrowed(canon),
@@ -713,6 +756,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("減產", Direction::Down),
     ("增產", Direction::Up),
     ("增加", Direction::Up),
+    ("偏高", Direction::Up),
+    ("偏多", Direction::Up),
+    ("偏低", Direction::Down),
+    ("偏少", Direction::Down),
     ("提高", Direction::Up),
     ("上升", Direction::Up),
     ("上涨", Direction::Up),

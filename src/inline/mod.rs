@@ -768,8 +768,11 @@ impl<'a> Scanner<'a, '_> {
         {
             return Some(self.skip_run(i));
         }
-        // 近万人, 超千家: a bare scale word after an approximation prefix.
-        if matches!(prev, Some('近' | '超' | '逾' | '约')) {
+        // 近万人, 超过千万人次, 突破百亿次: a bare scale word after an
+        // approximation prefix or 突破.
+        let w = self.back_window(i, 9);
+        let before = self.text.get(w..i).unwrap_or("");
+        if approx_prefix(before).is_some() || before.ends_with("突破") {
             if let Ok((r, q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
                 self.emit_quantity(i, end, q, false);
@@ -778,14 +781,24 @@ impl<'a> Scanner<'a, '_> {
         }
         let end = self.skip_run(i);
         let after = self.text.get(end..).unwrap_or("");
-        // 十二届八次全会, 三次会议: session numbers of a meeting.
-        let session = after.starts_with('次')
-            && after
-                .get('次'.len_utf8()..)
-                .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
-        // 几十年, 数百家, 十几个: vague amounts have no value.
-        let vague =
-            matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
+        // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
+        // 降准 is a count).
+        let session = after.strip_prefix('次').is_some_and(|a| {
+            ["会", "全会", "全体", "大会", "代表", "全國", "全国"]
+                .iter()
+                .any(|w| a.starts_with(w))
+                && !a.starts_with("全面")
+        });
+        // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
+        // a scale word: 总数三年来 is a count).
+        let scale_first = rest
+            .chars()
+            .next()
+            .and_then(crate::grammar::figure::cjk_mult)
+            .is_some_and(|e| e >= 1);
+        let vague = matches!(prev, Some('几' | '幾'))
+            || (matches!(prev, Some('数' | '數')) && scale_first)
+            || after.starts_with(['几', '幾']);
         let word = matches!(prev, Some('届' | '屆'))
             || session
             || vague
@@ -854,9 +867,8 @@ impl<'a> Scanner<'a, '_> {
             }
             // 3年行动计划: a duration naming a plan (2020年行动计划 is a
             // year: the date production reads it).
-            let year = f.int_digits == 4
-                && !f.frac
-                && v.is_some_and(|y| (1900..=2199).contains(&y));
+            let year =
+                f.int_digits == 4 && !f.frac && v.is_some_and(|y| (1900..=2199).contains(&y));
             if plan_name(r) && !year {
                 return Some(i + flen + '年'.len_utf8());
             }
