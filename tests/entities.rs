@@ -347,6 +347,25 @@ fn second_reading() {
         ),
         ("亿元生产总值生产安全事故死亡率", &[]),
         ("经济总量突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // 提升 before a count is an upgrade, before a rate a change.
+        (
+            "推动农房风貌提升26.4万户",
+            &["quantity 26.4万户 = 264000 户"],
+        ),
+        ("提升39个欠发达县域", &["quantity 39个 = 39 个"]),
+        ("排名提升4位，", &["quantity 4位 = 4 位 up"]),
+        ("林分优化提升200万亩、", &["quantity 200万亩 = 2000000 亩"]),
+        ("指数提升2个等级", &["quantity 2个 = 2 个 up"]),
+        ("满意度提升5个百分点", &["quantity 5个百分点 = 5 百分点 up"]),
+        // 半 after a duration or a ratio; 多 after a ratio.
+        (
+            "一九五〇年的六倍半",
+            &["date 一九五〇年 = 1950", "quantity 六倍半 = 6.5 倍"],
+        ),
+        ("用了一年半时间", &["quantity 一年半 = 1.5 年"]),
+        ("3年半", &["quantity 3年半 = 3.5 年"]),
+        ("是那年的九倍多", &["quantity 九倍多 = 9 倍 more_than"]),
+        ("半年", &[]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -270,7 +270,10 @@ fn suffix(t: &mut Tail<'_>) {
     // 3年多, 1个多月
     if let Some(u) = &t.unit {
         if let Ok((r, a)) = approx_infix(t.rest) {
-            if u.class == UnitClass::Time && !r.starts_with(['元', '万', '亿', '人']) {
+            // 3年多, 九倍多 (a ratio too).
+            if matches!(u.class, UnitClass::Time | UnitClass::Ratio)
+                && !r.starts_with(['元', '万', '亿', '人'])
+            {
                 t.rest = r;
                 t.approx = Some(a);
             } else if &*u.canonical == "个" {
@@ -585,22 +588,43 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             }
         }
     }
+    // 三年半, 六倍半, 一年半: a half after a duration or a ratio (a lone 一
+    // then counts: 一年半 is a year and a half).
+    let half = t.exp == 0
+        && t.unit
+            .as_ref()
+            .is_some_and(|u| matches!(u.class, UnitClass::Time | UnitClass::Ratio))
+        && t.rest.starts_with('半');
     if f.cjk {
         match &t.unit {
             Some(u) if cjk_ok(&f, u) => {}
+            Some(u) if half && matches!(f.text, "一" | "壹") && u.class == UnitClass::Time => {}
             _ => return Err(err(i)),
         }
     }
+    if half {
+        t.rest = t.rest.get('半'.len_utf8()..).unwrap_or("");
+    }
     suffix(&mut t);
+    let value = if f.cjk {
+        cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
+    } else {
+        scaled(f.value, t.exp)
+    };
+    let value = if half {
+        value.and_then(|v| {
+            let s = v.s.max(1);
+            let m = up(v, s)?.checked_add(up(Num { m: 5, s: 1 }, s)?)?;
+            Some(Num { m, s })
+        })
+    } else {
+        value
+    };
     Ok((
         t.rest,
         QuantityMatch {
             magnitude: t.mag,
-            value: if f.cjk {
-                cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
-            } else {
-                scaled(f.value, t.exp)
-            },
+            value,
             high: None,
             unit: t.unit,
             scale: t.exp,

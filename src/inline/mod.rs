@@ -202,6 +202,27 @@ impl<'a> Scanner<'a, '_> {
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
         let mut change = self.change_before(list_start.unwrap_or(pstart));
+        // 提升 before a count is an upgrade done to so many things (提升39个
+        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩), not a
+        // change: a change for rates, places in a ranking (排名提升4位) and
+        // levels (提升2个等级), or with a basis.
+        let after = self.text.get(end..).unwrap_or("");
+        let closes = matches!(&*u.canonical, "位" | "名" | "级" | "位次")
+            || ["等级", "等次", "位次", "个位次"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if change.as_ref().is_some_and(|c| {
+            c.verb == "提升"
+                && c.basis.is_none()
+                && !closes
+                && !matches!(
+                    u.class,
+                    crate::grammar::unit::UnitClass::Percent
+                        | crate::grammar::unit::UnitClass::Ratio
+                )
+        }) {
+            change = None;
+        }
         if let (Some(ls), Some(c)) = (list_start, &change) {
             let from = self.base + ls;
             for e in self.sink.entities.iter_mut().rev() {
