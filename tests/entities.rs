@@ -366,6 +366,15 @@ fn second_reading() {
         ("3年半", &["quantity 3年半 = 3.5 年"]),
         ("是那年的九倍多", &["quantity 九倍多 = 9 倍 more_than"]),
         ("半年", &[]),
+        // 与上年相比 is a basis; 增速 / 增幅 name a growth rate.
+        ("与上年相比增长5%", &["quantity 5% = 5 % up/与上年相比"]),
+        ("与上年增长10.3%", &["quantity 10.3% = 10.3 % up/与上年"]),
+        ("生产和销售分别增长5%", &["quantity 5% = 5 % up"]),
+        (
+            "化学原料和化学制品制造业比上年增长17.2%",
+            &["quantity 17.2% = 17.2 % up/比上年"],
+        ),
+        ("增速为5.3%", &["quantity 5.3% = 5.3 % up"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -791,7 +791,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("扩大", Direction::Up),
     ("增产", Direction::Up),
     ("增收", Direction::Up),
+    ("增幅为", Direction::Up),
+    ("增速为", Direction::Up),
     ("增幅", Direction::Up),
+    ("增速", Direction::Up),
     ("多增", Direction::Up),
     ("增", Direction::Up),
     ("涨", Direction::Up),
@@ -860,7 +863,8 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
 /// `环比`, `比上年`, `较上年末`, `比2020年`, `年均`.
 ///
 /// ```ebnf
-/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9} | "年均"
+/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9}
+///                | ("与" | "和") [^,，、：]{1,9} "相比"? | "年均"
 /// ```
 pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
     // Look at most 16 chars back.
@@ -873,6 +877,35 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
     for key in ["同比", "环比", "環比"] {
         if let Some(k) = w.rfind(key) {
             return w.get(k..k + key.len());
+        }
+    }
+    // 与上年相比, 和去年同期相比, 与上年 (相比 left out).
+    if let Some(j) = w.rfind(['与', '與', '和']) {
+        let s = w.get(j..)?.trim_end();
+        let s = s.strip_suffix("分别").unwrap_or(s).trim_end();
+        let s = s.strip_suffix(['，', ',']).unwrap_or(s);
+        let n = s.chars().count();
+        let names_period = [
+            "上年",
+            "去年",
+            "上一年",
+            "前一年",
+            "同期",
+            "年初",
+            "年末",
+            "上月",
+            "上季",
+        ]
+        .iter()
+        .any(|p| s.contains(p));
+        // 和化学制品制造业比上年: the basis is the 比 phrase, read below.
+        let inner = s.strip_suffix("相比").unwrap_or(s);
+        if names_period
+            && (2..=12).contains(&n)
+            && !s.contains(['，', ',', '、', '：'])
+            && !inner.contains(['比', '较', '較'])
+        {
+            return Some(s);
         }
     }
     let mut best: Option<usize> = None;
