@@ -375,6 +375,13 @@ fn second_reading() {
             &["quantity 17.2% = 17.2 % up/比上年"],
         ),
         ("增速为5.3%", &["quantity 5.3% = 5.3 % up"]),
+        // N号 names a thing (a line, a resolution, a unit): an ordinal.
+        ("西安地铁15号线通车", &["ordinal 15号 = 15"]),
+        ("安理会598号决议", &["ordinal 598号 = 598"]),
+        ("5月12号", &["date 5月12号 = --05-12"]),
+        // 发 (rounds) and 回 (circuits) are measure words after digits.
+        ("连续12发圆满成功", &["quantity 12发 = 12 发"]),
+        ("累计建成15回高电压等级线路", &["quantity 15回 = 15 回"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

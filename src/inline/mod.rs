@@ -856,8 +856,16 @@ impl<'a> Scanner<'a, '_> {
                     return Some(i + flen);
                 }
             }
-            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
-            let rank_unit = if r.starts_with('强') {
+            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places);
+            // numbers naming a thing: 15号线, 598号决议, 3号机组.
+            let numbered = (r.starts_with('号') || r.starts_with('號'))
+                && !r.starts_with("号召")
+                && !r.starts_with("號召")
+                && f.int_digits <= 4
+                && !f.frac;
+            let rank_unit = if numbered {
+                Some(if r.starts_with('号') { "号" } else { "號" })
+            } else if r.starts_with('强') {
                 Some("强")
             } else if prev == Some('前') && r.starts_with('名') {
                 Some("名")
