@@ -382,6 +382,15 @@ fn second_reading() {
         // 发 (rounds) and 回 (circuits) are measure words after digits.
         ("连续12发圆满成功", &["quantity 12发 = 12 发"]),
         ("累计建成15回高电压等级线路", &["quantity 15回 = 15 回"]),
+        // 及以上 / 及以下 are approximations; 人口 counts people.
+        (
+            "年主营业务收入2000万元及以上的工业企业",
+            &["quantity 2000万元及以上 = 20000000 元 more_than"],
+        ),
+        (
+            "实现30万人口以上的县特教学校全覆盖",
+            &["quantity 30万人口以上 = 300000 人 more_than"],
+        ),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -96,12 +96,14 @@ pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
 ///
 /// ```ebnf
 /// approx_suffix ::= "左右" | "上下" | "以上" | "以下" | "以内" | "之内"
-///                 | "以內" | "之內"
+///                 | "以內" | "之內" | "及以上" | "及以下"
 /// ```
 pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
     for (s, a) in [
         ("左右", Approx::About),
         ("上下", Approx::About),
+        ("及以上", Approx::MoreThan),
+        ("及以下", Approx::LessThan),
         ("以上", Approx::MoreThan),
         ("以下", Approx::LessThan),
         ("以内", Approx::LessThan),
