@@ -391,6 +391,9 @@ fn second_reading() {
             "实现30万人口以上的县特教学校全覆盖",
             &["quantity 30万人口以上 = 300000 人 more_than"],
         ),
+        // 每一 is "every".
+        ("把每一分钱都用在刀刃上", &[]),
+        ("每两年举办一次", &["quantity 两年 = 2 年"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -779,13 +779,14 @@ impl<'a> Scanner<'a, '_> {
             return Some(i + rest.len() - r.len());
         }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
-        // of a rate, not a figure.
+        // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
-            && rest
-                .chars()
-                .next()
-                .and_then(crate::grammar::figure::cjk_mult)
-                .is_some_and(|e| e >= 2)
+            && (rest.starts_with('一')
+                || rest
+                    .chars()
+                    .next()
+                    .and_then(crate::grammar::figure::cjk_mult)
+                    .is_some_and(|e| e >= 2))
         {
             return Some(self.skip_run(i));
         }
