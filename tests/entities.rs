@@ -394,6 +394,9 @@ fn second_reading() {
         // 每一 is "every".
         ("把每一分钱都用在刀刃上", &[]),
         ("每两年举办一次", &["quantity 两年 = 2 年"]),
+        // A noun after a figure is no unit: a plain number, value exact.
+        ("惠及76万群众", &["number 76万 = 760000"]),
+        ("100多万群众住上了安全房", &["number 100多万 = 1000000"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
