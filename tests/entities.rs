@@ -397,6 +397,8 @@ fn second_reading() {
         // A noun after a figure is no unit: a plain number, value exact.
         ("惠及76万群众", &["number 76万 = 760000"]),
         ("100多万群众住上了安全房", &["number 100多万 = 1000000"]),
+        // 再降 / 又增 are changes.
+        ("专线平均资费再降10%", &["quantity 10% = 10 % down"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -847,10 +847,11 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
     for &(v, d) in CHANGE_VERBS {
         if let Some(h) = b.strip_suffix(v) {
             // 增 / 升 / 多 / 少 / 降 / 减 alone only after a basis word
-            // (比上年增 …) or as the last char of a two-char verb.
+            // (比上年增 …), after 再 / 又 (资费再降10%), or as the last char
+            // of a two-char verb.
             if v.chars().count() == 1 {
                 let prev = h.chars().next_back();
-                let ok = prev.is_some_and(|p| "年比末期同环均月度".contains(p));
+                let ok = prev.is_some_and(|p| "年比末期同环均月度再又".contains(p));
                 if !ok {
                     return None;
                 }
