@@ -443,6 +443,16 @@ fn second_reading() {
     ]);
 }
 
+/// Chains of ranges are read pairwise, without recursion or rescans.
+#[test]
+fn long_range_chains_stay_flat() {
+    let s = "百分之一到百分之二到".repeat(20_000);
+    let es = extract(&s);
+    assert_eq!(es.len(), 20_000);
+    let s = "两、三倍，".repeat(20_000);
+    assert_eq!(extract(&s).len(), 20_000);
+}
+
 #[test]
 fn json_contract() {
     let es = extract("受理矛盾纠纷29000余人次");

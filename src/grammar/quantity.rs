@@ -695,6 +695,12 @@ fn up(n: Num, s: u32) -> Option<i128> {
 ///                    (range_sep (percent_phrase | figure))? approx_suffix?
 /// ```
 pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    percent_phrase_at(i, true)
+}
+
+/// `percent_phrase`, with or without its range part (the high end of a
+/// range is read without one: no recursion on chains of ranges).
+fn percent_phrase_at(i: &str, ranged: bool) -> PResult<'_, QuantityMatch<'_>> {
     let (r, canon) = if let Some(r) = i.strip_prefix("百分之") {
         (r, "%")
     } else if let Some(r) = i.strip_prefix("千分之") {
@@ -723,8 +729,8 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
     // 百分之四到五, 百分之十至百分之十五: a range of percentages.
     let mut high = None;
     let mut r2 = r2;
-    if let Some(r4) = range_sep(r2) {
-        let second = match percent_phrase(r4) {
+    if let Some(r4) = range_sep(r2).filter(|_| ranged) {
+        let second = match percent_phrase_at(r4, false) {
             Ok((r5, m))
                 if m.approx.is_none()
                     && m.high.is_none()
