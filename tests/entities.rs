@@ -399,6 +399,10 @@ fn second_reading() {
         ("100多万群众住上了安全房", &["number 100多万 = 1000000"]),
         // 再降 / 又增 are changes.
         ("专线平均资费再降10%", &["quantity 10% = 10 % down"]),
+        // Bounds: 不超过 is at most, 不低于 / 至少 at least.
+        ("期限不超过5年", &["quantity 不超过5年 = 5 年 less_than"]),
+        ("比例不低于30%", &["quantity 不低于30% = 30 % more_than"]),
+        ("每年至少3次", &["quantity 至少3次 = 3 次 more_than"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

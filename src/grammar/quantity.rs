@@ -126,11 +126,30 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
 /// ```ebnf
-/// approx_prefix ::= "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+/// approx_prefix ::= "不超过" | "不高于" | "不多于" | "不大于" | "最多"
+///                 | "不少于" | "不低于" | "不小于" | "至少"
+///                 | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
 ///                 | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     for (s, a) in [
+        // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
+        ("不超过", Approx::LessThan),
+        ("不超過", Approx::LessThan),
+        ("不高于", Approx::LessThan),
+        ("不高於", Approx::LessThan),
+        ("不多于", Approx::LessThan),
+        ("不多於", Approx::LessThan),
+        ("不大于", Approx::LessThan),
+        ("不大於", Approx::LessThan),
+        ("最多", Approx::LessThan),
+        ("不少于", Approx::MoreThan),
+        ("不少於", Approx::MoreThan),
+        ("不低于", Approx::MoreThan),
+        ("不低於", Approx::MoreThan),
+        ("不小于", Approx::MoreThan),
+        ("不小於", Approx::MoreThan),
+        ("至少", Approx::MoreThan),
         ("超过", Approx::MoreThan),
         ("超過", Approx::MoreThan),
         ("将近", Approx::Nearly),
