@@ -403,6 +403,13 @@ fn second_reading() {
         ("期限不超过5年", &["quantity 不超过5年 = 5 年 less_than"]),
         ("比例不低于30%", &["quantity 不低于30% = 30 % more_than"]),
         ("每年至少3次", &["quantity 至少3次 = 3 次 more_than"]),
+        // 压缩 / 缩短 / 降幅 are changes down.
+        ("审批时限压缩50%", &["quantity 50% = 50 % down"]),
+        (
+            "审批时限压缩至3个工作日",
+            &["quantity 3个工作日 = 3 工作日"],
+        ),
+        ("降幅为2.1%", &["quantity 2.1% = 2.1 % down"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
