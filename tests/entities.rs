@@ -410,6 +410,9 @@ fn second_reading() {
             &["quantity 3个工作日 = 3 工作日"],
         ),
         ("降幅为2.1%", &["quantity 2.1% = 2.1 % down"]),
+        // 首 and 轮次 are measure words.
+        ("创作歌曲100首", &["quantity 100首 = 100 首"]),
+        ("开展3轮次检查", &["quantity 3轮次 = 3 轮次"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
