@@ -413,6 +413,10 @@ fn second_reading() {
         // 首 and 轮次 are measure words.
         ("创作歌曲100首", &["quantity 100首 = 100 首"]),
         ("开展3轮次检查", &["quantity 3轮次 = 3 轮次"]),
+        // 年级 is a grade; 件事 counts things.
+        ("3年级学生", &["number 3 = 3"]),
+        ("办好10件事", &["quantity 10件 = 10 件"]),
+        ("一件事一次办", &[]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
