@@ -417,6 +417,9 @@ fn second_reading() {
         ("3年级学生", &["number 3 = 3"]),
         ("办好10件事", &["quantity 10件 = 10 件"]),
         ("一件事一次办", &[]),
+        // N日 after 月 (每月15日) is a day of the month; else days.
+        ("每月15日前报送", &["date 15日 = ---15"]),
+        ("三十日内作出决定", &["quantity 三十日 = 30 日"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

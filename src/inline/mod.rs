@@ -983,6 +983,30 @@ impl<'a> Scanner<'a, '_> {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
+        // 每月15日, 次月5日: a day of the month, not a number of days.
+        let after_month = q.high.is_none()
+            && q.approx.is_none()
+            && q.unit.as_ref().is_some_and(|u| u.canonical == "日")
+            && self.text.get(..i).is_some_and(|b| b.ends_with('月'));
+        let day_of_month = q
+            .value
+            .and_then(Num::as_int)
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| after_month && (1..=31).contains(d));
+        if let Some(day) = day_of_month {
+            self.push(
+                i,
+                end,
+                EntityKind::Date(DateEntity {
+                    date: crate::value::Date {
+                        day: Some(day),
+                        ..Default::default()
+                    },
+                    range_end: None,
+                }),
+            );
+            return end;
+        }
         if q.unit.is_none() && q.high.is_none() {
             let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
             if let Some(scheme) = self.bare_identifier(i, ftext, r) {
