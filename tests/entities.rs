@@ -420,6 +420,8 @@ fn second_reading() {
         // N日 after 月 (每月15日) is a day of the month; else days.
         ("每月15日前报送", &["date 15日 = ---15"]),
         ("三十日内作出决定", &["quantity 三十日 = 30 日"]),
+        // 多 after a scale word with no unit: a plain number, more than.
+        ("把14亿多中国人的饭碗端牢", &["number 14亿多 = 1400000000"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

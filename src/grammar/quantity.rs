@@ -239,8 +239,18 @@ fn tail(i: &str) -> Tail<'_> {
             consumed += c.len_utf8();
             exp += e;
             let after = r.get(consumed..).unwrap_or("");
+            // 万多人 (a unit after 多), or 14亿多中国人 (no unit: a plain
+            // number, more than 14亿).
             let (after2, infix) = match approx_infix(after) {
-                Ok((a2, ap)) if approx.is_none() && lookup(a2).is_some() => (a2, Some(ap)),
+                Ok((a2, ap))
+                    if approx.is_none()
+                        && (lookup(a2).is_some()
+                            || !a2.starts_with(|c: char| {
+                                super::figure::is_cjk_numeral_char(c) || c.is_ascii_digit()
+                            })) =>
+                {
+                    (a2, Some(ap))
+                }
                 _ => (after, None),
             };
             let cand = match unit(after2) {
