@@ -422,6 +422,9 @@ fn second_reading() {
         ("三十日内作出决定", &["quantity 三十日 = 30 日"]),
         // 多 after a scale word with no unit: a plain number, more than.
         ("把14亿多中国人的饭碗端牢", &["number 14亿多 = 1400000000"]),
+        // Sports named by team size are names.
+        ("村超、三人篮球、广场舞", &[]),
+        ("“五人制”足球比赛", &[]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
