@@ -425,6 +425,11 @@ fn second_reading() {
         // Sports named by team size are names.
         ("村超、三人篮球、广场舞", &[]),
         ("“五人制”足球比赛", &[]),
+        // A bare scale and unit labelling a table column is no figure.
+        ("产量\n万吨\n1575\n", &["number 1575 = 1575"]),
+        ("单位：万元", &[]),
+        ("投资额（亿元）", &[]),
+        ("突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

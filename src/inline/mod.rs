@@ -983,6 +983,9 @@ impl<'a> Scanner<'a, '_> {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
+        if q.approx.is_none() && q.high.is_none() && self.unit_label(i, end) {
+            return end;
+        }
         // 每月15日, 次月5日: a day of the month, not a number of days.
         let after_month = q.high.is_none()
             && q.approx.is_none()
@@ -1020,6 +1023,39 @@ impl<'a> Scanner<'a, '_> {
         }
         self.emit_quantity(i, end, q, false);
         end
+    }
+
+    /// A bare scale word and unit (`万元`, `万吨`) that labels a table
+    /// column or states the unit of the figures (`单位：万元`, `（亿元）`, a
+    /// line of its own) is no figure.
+    fn unit_label(&self, i: usize, end: usize) -> bool {
+        let text = self.text.get(i..end).unwrap_or("");
+        let numerals = text
+            .chars()
+            .take_while(|&c| crate::grammar::figure::is_cjk_numeral_char(c));
+        let mut n = 0usize;
+        let mut only_scales = true;
+        for c in numerals {
+            n += 1;
+            only_scales &= crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 2);
+        }
+        if n == 0 || !only_scales || text.starts_with("百分之") || text.starts_with("千分之")
+        {
+            return false;
+        }
+        let pad = [' ', '\t', '\u{3000}', '\u{a0}'];
+        let before = self.text.get(..i).unwrap_or("").trim_end_matches(pad);
+        let after = self.text.get(end..).unwrap_or("").trim_start_matches(pad);
+        let line_alone = (before.is_empty() || before.ends_with(['\n', '\r']))
+            && (after.is_empty() || after.starts_with(['\n', '\r']));
+        let stated = before.ends_with("单位：")
+            || before.ends_with("单位:")
+            || before.ends_with("单位")
+            || before.ends_with("單位：")
+            || before.ends_with("單位:");
+        let bracketed = (before.ends_with('（') && after.starts_with('）'))
+            || (before.ends_with('(') && after.starts_with(')'));
+        line_alone || stated || bracketed
     }
 
     /// A bare integer that reads as an identifier: a phone number or
