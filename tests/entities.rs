@@ -430,6 +430,10 @@ fn second_reading() {
         ("单位：万元", &[]),
         ("投资额（亿元）", &[]),
         ("突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // Traditional forms of compound measure words.
+        ("共12層", &["quantity 12層 = 12 层"]),
+        ("檢查3500戶次", &["quantity 3500戶次 = 3500 户次"]),
+        ("發放手套200双", &["quantity 200双 = 200 双"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
