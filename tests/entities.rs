@@ -434,6 +434,9 @@ fn second_reading() {
         ("共12層", &["quantity 12層 = 12 层"]),
         ("檢查3500戶次", &["quantity 3500戶次 = 3500 户次"]),
         ("發放手套200双", &["quantity 200双 = 200 双"]),
+        // Place names and terms that start with a numeral and a measure word.
+        ("三门峡市、七台河市、五台山、五家渠市、二十四节气", &[]),
+        ("新增两台设备", &["quantity 两台 = 2 台"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
