@@ -437,6 +437,8 @@ fn second_reading() {
         // Place names and terms that start with a numeral and a measure word.
         ("三门峡市、七台河市、五台山、五家渠市、二十四节气", &[]),
         ("新增两台设备", &["quantity 两台 = 2 台"]),
+        // 前四款 refers to the provisions before.
+        ("鼓励前四款以外的建筑", &[]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -803,6 +803,10 @@ impl<'a> Scanner<'a, '_> {
         }
         let end = self.skip_run(i);
         let after = self.text.get(end..).unwrap_or("");
+        // 前四款, 前两条: a reference to the provisions before, no figure.
+        if prev == Some('前') && after.starts_with(['款', '条', '條', '项', '項']) {
+            return Some(end + after.chars().next().map_or(0, char::len_utf8));
+        }
         // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
         // 降准 is a count).
         let session = after.strip_prefix('次').is_some_and(|a| {
