@@ -439,6 +439,9 @@ fn second_reading() {
         ("新增两台设备", &["quantity 两台 = 2 台"]),
         // 前四款 refers to the provisions before.
         ("鼓励前四款以外的建筑", &[]),
+        // 最后一公里 is an idiom.
+        ("打通服务群众最后一公里", &[]),
+        ("修建道路一公里", &["quantity 一公里 = 1 公里"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

@@ -778,6 +778,14 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
+        // 最后一公里: the last stretch, an idiom.
+        if rest.starts_with('一') {
+            let w = self.back_window(i, 6);
+            let before = self.text.get(w..i).unwrap_or("");
+            if before.ends_with("最后") || before.ends_with("最後") {
+                return Some(self.skip_run(i));
+            }
+        }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
