@@ -821,7 +821,6 @@ impl<'a> Scanner<'a, '_> {
             ["会", "全会", "全体", "大会", "代表", "全國", "全国"]
                 .iter()
                 .any(|w| a.starts_with(w))
-                && !a.starts_with("全面")
         });
         // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
         // a scale word: 总数三年来 is a count).
