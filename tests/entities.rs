@@ -442,6 +442,13 @@ fn second_reading() {
         // 最后一公里 is an idiom.
         ("打通服务群众最后一公里", &[]),
         ("修建道路一公里", &["quantity 一公里 = 1 公里"]),
+        // 度 and 方 after a big CJK scale word.
+        (
+            "電力一百零八億度",
+            &["quantity 一百零八億度 = 10800000000 度"],
+        ),
+        ("四面八方", &[]),
+        ("零下三度", &[]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",

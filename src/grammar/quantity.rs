@@ -341,7 +341,12 @@ fn range_sep(i: &str) -> Option<&str> {
 
 /// True when a CJK figure may count as a number before unit `u`.
 fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
-    if !u.cjk || f.positional {
+    // 一百零八億度, 两千万方: after a big scale word, 度 (kilowatt-hours)
+    // and 方 (cubic metres) are units even though a bare CJK numeral before
+    // them is not (三度, 四方).
+    let big = f.text.contains(['万', '萬', '亿', '億']);
+    let scaled_measure = big && matches!(&*u.canonical, "度" | "立方米");
+    if !(u.cjk || scaled_measure) || f.positional {
         return false;
     }
     // A lone 一 before a measure word or duration is the indefinite article
