@@ -449,6 +449,8 @@ fn second_reading() {
         ),
         ("四面八方", &[]),
         ("零下三度", &[]),
+        // 万万 is 亿 in older texts.
+        ("六萬萬元", &["quantity 六萬萬元 = 600000000 元"]),
         // Ranges of percentages and listed CJK digits.
         (
             "每年要增长百分之四到五，",
