@@ -462,6 +462,7 @@ fn second_reading() {
         ),
         ("增加两、三倍", &["quantity 两、三倍 = 2 倍 [2..3] up"]),
         ("在两、三年内", &["quantity 两、三年 = 2 年 [2..3]"]),
+        ("。二、三年来的工作", &["quantity 三年 = 3 年"]),
         // 数 makes a vague amount only before a scale word.
         (
             "在校生总数三年来增加两倍",

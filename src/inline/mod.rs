@@ -994,6 +994,22 @@ impl<'a> Scanner<'a, '_> {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
+        // 二、三年来… at the start of a line or sentence: 二、 is an
+        // enumeration marker, not the low end of 两、三年.
+        let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+        if q.high.is_some() && ftext.contains('、') {
+            let prev = self.text.get(..i).and_then(|b| b.chars().next_back());
+            if prev.is_none_or(|p| {
+                matches!(
+                    p,
+                    '\n' | '\r' | '。' | '；' | '：' | ';' | ':' | ' ' | '\u{3000}'
+                )
+            }) {
+                if let Some(k) = ftext.find('、') {
+                    return i + k + '、'.len_utf8();
+                }
+            }
+        }
         if q.approx.is_none() && q.high.is_none() && self.unit_label(i, end) {
             return end;
         }
