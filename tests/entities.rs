@@ -712,3 +712,22 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_snippet_that_is_one_numeral_is_that_number() {
+    use gongwen::entity::{EntityKind, extract};
+    let value = |s: &str| match extract(s).first().map(|e| &e.kind) {
+        Some(EntityKind::Number(n)) => Some((n.value.to_string(), n.approx.is_some())),
+        _ => None,
+    };
+    assert_eq!(value("两千四百五"), Some(("2450".to_string(), false)));
+    assert_eq!(value("负六点六"), Some(("-6.6".to_string(), false)));
+    assert_eq!(value("十多万"), Some(("100000".to_string(), true)));
+    assert_eq!(value("一些"), None, "a word is not a numeral");
+    // Inside running text a bare CJK numeral is still not a figure.
+    assert!(
+        extract("统一思想，一是加强领导")
+            .iter()
+            .all(|e| !matches!(e.kind, EntityKind::Number(_)))
+    );
+}
