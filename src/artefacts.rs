@@ -6,6 +6,7 @@
 //! U+FFFD and of C1 controls) are looked at more closely.
 
 use crate::error::{Diagnostic, DiagnosticCode};
+use crate::skip;
 use crate::span::Span;
 
 const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
@@ -33,6 +34,10 @@ const INTERESTING: [bool; 256] = {
     t[0xef] = true; // U+FFFD
     t
 };
+
+fn interesting(c: u8) -> bool {
+    INTERESTING.get(usize::from(c)).copied().unwrap_or(false)
+}
 
 /// Is the char ending just before byte `i` a CJK ideograph?
 fn cjk_before(src: &str, i: usize) -> bool {
@@ -90,8 +95,12 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < b.len() {
         let Some(&c) = b.get(i) else { break };
-        if !INTERESTING.get(usize::from(c)).copied().unwrap_or(false) {
-            i += 1;
+        if !interesting(c) {
+            // Jump to the next interesting byte, ideographs skipped whole.
+            match skip::find_char(src, i, interesting) {
+                Some(j) => i = j,
+                None => break,
+            }
             continue;
         }
         match c {
@@ -188,7 +197,11 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
     }
     for marker in ["锟斤拷", "烫烫烫", "屯屯屯"] {
         let mut from = 0;
-        while let Some(p) = src.get(from..).and_then(|r| r.find(marker)) {
+        while let Some(p) = src
+            .as_bytes()
+            .get(from..)
+            .and_then(|r| memchr::memmem::find(r, marker.as_bytes()))
+        {
             let start = from + p;
             let mut end = start + marker.len();
             while src

@@ -4,6 +4,7 @@
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
 use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+use crate::skip;
 use crate::span::Span;
 
 /// A line with its trimmed text.
@@ -70,6 +71,23 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
     text.contains(['。', '！', '？'])
 }
 
+/// Bytes that can start a char [`sentences`] reacts to inside a sentence:
+/// the lead bytes of `“‘”’` (`E2`), `。「」『』《》【】〈〉` (`E3`) and
+/// `（）！？；` (`EF`), and ASCII `()"'!?;`.
+#[inline(always)]
+fn sentence_byte(b: u8) -> bool {
+    (b == 0xe2)
+        | (b == 0xe3)
+        | (b == 0xef)
+        | (b == b'(')
+        | (b == b')')
+        | (b == b'"')
+        | (b == b'\'')
+        | (b == b'!')
+        | (b == b'?')
+        | (b == b';')
+}
+
 /// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
 /// keeping quotes and brackets balanced; closing quotes after the
 /// terminator stay with the sentence. Leading padding and line breaks are
@@ -77,17 +95,31 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
     let text = span.text(src);
     let base = span.start();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut depth: i32 = 0;
     let mut start: Option<usize> = None;
-    let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
         if start.is_none() {
             if pad(c) || c == '\n' || c == '\r' {
+                i += c.len_utf8();
                 continue;
             }
             start = Some(i);
+        } else if !bytes.get(i).is_some_and(|&b| sentence_byte(b)) {
+            // Inside a sentence, a char that is no bracket, quote or
+            // terminator only makes `prev` something else: skip such
+            // chars bytewise (`sentence_byte`s are char boundaries).
+            match skip::find_char(text, i, sentence_byte) {
+                Some(p) => {
+                    prev = None;
+                    i = p;
+                    continue;
+                }
+                None => break,
+            }
         }
         let mut quote_closes_sentence = false;
         match c {
@@ -101,18 +133,17 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             _ => {}
         }
         prev = Some(c);
+        i += c.len_utf8();
         if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            for d in text.get(i..).unwrap_or("").chars() {
                 if is_closer(d) || is_sentence_end(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    i += d.len_utf8();
                 } else {
                     break;
                 }
             }
             if let Some(s) = start.take() {
-                out.push(Span::new(base + s, base + end));
+                out.push(Span::new(base + s, base + i));
             }
         }
     }
@@ -123,19 +154,37 @@ pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
             out.push(Span::new(base + s, base + s + t.len()));
         }
     }
+    // Held by the paragraph for the document's lifetime: no spare room.
+    out.shrink_to_fit();
     out
 }
 
+/// Can a clause break start with byte `b`: the lead bytes `E3` (`。`) and
+/// `EF` (`；：，！？`), and ASCII `;:,` and line feed?
+#[inline(always)]
+fn clause_byte(b: u8) -> bool {
+    (b == 0xe3) | (b == 0xef) | (b == b';') | (b == b':') | (b == b',') | (b == b'\n')
+}
+
 /// Where a clause may start inside a paragraph: its start, or after
-/// `。；：，` and their ASCII forms.
+/// `。；：，！？` and their ASCII forms, or a line break.
 fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0).chain(text.char_indices().filter_map(|(i, c)| {
-        matches!(
-            c,
-            '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
-        )
-        .then_some(i + c.len_utf8())
-    }))
+    let mut at = 0;
+    // `clause_byte`s are char boundaries: decode only there.
+    let next = move || {
+        loop {
+            let i = skip::find_char(text, at, clause_byte)?;
+            let c = text.get(i..)?.chars().next()?;
+            at = i + c.len_utf8();
+            if matches!(
+                c,
+                '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+            ) {
+                return Some(at);
+            }
+        }
+    };
+    std::iter::once(0).chain(std::iter::from_fn(next))
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`

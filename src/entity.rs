@@ -203,6 +203,27 @@ pub struct Number {
     pub approx: Option<Approx>,
 }
 
+/// A snippet that is one numeral: `两千四百五`, `负六点六` (negative),
+/// `十多万` (100000, more than).
+fn whole_numeral(s: &str) -> Option<(Decimal, Option<Approx>)> {
+    let (neg, body) = match s.strip_prefix(['负', '負']) {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (value, approx) = match Decimal::parse_numeral(body) {
+        Some(v) => (v, None),
+        None => {
+            // `一千多万`: a numeral, 多, then scale words only.
+            let (head, tail) = body.split_once('多')?;
+            let scale = Decimal::parse_numeral(&format!("一{tail}"))?;
+            let v = Decimal::parse_numeral(head)?.checked_mul(scale)?;
+            (v, Some(Approx::MoreThan))
+        }
+    };
+    let value = if neg { value.checked_neg()? } else { value };
+    Some((value, approx))
+}
+
 /// Scan a snippet of text (one block: a sentence, a paragraph, a title)
 /// for entities, without any document structure: the same scanner the
 /// parser runs on each paragraph.
@@ -219,5 +240,23 @@ pub fn extract(text: &str) -> Vec<Entity<'_>> {
     let mut sink = crate::inline::InlineSink::default();
     let span = Span::new(0, text.len());
     crate::inline::scan(text, span, &crate::Options::default(), &mut sink);
+    if sink.entities.is_empty() {
+        // A snippet that is nothing but a numeral (`两千四百五`, `壹佰伍拾`)
+        // is that number: with no running text around it, a bare CJK
+        // numeral cannot be part of a word.
+        let trimmed = text.trim();
+        if let Some((value, approx)) = whole_numeral(trimmed) {
+            let start = text.len() - text.trim_start().len();
+            sink.entities.push(Entity {
+                text: trimmed,
+                span: Span::new(start, start + trimmed.len()),
+                kind: EntityKind::Number(Number {
+                    value,
+                    scale: 0,
+                    approx,
+                }),
+            });
+        }
+    }
     sink.entities
 }

@@ -10,10 +10,42 @@ const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
 const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
 const SPAM_TXT: &str = include_str!("../grammars/lexicon/spam.txt");
 
-/// Words that mark an injected spam line, as one automaton (`None` only if
+/// Words that mark an injected spam line, as one searcher (`None` only if
 /// the lexicon could not be compiled, which a test rules out).
-pub(crate) static SPAM_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(word_list(SPAM_TXT)).ok());
+pub(crate) static SPAM_WORDS: LazyLock<Option<WordSearch>> =
+    LazyLock::new(|| WordSearch::new(word_list(SPAM_TXT)));
+
+/// A search for any of a few words. The words here are CJK, whose lead
+/// bytes are everywhere in the text, so the automaton's byte prefilters
+/// keep firing; the packed (Teddy, SIMD) searcher matches on the first
+/// bytes of every word at once and is about ten times faster. The
+/// automaton is the fallback where Teddy is not available.
+#[derive(Debug)]
+pub(crate) enum WordSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+impl WordSearch {
+    fn new(words: Vec<&'static str>) -> Option<Self> {
+        match aho_corasick::packed::Searcher::new(words.iter()) {
+            Some(s) => Some(WordSearch::Packed(s)),
+            None => aho_corasick::AhoCorasick::new(words)
+                .ok()
+                .map(WordSearch::Automaton),
+        }
+    }
+
+    /// Calls `f` with the start of each match, left to right, matches not
+    /// overlapping. (Which of two overlapping words is reported differs
+    /// between the two searchers; whether a line holds a word does not.)
+    pub(crate) fn for_each_start(&self, text: &str, mut f: impl FnMut(usize)) {
+        match self {
+            WordSearch::Packed(s) => s.find_iter(text).for_each(|m| f(m.start())),
+            WordSearch::Automaton(ac) => ac.find_iter(text).for_each(|m| f(m.start())),
+        }
+    }
+}
 
 fn word_list(text: &'static str) -> Vec<&'static str> {
     text.lines()
@@ -29,7 +61,12 @@ pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> =
 /// The title words as one automaton (`None` only if the lexicon could not
 /// be compiled, which a test rules out).
 pub(crate) static TITLE_WORDS_AC: LazyLock<Option<aho_corasick::AhoCorasick>> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(TITLE_WORDS.iter()).ok());
+    LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(TITLE_WORDS.iter())
+            .ok()
+    });
 
 /// Rows of a TSV lexicon: comment (`#`) and blank lines skipped, fields split at tabs.
 pub(crate) fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -154,6 +191,7 @@ pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
         }
     }
     let contains = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::Standard)
         .build(&contains_pats)
         .ok()
@@ -168,6 +206,24 @@ pub(crate) static BOILERPLATE_LINES: LazyLock<Boilerplate> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_search_packed_and_automaton_flag_the_same_lines() {
+        let words = word_list(SPAM_TXT);
+        let auto = aho_corasick::AhoCorasick::new(words.clone()).map(WordSearch::Automaton);
+        let packed = aho_corasick::packed::Searcher::new(words.iter()).map(WordSearch::Packed);
+        let text = "正文，博彩娱乐城百家乐。\n无\n威尼斯人太阳城集团\n代开发票办证刻章\n博\n";
+        let lines = |w: &WordSearch| {
+            let mut v = Vec::new();
+            w.for_each_start(text, |at| v.push(text[..at].matches('\n').count()));
+            v.dedup();
+            v
+        };
+        if let (Ok(a), Some(p)) = (auto, packed) {
+            assert_eq!(lines(&a), vec![0, 2, 3]);
+            assert_eq!(lines(&a), lines(&p));
+        }
+    }
 
     #[test]
     fn lexicons_parse_and_have_no_bad_rows() {

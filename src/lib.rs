@@ -18,9 +18,11 @@ pub mod entity;
 pub mod error;
 pub mod export;
 mod grammar;
+mod heap;
 mod inline;
 mod lexicon;
 mod options;
+mod skip;
 pub mod span;
 mod tree;
 pub mod validate;
@@ -155,4 +157,64 @@ pub fn parse_bytes_with<'a>(bytes: &'a [u8], opts: &Options) -> Result<Document<
         offset: e.valid_up_to(),
     })?;
     parse_with(src, opts)
+}
+
+/// Entry points into the separate passes, for `benches/parse.rs` only. Not
+/// part of the public API: may change or disappear in any release.
+#[doc(hidden)]
+pub mod __bench {
+    use crate::span::Span;
+    use crate::{Options, artefacts, block, inline, tree};
+
+    /// Pass 1a: split into lines and trim them. Returns the line count.
+    pub fn lines(src: &str) -> usize {
+        block::lines(src).len()
+    }
+
+    /// Pass 1b: the text-artefact scan (mojibake, pinyin, control chars).
+    /// Returns the number of diagnostics.
+    pub fn artefacts(src: &str) -> usize {
+        let mut diags = Vec::new();
+        artefacts::scan(src, &mut diags);
+        diags.len()
+    }
+
+    /// Pass 2: heading candidates over every line, with recovery and
+    /// levels (the zones pass normally narrows this to the body). Returns
+    /// the number of headings.
+    pub fn headings(src: &str) -> usize {
+        let lines = block::lines(src);
+        let mut diags = Vec::new();
+        let mut heads = tree::headings(src, &lines, 0, lines.len(), true, &mut diags);
+        tree::assign_levels(&mut heads, &mut diags);
+        heads.len()
+    }
+
+    /// Paragraph internals over every non-blank line taken as a paragraph:
+    /// sentences and enumeration items. Returns sentences + items.
+    pub fn blocks(src: &str) -> usize {
+        let mut state = (None, 0);
+        let mut n = 0;
+        for l in block::lines(src).iter().filter(|l| !l.is_blank()) {
+            let span = Span::new(l.t0, l.t1);
+            n += block::sentences(src, span).len() + block::items(src, span, &mut state).len();
+        }
+        n
+    }
+
+    /// Pass 3: the inline scanner over every non-blank line. Returns the
+    /// number of entities.
+    pub fn inline(src: &str) -> usize {
+        let opts = Options::default();
+        let mut sink = inline::InlineSink::default();
+        let mut n = 0;
+        for l in block::lines(src).iter().filter(|l| !l.is_blank()) {
+            inline::scan(src, Span::new(l.t0, l.t1), &opts, &mut sink);
+            n += sink.entities.len();
+            sink.entities.clear();
+            sink.quotes.clear();
+            sink.diagnostics.clear();
+        }
+        n
+    }
 }

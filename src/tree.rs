@@ -155,6 +155,12 @@ fn marked_heading<'a>(
         if t.ends_with(['；', ';']) && m.family != MarkerFamily::Article {
             return None;
         }
+        // `第二十条第（一）项`, `第三章之二`: a citation, not a heading.
+        if matches!(m.family, MarkerFamily::Article | MarkerFamily::Part)
+            && body.starts_with(['第', '之', '款', '项', '（', '('])
+        {
+            return None;
+        }
         if m.family == MarkerFamily::Cn
             && body.starts_with(|c: char| cn_ordinal(&c.to_string()).is_ok())
             && body
@@ -444,12 +450,31 @@ pub(crate) fn headings<'a>(
         i += 1;
     }
     keep_word_runs(&mut out);
+    keep_article_runs(&mut out);
     if recover {
         number_lost_numerals(&mut out, diags);
         fill_gaps(lines, lo, hi, &mut out, diags);
         unnumbered_parents(lines, lo, hi, &mut out, diags);
     }
     out
+}
+
+/// Articles (`第一条`) are numbered through a regulation from 1: an
+/// article that neither starts that count nor continues it (a lone
+/// `第二十条` in a report, citing a regulation) is not a heading.
+fn keep_article_runs(out: &mut Vec<HeadingCand<'_>>) {
+    let mut last: Option<u32> = None;
+    out.retain(|h| {
+        if h.family != MarkerFamily::Article {
+            return true;
+        }
+        let n = h.ordinal.unwrap_or(0);
+        let ok = n == 1 || last.is_some_and(|l| n > l && n <= l + 3);
+        if ok {
+            last = Some(n);
+        }
+        ok
+    });
 }
 
 /// Standalone `一是…。` / `第一，…` lines are headings only in runs:

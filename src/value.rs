@@ -65,7 +65,8 @@ impl Date {
 }
 
 impl std::fmt::Display for Date {
-    /// ISO-8601 style: `2022-01-28`, `2023-12`, `2023`, `2024-01-24T14:37`.
+    /// ISO-8601 style: `2022-01-28`, `2023-12`, `2023`, `2024-01-24T14:37`,
+    /// `---15` (a day of the month alone).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut wrote = false;
         if let Some(y) = self.year {
@@ -83,6 +84,10 @@ impl std::fmt::Display for Date {
             if let Some(d) = self.day {
                 write!(f, "-{d:02}")?;
             }
+        } else if let Some(d) = self.day {
+            // A day of the month alone (每月15日): ISO-8601 `---15`.
+            write!(f, "---{d:02}")?;
+            wrote = true;
         }
         if let Some(h) = self.hour {
             if wrote {

@@ -777,18 +777,30 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     }
 
     // Injected spam lines inside the text: short lines (link text pasted
-    // into the page), not paragraphs of prose, each checked by one
-    // automaton.
-    if let Some(ac) = SPAM_WORDS.as_ref() {
-        for l in lines.get(cs..body_end).unwrap_or(&[]) {
-            if !l.is_blank() && l.text.len() <= 240 && ac.is_match(l.text) {
-                diags.push(Diagnostic::new(
-                    DiagnosticCode::InjectedLine,
-                    Span::new(l.t0, l.t1),
-                    "a line that looks injected (spam) inside the report",
-                ));
+    // into the page), not paragraphs of prose. One search over the text,
+    // one diagnostic per line.
+    if let (Some(ac), Some(first), Some(last)) = (
+        SPAM_WORDS.as_ref(),
+        lines.get(cs),
+        body_end.checked_sub(1).and_then(|k| lines.get(k)),
+    ) {
+        let base = first.raw.start;
+        let text = src.get(base..last.raw.end).unwrap_or("");
+        let mut last_line = usize::MAX;
+        ac.for_each_start(text, |m| {
+            let at = base + m;
+            let k = lines.partition_point(|l| l.raw.next <= at);
+            if k != last_line {
+                if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::InjectedLine,
+                        Span::new(l.t0, l.t1),
+                        "a line that looks injected (spam) inside the report",
+                    ));
+                }
+                last_line = k;
             }
-        }
+        });
     }
 
     // Headings and levels.
@@ -956,7 +968,20 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             )
         })
         .collect();
-    let mut preamble = Vec::new();
+    // Exact capacities: a section holds few paragraphs, and a list grown
+    // by pushing would hold room for at least four.
+    let mut counts = vec![0usize; flat.len()];
+    let mut in_preamble = 0;
+    for (o, _) in &paras {
+        match o.and_then(|i| counts.get_mut(i)) {
+            Some(c) => *c += 1,
+            None => in_preamble += 1,
+        }
+    }
+    for (entry, &c) in flat.iter_mut().zip(&counts) {
+        entry.2.reserve_exact(c);
+    }
+    let mut preamble = Vec::with_capacity(in_preamble);
     for (o, p) in paras {
         match o.and_then(|i| flat.get_mut(i)) {
             Some(entry) => entry.2.push(p),
@@ -975,7 +1000,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             let mut entities = Vec::new();
             if opts.entities {
                 inline::scan(src, span, opts, &mut sink);
-                entities = std::mem::take(&mut sink.entities);
+                entities = sink.entities.drain(..).collect();
                 sink.quotes.clear();
                 diags.append(&mut sink.diagnostics);
             }
@@ -1021,7 +1046,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         if opts.entities {
             if let Some(d) = &date {
                 inline::scan(src, d.span, opts, &mut sink);
-                entities = std::mem::take(&mut sink.entities);
+                entities = sink.entities.drain(..).collect();
                 sink.quotes.clear();
                 diags.append(&mut sink.diagnostics);
             }
@@ -1035,6 +1060,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     });
 
     diags.sort_by_key(|d| (d.span.start, d.span.end));
+    diags.shrink_to_fit();
+    appendix_paras.shrink_to_fit();
     Ok(Document {
         source: src,
         zones: zones_from_kinds(src, &lines, &kinds),
@@ -1067,9 +1094,10 @@ fn make_paragraph<'a>(
     let (entities, quotes) = if opts.entities {
         inline::scan(src, span, opts, sink);
         diags.append(&mut sink.diagnostics);
+        // Exact-size copies; the sink keeps its buffers for the next block.
         (
-            std::mem::take(&mut sink.entities),
-            std::mem::take(&mut sink.quotes),
+            sink.entities.drain(..).collect(),
+            sink.quotes.drain(..).collect(),
         )
     } else {
         (Vec::new(), Vec::new())
@@ -1098,7 +1126,7 @@ fn make_heading<'a>(
     let mut entities = Vec::new();
     if opts.entities && !h.title.is_empty() {
         inline::scan(src, h.title, opts, sink);
-        entities = std::mem::take(&mut sink.entities);
+        entities = sink.entities.drain(..).collect();
         sink.quotes.clear();
         diags.append(&mut sink.diagnostics);
     }
@@ -1138,6 +1166,7 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
                 start: s.heading.span.start,
                 end: end.max(s.heading.span.end),
             };
+            s.children.shrink_to_fit();
             match stack.last_mut() {
                 Some(parent) => parent.children.push(s),
                 None => roots.push(s),
@@ -1159,6 +1188,7 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
     while !stack.is_empty() {
         close(&mut stack, &mut roots);
     }
+    roots.shrink_to_fit();
     roots
 }
 

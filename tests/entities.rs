@@ -319,6 +319,193 @@ fn traps_are_not_figures() {
     }
 }
 
+/// Known answers for the second reading of the corpus (one case per rule).
+#[test]
+fn second_reading() {
+    check(&[
+        // CJK decimals with several digits after 點/点.
+        ("百分之十七點三一", &["quantity 百分之十七點三一 = 17.31 %"]),
+        (
+            "百分之八十四点零一",
+            &["quantity 百分之八十四点零一 = 84.01 %"],
+        ),
+        // A year before 年行动计划 is a date, not the length of a plan.
+        ("“1+6”2020年行动计划", &["date 2020年 = 2020"]),
+        // Traditional 以內; 工作時 (working hours) is a unit.
+        (
+            "壓縮至0.5個工作時以內",
+            &["quantity 0.5個工作時以內 = 0.5 工作时 less_than"],
+        ),
+        // 千升 is a unit: alone (a table's unit column) it is no figure.
+        ("饮料酒\n千升\n", &[]),
+        ("15767千升", &["quantity 15767千升 = 15767 千升"]),
+        // A bare amount naming the base of a rate is no figure.
+        ("万元GDP能耗下降3.5%", &["quantity 3.5% = 3.5 % down"]),
+        (
+            "每百元营业收入中的成本为84.5元",
+            &["quantity 84.5元 = 84.5 元"],
+        ),
+        ("亿元生产总值生产安全事故死亡率", &[]),
+        ("经济总量突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // 提升 before a count is an upgrade, before a rate a change.
+        (
+            "推动农房风貌提升26.4万户",
+            &["quantity 26.4万户 = 264000 户"],
+        ),
+        ("提升39个欠发达县域", &["quantity 39个 = 39 个"]),
+        ("排名提升4位，", &["quantity 4位 = 4 位 up"]),
+        ("林分优化提升200万亩、", &["quantity 200万亩 = 2000000 亩"]),
+        ("指数提升2个等级", &["quantity 2个 = 2 个 up"]),
+        ("满意度提升5个百分点", &["quantity 5个百分点 = 5 百分点 up"]),
+        // 半 after a duration or a ratio; 多 after a ratio.
+        (
+            "一九五〇年的六倍半",
+            &["date 一九五〇年 = 1950", "quantity 六倍半 = 6.5 倍"],
+        ),
+        ("用了一年半时间", &["quantity 一年半 = 1.5 年"]),
+        ("3年半", &["quantity 3年半 = 3.5 年"]),
+        ("是那年的九倍多", &["quantity 九倍多 = 9 倍 more_than"]),
+        ("半年", &[]),
+        // 与上年相比 is a basis; 增速 / 增幅 name a growth rate.
+        ("与上年相比增长5%", &["quantity 5% = 5 % up/与上年相比"]),
+        ("与上年增长10.3%", &["quantity 10.3% = 10.3 % up/与上年"]),
+        ("生产和销售分别增长5%", &["quantity 5% = 5 % up"]),
+        (
+            "化学原料和化学制品制造业比上年增长17.2%",
+            &["quantity 17.2% = 17.2 % up/比上年"],
+        ),
+        ("增速为5.3%", &["quantity 5.3% = 5.3 % up"]),
+        // N号 names a thing (a line, a resolution, a unit): an ordinal.
+        ("西安地铁15号线通车", &["ordinal 15号 = 15"]),
+        ("安理会598号决议", &["ordinal 598号 = 598"]),
+        ("5月12号", &["date 5月12号 = --05-12"]),
+        // 发 (rounds) and 回 (circuits) are measure words after digits.
+        ("连续12发圆满成功", &["quantity 12发 = 12 发"]),
+        ("累计建成15回高电压等级线路", &["quantity 15回 = 15 回"]),
+        // 及以上 / 及以下 are approximations; 人口 counts people.
+        (
+            "年主营业务收入2000万元及以上的工业企业",
+            &["quantity 2000万元及以上 = 20000000 元 more_than"],
+        ),
+        (
+            "实现30万人口以上的县特教学校全覆盖",
+            &["quantity 30万人口以上 = 300000 人 more_than"],
+        ),
+        // 每一 is "every".
+        ("把每一分钱都用在刀刃上", &[]),
+        ("每两年举办一次", &["quantity 两年 = 2 年"]),
+        // A noun after a figure is no unit: a plain number, value exact.
+        ("惠及76万群众", &["number 76万 = 760000"]),
+        ("100多万群众住上了安全房", &["number 100多万 = 1000000"]),
+        // 再降 / 又增 are changes.
+        ("专线平均资费再降10%", &["quantity 10% = 10 % down"]),
+        // Bounds: 不超过 is at most, 不低于 / 至少 at least.
+        ("期限不超过5年", &["quantity 不超过5年 = 5 年 less_than"]),
+        ("比例不低于30%", &["quantity 不低于30% = 30 % more_than"]),
+        ("每年至少3次", &["quantity 至少3次 = 3 次 more_than"]),
+        // 压缩 / 缩短 / 降幅 are changes down.
+        ("审批时限压缩50%", &["quantity 50% = 50 % down"]),
+        (
+            "审批时限压缩至3个工作日",
+            &["quantity 3个工作日 = 3 工作日"],
+        ),
+        ("降幅为2.1%", &["quantity 2.1% = 2.1 % down"]),
+        // 首 and 轮次 are measure words.
+        ("创作歌曲100首", &["quantity 100首 = 100 首"]),
+        ("开展3轮次检查", &["quantity 3轮次 = 3 轮次"]),
+        // 年级 is a grade; 件事 counts things.
+        ("3年级学生", &["number 3 = 3"]),
+        ("办好10件事", &["quantity 10件 = 10 件"]),
+        ("一件事一次办", &[]),
+        // N日 after 月 (每月15日) is a day of the month; else days.
+        ("每月15日前报送", &["date 15日 = ---15"]),
+        ("三十日内作出决定", &["quantity 三十日 = 30 日"]),
+        // 多 after a scale word with no unit: a plain number, more than.
+        ("把14亿多中国人的饭碗端牢", &["number 14亿多 = 1400000000"]),
+        // Sports named by team size are names.
+        ("村超、三人篮球、广场舞", &[]),
+        ("“五人制”足球比赛", &[]),
+        // A bare scale and unit labelling a table column is no figure.
+        ("产量\n万吨\n1575\n", &["number 1575 = 1575"]),
+        ("单位：万元", &[]),
+        ("投资额（亿元）", &[]),
+        ("突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // Traditional forms of compound measure words.
+        ("共12層", &["quantity 12層 = 12 层"]),
+        ("檢查3500戶次", &["quantity 3500戶次 = 3500 户次"]),
+        ("發放手套200双", &["quantity 200双 = 200 双"]),
+        // Place names and terms that start with a numeral and a measure word.
+        ("三门峡市、七台河市、五台山、五家渠市、二十四节气", &[]),
+        ("新增两台设备", &["quantity 两台 = 2 台"]),
+        // 前四款 refers to the provisions before.
+        ("鼓励前四款以外的建筑", &[]),
+        // 最后一公里 is an idiom.
+        ("打通服务群众最后一公里", &[]),
+        ("修建道路一公里", &["quantity 一公里 = 1 公里"]),
+        // 度 and 方 after a big CJK scale word.
+        (
+            "電力一百零八億度",
+            &["quantity 一百零八億度 = 10800000000 度"],
+        ),
+        ("四面八方", &[]),
+        ("零下三度", &[]),
+        // 万万 is 亿 in older texts.
+        ("六萬萬元", &["quantity 六萬萬元 = 600000000 元"]),
+        // Ranges of percentages and listed CJK digits.
+        (
+            "每年要增长百分之四到五，",
+            &["quantity 百分之四到五 = 4 % [4..5] up"],
+        ),
+        (
+            "增长百分之十至百分之十五",
+            &["quantity 百分之十至百分之十五 = 10 % [10..15] up"],
+        ),
+        ("增加两、三倍", &["quantity 两、三倍 = 2 倍 [2..3] up"]),
+        ("在两、三年内", &["quantity 两、三年 = 2 年 [2..3]"]),
+        ("。二、三年来的工作", &["quantity 三年 = 3 年"]),
+        // 数 makes a vague amount only before a scale word.
+        (
+            "在校生总数三年来增加两倍",
+            &["quantity 三年 = 3 年", "quantity 两倍 = 2 倍 up"],
+        ),
+        ("需要数十年", &[]),
+        // 次 + 全面 is a count, 次 + 全会 a session.
+        ("两次全面降准", &["quantity 两次 = 2 次"]),
+        ("省委十二届八次全会", &[]),
+        ("五届人大五次会议", &[]),
+        // Bare scale words after 超过 or 突破.
+        (
+            "运量超过千万人次",
+            &["quantity 超过千万人次 = 10000000 人次 more_than"],
+        ),
+        ("传播量突破百亿次", &["quantity 百亿次 = 10000000000 次"]),
+        // 一元化 is a word.
+        ("党的一元化领导", &[]),
+        // 偏高 / 偏少 are changes; 幅 and 点 are measure words.
+        (
+            "偏高0.7℃，偏少1.2成",
+            &[
+                "quantity 0.7℃ = 0.7 摄氏度 up",
+                "quantity 1.2成 = 1.2 成 down",
+            ],
+        ),
+        (
+            "地形图4062幅，测绘基准成果591点",
+            &["quantity 4062幅 = 4062 幅", "quantity 591点 = 591 点"],
+        ),
+    ]);
+}
+
+/// Chains of ranges are read pairwise, without recursion or rescans.
+#[test]
+fn long_range_chains_stay_flat() {
+    let s = "百分之一到百分之二到".repeat(20_000);
+    let es = extract(&s);
+    assert_eq!(es.len(), 20_000);
+    let s = "两、三倍，".repeat(20_000);
+    assert_eq!(extract(&s).len(), 20_000);
+}
+
 #[test]
 fn json_contract() {
     let es = extract("受理矛盾纠纷29000余人次");
@@ -524,4 +711,23 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_snippet_that_is_one_numeral_is_that_number() {
+    use gongwen::entity::{EntityKind, extract};
+    let value = |s: &str| match extract(s).first().map(|e| &e.kind) {
+        Some(EntityKind::Number(n)) => Some((n.value.to_string(), n.approx.is_some())),
+        _ => None,
+    };
+    assert_eq!(value("两千四百五"), Some(("2450".to_string(), false)));
+    assert_eq!(value("负六点六"), Some(("-6.6".to_string(), false)));
+    assert_eq!(value("十多万"), Some(("100000".to_string(), true)));
+    assert_eq!(value("一些"), None, "a word is not a numeral");
+    // Inside running text a bare CJK numeral is still not a figure.
+    assert!(
+        extract("统一思想，一是加强领导")
+            .iter()
+            .all(|e| !matches!(e.kind, EntityKind::Number(_)))
+    );
 }

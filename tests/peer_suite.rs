@@ -77,17 +77,48 @@ const EXCLUSIONS: &[(&str, &str, fn(&Case) -> bool)] = &[
     ),
     (
         "bare-cjk-numeral",
-        "a CJK numeral with no unit is not a figure (SPEC §5 CJK rule, grammars/document.ebnf §4): 两百, 一千二, 第一",
+        "a CJK numeral with no unit inside running text is not a figure (SPEC §5 CJK rule, grammars/document.ebnf §4): 一只, 九年八吨; a whole input that is one numeral is in scope",
         |c| {
-            c.results.iter().any(|(t, _, _)| {
-                has_cjk_numeral(t)
-                    && !has_arabic(t)
-                    && !t.contains("分之")
-                    && !t.contains("百分点")
-                    && !t.contains('成')
-                    && !t.contains('元')
-                    && !t.contains("块")
-            })
+            // A whole input that is one numeral is in scope: `extract`
+            // reads a snippet that is nothing but a numeral.
+            let whole = c.results.len() == 1
+                && c.results
+                    .first()
+                    .is_some_and(|(t, _, _)| t.trim() == c.input.trim());
+            !whole
+                && c.results.iter().any(|(t, _, _)| {
+                    has_cjk_numeral(t)
+                        && !has_arabic(t)
+                        && !t.contains("分之")
+                        && !t.contains("百分点")
+                        && !t.contains('成')
+                        && !t.contains('元')
+                        && !t.contains("块")
+                })
+        },
+    ),
+    (
+        "vague-digit",
+        "几/幾 stands for an unknown digit (二十几万): the peer's answer is a guess at a lower bound, not the value written",
+        |c| c.input.contains('几') || c.input.contains('幾'),
+    ),
+    (
+        "zhao",
+        "兆 is 10^6 in mainland usage and 10^12 in Taiwan usage: ambiguous, and not used in mainland reports",
+        |c| c.input.contains('兆'),
+    ),
+    (
+        "dozen",
+        "打 as a dozen: shop wording, and 打 is a verb in report prose",
+        |c| c.input.contains('打'),
+    ),
+    (
+        "colloquial-abbreviation",
+        "colloquial forms with no leading digit or a leading zero (百三 = 130, 千三, 零十) and the dialect 倆",
+        |c| {
+            let t = c.input.trim();
+            (t.starts_with(['百', '千', '零']) && !t.starts_with("百分") && !t.starts_with("千分"))
+                || t.contains('倆')
         },
     ),
     (

@@ -391,3 +391,16 @@ fn a_line_fills_at_most_one_gap() {
         );
     }
 }
+
+#[test]
+fn a_cited_article_is_not_a_heading() {
+    let text = "一、总体情况\n内容。\n二、主动公开情况\n第二十条第（一）项\n信息内容 | 本年制发件数\n规章 | 0\n三、依申请公开\n内容。\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter().map(|h| (h.0, h.2)).collect::<Vec<_>>(),
+        [(1, Some(1)), (1, Some(2)), (1, Some(3))]
+    );
+    // A lone article number in a report, not a regulation.
+    let out = outline("一、总体情况\n第十二条　依照本法规定执行。\n二、下一步\n内容。\n");
+    assert!(out.iter().all(|h| h.1 == MarkerFamily::Cn), "{out:?}");
+}

@@ -221,7 +221,15 @@ pub(crate) fn cjk_value(s: &str) -> Option<(i128, bool)> {
     let mut last_was_digit = false;
     let mut started = false;
     let mut last_small_exp = u32::MAX;
+    let mut prev_wan = false;
     for c in s.chars() {
+        // 万万 (older texts: 四万万同胞, 六萬萬人民) is 亿.
+        if prev_wan && matches!(c, '万' | '萬') && section == 0 && number.is_none() {
+            total = total.checked_mul(10_000)?;
+            prev_wan = false;
+            continue;
+        }
+        prev_wan = matches!(c, '万' | '萬');
         if let Some(d) = cjk_digit_val(c) {
             if last_was_digit && number.is_some_and(|n| n != 0) {
                 return None;
@@ -314,10 +322,10 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
                     let Some(d) = cjk_digit_val(c).filter(|_| c != '两' && c != '兩') else {
                         break;
                     };
+                    // Append the digit: m·10 + d, one more decimal place.
                     v = v.and_then(|x| {
-                        let y = x.mul_pow10(1)?;
                         Some(Num {
-                            m: y.m.checked_add(i128::from(d))?,
+                            m: x.m.checked_mul(10)?.checked_add(i128::from(d))?,
                             s: x.s + 1,
                         })
                     });
@@ -380,6 +388,8 @@ mod tests {
             ("二〇二六", 2026),
             ("一九五四", 1954),
             ("一百一十", 110),
+            ("四万万", 400_000_000),
+            ("六萬萬", 600_000_000),
         ] {
             assert_eq!(cjk_value(s).map(|x| x.0), Some(want), "{s}");
         }
@@ -388,5 +398,10 @@ mod tests {
         }
         let (_, f) = cjk_figure("三点五倍").unwrap();
         assert_eq!(f.value, Some(Num { m: 35, s: 1 }));
+        // Several decimal digits: 十七點三一 is 17.31, not 1.74.
+        let (_, f) = cjk_figure("十七點三一").unwrap();
+        assert_eq!(f.value, Some(Num { m: 1731, s: 2 }));
+        let (_, f) = cjk_figure("八十四点零一").unwrap();
+        assert_eq!(f.value, Some(Num { m: 8401, s: 2 }));
     }
 }

@@ -44,6 +44,11 @@ fn cjk_unit_value(c: char) -> Option<u32> {
     })
 }
 
+/// A char of a CJK ordinal numeral: a digit or a unit.
+fn cn_numeral_char(c: char) -> bool {
+    cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some()
+}
+
 /// A CJK ordinal numeral below one thousand (`一` … `九百九十九`), as used in
 /// heading markers.
 ///
@@ -51,10 +56,14 @@ fn cjk_unit_value(c: char) -> Option<u32> {
 /// cn_ordinal ::= [〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+
 /// ```
 pub(crate) fn cn_ordinal(i: &str) -> PResult<'_, u32> {
-    let (rest, text) = recognize(many1_count(satisfy(|c| {
-        cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some()
-    })))
-    .parse(i)?;
+    // Fast reject (most calls): the first char is no numeral.
+    if !i.chars().next().is_some_and(cn_numeral_char) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Many1Count,
+        )));
+    }
+    let (rest, text) = recognize(many1_count(satisfy(cn_numeral_char))).parse(i)?;
     match cjk_small_value(text) {
         Some(v) if v > 0 => Ok((rest, v)),
         _ => Err(nom::Err::Error(nom::error::Error::new(

@@ -96,15 +96,20 @@ pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
 ///
 /// ```ebnf
 /// approx_suffix ::= "左右" | "上下" | "以上" | "以下" | "以内" | "之内"
+///                 | "以內" | "之內" | "及以上" | "及以下"
 /// ```
 pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
     for (s, a) in [
         ("左右", Approx::About),
         ("上下", Approx::About),
+        ("及以上", Approx::MoreThan),
+        ("及以下", Approx::LessThan),
         ("以上", Approx::MoreThan),
         ("以下", Approx::LessThan),
         ("以内", Approx::LessThan),
         ("之内", Approx::LessThan),
+        ("以內", Approx::LessThan),
+        ("之內", Approx::LessThan),
     ] {
         if let Some(r) = i.strip_prefix(s) {
             // 以上 in 以上率 / 以下简称 is not an approximation.
@@ -121,11 +126,30 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
 /// ```ebnf
-/// approx_prefix ::= "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+/// approx_prefix ::= "不超过" | "不高于" | "不多于" | "不大于" | "最多"
+///                 | "不少于" | "不低于" | "不小于" | "至少"
+///                 | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
 ///                 | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     for (s, a) in [
+        // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
+        ("不超过", Approx::LessThan),
+        ("不超過", Approx::LessThan),
+        ("不高于", Approx::LessThan),
+        ("不高於", Approx::LessThan),
+        ("不多于", Approx::LessThan),
+        ("不多於", Approx::LessThan),
+        ("不大于", Approx::LessThan),
+        ("不大於", Approx::LessThan),
+        ("最多", Approx::LessThan),
+        ("不少于", Approx::MoreThan),
+        ("不少於", Approx::MoreThan),
+        ("不低于", Approx::MoreThan),
+        ("不低於", Approx::MoreThan),
+        ("不小于", Approx::MoreThan),
+        ("不小於", Approx::MoreThan),
+        ("至少", Approx::MoreThan),
         ("超过", Approx::MoreThan),
         ("超過", Approx::MoreThan),
         ("将近", Approx::Nearly),
@@ -215,8 +239,18 @@ fn tail(i: &str) -> Tail<'_> {
             consumed += c.len_utf8();
             exp += e;
             let after = r.get(consumed..).unwrap_or("");
+            // 万多人 (a unit after 多), or 14亿多中国人 (no unit: a plain
+            // number, more than 14亿).
             let (after2, infix) = match approx_infix(after) {
-                Ok((a2, ap)) if approx.is_none() && lookup(a2).is_some() => (a2, Some(ap)),
+                Ok((a2, ap))
+                    if approx.is_none()
+                        && (lookup(a2).is_some()
+                            || !a2.starts_with(|c: char| {
+                                super::figure::is_cjk_numeral_char(c) || c.is_ascii_digit()
+                            })) =>
+                {
+                    (a2, Some(ap))
+                }
                 _ => (after, None),
             };
             let cand = match unit(after2) {
@@ -267,7 +301,10 @@ fn suffix(t: &mut Tail<'_>) {
     // 3年多, 1个多月
     if let Some(u) = &t.unit {
         if let Ok((r, a)) = approx_infix(t.rest) {
-            if u.class == UnitClass::Time && !r.starts_with(['元', '万', '亿', '人']) {
+            // 3年多, 九倍多 (a ratio too).
+            if matches!(u.class, UnitClass::Time | UnitClass::Ratio)
+                && !r.starts_with(['元', '万', '亿', '人'])
+            {
                 t.rest = r;
                 t.approx = Some(a);
             } else if &*u.canonical == "个" {
@@ -304,7 +341,12 @@ fn range_sep(i: &str) -> Option<&str> {
 
 /// True when a CJK figure may count as a number before unit `u`.
 fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
-    if !u.cjk || f.positional {
+    // 一百零八億度, 两千万方: after a big scale word, 度 (kilowatt-hours)
+    // and 方 (cubic metres) are units even though a bare CJK numeral before
+    // them is not (三度, 四方).
+    let big = f.text.contains(['万', '萬', '亿', '億']);
+    let scaled_measure = big && matches!(&*u.canonical, "度" | "立方米");
+    if !(u.cjk || scaled_measure) || f.positional {
         return false;
     }
     // A lone 一 before a measure word or duration is the indefinite article
@@ -329,6 +371,24 @@ fn cjk_ok(f: &Figure<'_>, u: &UnitMatch<'_>) -> bool {
         return false;
     }
     !(lone_one && matches!(u.class, UnitClass::Count | UnitClass::Time | UnitClass::Age))
+}
+
+/// Indicators whose rate is given per bare amount: `万元GDP能耗`,
+/// `亿元生产总值生产安全事故死亡率`, `万元工业增加值用水量`.
+fn rate_base(after: &str) -> bool {
+    after.starts_with(|c: char| c.is_ascii_alphabetic())
+        || [
+            "地区生产总值",
+            "生产总值",
+            "国内生产总值",
+            "工业增加值",
+            "规模以上工业增加值",
+            "增加值",
+            "营业收入",
+            "产值",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 fn scaled(v: Option<Num>, exp: u32) -> Option<Num> {
@@ -358,24 +418,35 @@ fn cjk_scaled(text: &str, exp: u32) -> Option<Num> {
 }
 
 /// Two adjacent CJK digits read as a range: `两三` (2–3), `三五` (3–5),
-/// `一两` (1–2).
-fn cjk_pair(i: &str) -> Option<(&str, i128, i128)> {
-    let mut it = i.chars();
-    let a = it.next()?;
+/// `一两` (1–2); also with a `、` between from two up (`两、三倍`,
+/// `两、三年`): (rest, low, high, written with `、`).
+fn cjk_pair(i: &str) -> Option<(&str, i128, i128, bool)> {
+    let a = i.chars().next()?;
+    let after_a = i.get(a.len_utf8()..)?;
+    let (listed, from_b) = match after_a.strip_prefix('、') {
+        Some(r) => (true, r),
+        None => (false, after_a),
+    };
+    let mut it = from_b.chars();
     let b = it.next()?;
     let (x, y) = (cjk_digit_val(a)?, cjk_digit_val(b)?);
     let ok = (x >= 1 && y == x + 1 && !(x == 1 && b == '二'))
         || (x == 3 && y == 5)
         || (x == 1 && b == '两');
     if !ok
+        || (listed && x < 2)
         || it
             .next()
             .is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1))
     {
         return None;
     }
-    let len = a.len_utf8() + b.len_utf8();
-    Some((i.get(len..)?, i128::from(x), i128::from(y)))
+    Some((
+        from_b.get(b.len_utf8()..)?,
+        i128::from(x),
+        i128::from(y),
+        listed,
+    ))
 }
 
 /// A quantity starting with its figure.
@@ -400,9 +471,14 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         return Ok(r);
     }
     // 两三个
-    if let Some((r, lo, hi)) = cjk_pair(i) {
+    if let Some((r, lo, hi, listed)) = cjk_pair(i) {
         let mut t = tail(r);
-        if t.unit.as_ref().is_some_and(|u| u.cjk) {
+        // 三、四类 / 二、三级 name ranks, not a range of counts.
+        let rank = |u: &UnitMatch<'_>| matches!(&*u.canonical, "类" | "级" | "期" | "批" | "档");
+        if t.unit
+            .as_ref()
+            .is_some_and(|u| u.cjk && !(listed && rank(u)))
+        {
             suffix(&mut t);
             return Ok((
                 t.rest,
@@ -438,8 +514,12 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
                 && lookup(r).is_some_and(|e| {
                     matches!(e.class, UnitClass::Currency | UnitClass::Measure)
                         && e.cjk
-                        // 千吨级, 万吨级: a size class, not a figure.
-                        && !r.get(e.written.len()..).is_some_and(|x| x.starts_with('级'))
+                        // 千吨级, 万吨级: a size class, not a figure;
+                        // 万元GDP能耗, 亿元生产总值: the denominator of a
+                        // rate named by its indicator, not a figure.
+                        && !r
+                            .get(e.written.len()..)
+                            .is_some_and(|x| x.starts_with(['级', '級']) || rate_base(x))
                 });
             if money {
                 let e: u32 = f.text.chars().filter_map(cjk_mult).sum();
@@ -544,22 +624,43 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             }
         }
     }
+    // 三年半, 六倍半, 一年半: a half after a duration or a ratio (a lone 一
+    // then counts: 一年半 is a year and a half).
+    let half = t.exp == 0
+        && t.unit
+            .as_ref()
+            .is_some_and(|u| matches!(u.class, UnitClass::Time | UnitClass::Ratio))
+        && t.rest.starts_with('半');
     if f.cjk {
         match &t.unit {
             Some(u) if cjk_ok(&f, u) => {}
+            Some(u) if half && matches!(f.text, "一" | "壹") && u.class == UnitClass::Time => {}
             _ => return Err(err(i)),
         }
     }
+    if half {
+        t.rest = t.rest.get('半'.len_utf8()..).unwrap_or("");
+    }
     suffix(&mut t);
+    let value = if f.cjk {
+        cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
+    } else {
+        scaled(f.value, t.exp)
+    };
+    let value = if half {
+        value.and_then(|v| {
+            let s = v.s.max(1);
+            let m = up(v, s)?.checked_add(up(Num { m: 5, s: 1 }, s)?)?;
+            Some(Num { m, s })
+        })
+    } else {
+        value
+    };
     Ok((
         t.rest,
         QuantityMatch {
             magnitude: t.mag,
-            value: if f.cjk {
-                cjk_scaled(f.text, t.exp).or_else(|| scaled(f.value, t.exp))
-            } else {
-                scaled(f.value, t.exp)
-            },
+            value,
             high: None,
             unit: t.unit,
             scale: t.exp,
@@ -624,9 +725,16 @@ fn up(n: Num, s: u32) -> Option<i128> {
 /// `百分之三十`, `百分之12.5`, `千分之五`.
 ///
 /// ```ebnf
-/// percent_phrase ::= ("百分之" | "千分之") (figure | "百") approx_suffix?
+/// percent_phrase ::= ("百分之" | "千分之") (figure | "百")
+///                    (range_sep (percent_phrase | figure))? approx_suffix?
 /// ```
 pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    percent_phrase_at(i, true)
+}
+
+/// `percent_phrase`, with or without its range part (the high end of a
+/// range is read without one: no recursion on chains of ranges).
+fn percent_phrase_at(i: &str, ranged: bool) -> PResult<'_, QuantityMatch<'_>> {
     let (r, canon) = if let Some(r) = i.strip_prefix("百分之") {
         (r, "%")
     } else if let Some(r) = i.strip_prefix("千分之") {
@@ -652,6 +760,32 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         }
         (r2, f.value)
     };
+    // 百分之四到五, 百分之十至百分之十五: a range of percentages.
+    let mut high = None;
+    let mut r2 = r2;
+    if let Some(r4) = range_sep(r2).filter(|_| ranged) {
+        let second = match percent_phrase_at(r4, false) {
+            Ok((r5, m))
+                if m.approx.is_none()
+                    && m.high.is_none()
+                    && m.unit.as_ref().is_some_and(|u| u.canonical == canon) =>
+            {
+                m.value.map(|v| (r5, v))
+            }
+            Ok(_) => None,
+            Err(_) => figure_any(r4)
+                .filter(|(r5, g)| {
+                    !g.positional && lookup(r5).is_none() && quantity_magnitude(r5).is_err()
+                })
+                .and_then(|(r5, g)| g.value.map(|v| (r5, v))),
+        };
+        if let (Some((r5, h)), Some(lo)) = (second, value) {
+            if cmp(lo, h) == std::cmp::Ordering::Less {
+                high = Some(h);
+                r2 = r5;
+            }
+        }
+    }
     let (r3, approx) = match approx_suffix(r2) {
         Ok((r3, a)) => (r3, Some(a)),
         Err(_) => (r2, None),
@@ -662,7 +796,7 @@ pub(crate) fn percent_phrase(i: &str) -> PResult<'_, QuantityMatch<'_>> {
         QuantityMatch {
             magnitude: "",
             value,
-            high: None,
+            high,
             unit: Some(UnitMatch {
                 text,
                 canonical: std::borrow::Cow::Borrowed(canon),
@@ -688,6 +822,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("減產", Direction::Down),
     ("增產", Direction::Up),
     ("增加", Direction::Up),
+    ("偏高", Direction::Up),
+    ("偏多", Direction::Up),
+    ("偏低", Direction::Down),
+    ("偏少", Direction::Down),
     ("提高", Direction::Up),
     ("上升", Direction::Up),
     ("上涨", Direction::Up),
@@ -695,7 +833,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("扩大", Direction::Up),
     ("增产", Direction::Up),
     ("增收", Direction::Up),
+    ("增幅为", Direction::Up),
+    ("增速为", Direction::Up),
     ("增幅", Direction::Up),
+    ("增速", Direction::Up),
     ("多增", Direction::Up),
     ("增", Direction::Up),
     ("涨", Direction::Up),
@@ -703,6 +844,14 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("多", Direction::Up),
     ("下降", Direction::Down),
     ("减少", Direction::Down),
+    ("压缩", Direction::Down),
+    ("壓縮", Direction::Down),
+    ("缩短", Direction::Down),
+    ("縮短", Direction::Down),
+    ("压减", Direction::Down),
+    ("削减", Direction::Down),
+    ("降幅为", Direction::Down),
+    ("降幅", Direction::Down),
     ("降低", Direction::Down),
     ("下跌", Direction::Down),
     ("回落", Direction::Down),
@@ -711,7 +860,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("收窄", Direction::Down),
     ("减产", Direction::Down),
     ("缩减", Direction::Down),
+    ("縮減", Direction::Down),
     ("减", Direction::Down),
+    ("減", Direction::Down),
+    ("漲", Direction::Up),
     ("降", Direction::Down),
     ("跌", Direction::Down),
     ("少", Direction::Down),
@@ -746,10 +898,11 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
     for &(v, d) in CHANGE_VERBS {
         if let Some(h) = b.strip_suffix(v) {
             // 增 / 升 / 多 / 少 / 降 / 减 alone only after a basis word
-            // (比上年增 …) or as the last char of a two-char verb.
+            // (比上年增 …), after 再 / 又 (资费再降10%), or as the last char
+            // of a two-char verb.
             if v.chars().count() == 1 {
                 let prev = h.chars().next_back();
-                let ok = prev.is_some_and(|p| "年比末期同环均月度".contains(p));
+                let ok = prev.is_some_and(|p| "年比末期同环均月度再又".contains(p));
                 if !ok {
                     return None;
                 }
@@ -764,7 +917,8 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
 /// `环比`, `比上年`, `较上年末`, `比2020年`, `年均`.
 ///
 /// ```ebnf
-/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9} | "年均"
+/// change_basis ::= "同比" | "环比" | ("比" | "较") [^,，、：]{1,9}
+///                | ("与" | "和") [^,，、：]{1,9} "相比"? | "年均"
 /// ```
 pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
     // Look at most 16 chars back.
@@ -777,6 +931,35 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
     for key in ["同比", "环比", "環比"] {
         if let Some(k) = w.rfind(key) {
             return w.get(k..k + key.len());
+        }
+    }
+    // 与上年相比, 和去年同期相比, 与上年 (相比 left out).
+    if let Some(j) = w.rfind(['与', '與', '和']) {
+        let s = w.get(j..)?.trim_end();
+        let s = s.strip_suffix("分别").unwrap_or(s).trim_end();
+        let s = s.strip_suffix(['，', ',']).unwrap_or(s);
+        let n = s.chars().count();
+        let names_period = [
+            "上年",
+            "去年",
+            "上一年",
+            "前一年",
+            "同期",
+            "年初",
+            "年末",
+            "上月",
+            "上季",
+        ]
+        .iter()
+        .any(|p| s.contains(p));
+        // 和化学制品制造业比上年: the basis is the 比 phrase, read below.
+        let inner = s.strip_suffix("相比").unwrap_or(s);
+        if names_period
+            && (2..=12).contains(&n)
+            && !s.contains(['，', ',', '、', '：'])
+            && !inner.contains(['比', '较', '較'])
+        {
+            return Some(s);
         }
     }
     let mut best: Option<usize> = None;

@@ -202,6 +202,27 @@ impl<'a> Scanner<'a, '_> {
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
         let mut change = self.change_before(list_start.unwrap_or(pstart));
+        // 提升 before a count is an upgrade done to so many things (提升39个
+        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩), not a
+        // change: a change for rates, places in a ranking (排名提升4位) and
+        // levels (提升2个等级), or with a basis.
+        let after = self.text.get(end..).unwrap_or("");
+        let closes = matches!(&*u.canonical, "位" | "名" | "级" | "位次")
+            || ["等级", "等次", "位次", "个位次"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if change.as_ref().is_some_and(|c| {
+            c.verb == "提升"
+                && c.basis.is_none()
+                && !closes
+                && !matches!(
+                    u.class,
+                    crate::grammar::unit::UnitClass::Percent
+                        | crate::grammar::unit::UnitClass::Ratio
+                )
+        }) {
+            change = None;
+        }
         if let (Some(ls), Some(c)) = (list_start, &change) {
             let from = self.base + ls;
             for e in self.sink.entities.iter_mut().rev() {
@@ -759,8 +780,31 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
-        // 近万人, 超千家: a bare scale word after an approximation prefix.
-        if matches!(prev, Some('近' | '超' | '逾' | '约')) {
+        // 最后一公里: the last stretch, an idiom.
+        if rest.starts_with('一') {
+            let w = self.back_window(i, 6);
+            let before = self.text.get(w..i).unwrap_or("");
+            if before.ends_with("最后") || before.ends_with("最後") {
+                return Some(self.skip_run(i));
+            }
+        }
+        // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
+        // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
+        if prev == Some('每')
+            && (rest.starts_with('一')
+                || rest
+                    .chars()
+                    .next()
+                    .and_then(crate::grammar::figure::cjk_mult)
+                    .is_some_and(|e| e >= 2))
+        {
+            return Some(self.skip_run(i));
+        }
+        // 近万人, 超过千万人次, 突破百亿次: a bare scale word after an
+        // approximation prefix or 突破.
+        let w = self.back_window(i, 9);
+        let before = self.text.get(w..i).unwrap_or("");
+        if approx_prefix(before).is_some() || before.ends_with("突破") {
             if let Ok((r, q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
                 self.emit_quantity(i, end, q, false);
@@ -769,14 +813,27 @@ impl<'a> Scanner<'a, '_> {
         }
         let end = self.skip_run(i);
         let after = self.text.get(end..).unwrap_or("");
-        // 十二届八次全会, 三次会议: session numbers of a meeting.
-        let session = after.starts_with('次')
-            && after
-                .get('次'.len_utf8()..)
-                .is_some_and(|a| a.starts_with(['会', '全', '大', '代']));
-        // 几十年, 数百家, 十几个: vague amounts have no value.
-        let vague =
-            matches!(prev, Some('几' | '数' | '幾' | '數')) || after.starts_with(['几', '幾']);
+        // 前四款, 前两条: a reference to the provisions before, no figure.
+        if prev == Some('前') && after.starts_with(['款', '条', '條', '项', '項']) {
+            return Some(end + after.chars().next().map_or(0, char::len_utf8));
+        }
+        // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
+        // 降准 is a count).
+        let session = after.strip_prefix('次').is_some_and(|a| {
+            ["会", "全会", "全体", "大会", "代表", "全國", "全国"]
+                .iter()
+                .any(|w| a.starts_with(w))
+        });
+        // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
+        // a scale word: 总数三年来 is a count).
+        let scale_first = rest
+            .chars()
+            .next()
+            .and_then(crate::grammar::figure::cjk_mult)
+            .is_some_and(|e| e >= 1);
+        let vague = matches!(prev, Some('几' | '幾'))
+            || (matches!(prev, Some('数' | '數')) && scale_first)
+            || after.starts_with(['几', '幾']);
         let word = matches!(prev, Some('届' | '屆'))
             || session
             || vague
@@ -813,8 +870,16 @@ impl<'a> Scanner<'a, '_> {
                     return Some(i + flen);
                 }
             }
-            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places).
-            let rank_unit = if r.starts_with('强') {
+            // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places);
+            // numbers naming a thing: 15号线, 598号决议, 3号机组.
+            let numbered = (r.starts_with('号') || r.starts_with('號'))
+                && !r.starts_with("号召")
+                && !r.starts_with("號召")
+                && f.int_digits <= 4
+                && !f.frac;
+            let rank_unit = if numbered {
+                Some(if r.starts_with('号') { "号" } else { "號" })
+            } else if r.starts_with('强') {
                 Some("强")
             } else if prev == Some('前') && r.starts_with('名') {
                 Some("名")
@@ -843,8 +908,11 @@ impl<'a> Scanner<'a, '_> {
             if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
                 return Some(i + flen + '后'.len_utf8());
             }
-            // 3年行动计划: a duration naming a plan.
-            if plan_name(r) {
+            // 3年行动计划: a duration naming a plan (2020年行动计划 is a
+            // year: the date production reads it).
+            let year =
+                f.int_digits == 4 && !f.frac && v.is_some_and(|y| (1900..=2199).contains(&y));
+            if plan_name(r) && !year {
                 return Some(i + flen + '年'.len_utf8());
             }
             // 80年代, 21世纪: decades and centuries.
@@ -928,6 +996,49 @@ impl<'a> Scanner<'a, '_> {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
+        // 二、三年来… at the start of a line or sentence: 二、 is an
+        // enumeration marker, not the low end of 两、三年.
+        let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+        if q.high.is_some() && ftext.contains('、') {
+            let prev = self.text.get(..i).and_then(|b| b.chars().next_back());
+            if prev.is_none_or(|p| {
+                matches!(
+                    p,
+                    '\n' | '\r' | '。' | '；' | '：' | ';' | ':' | ' ' | '\u{3000}'
+                )
+            }) {
+                if let Some(k) = ftext.find('、') {
+                    return i + k + '、'.len_utf8();
+                }
+            }
+        }
+        if q.approx.is_none() && q.high.is_none() && self.unit_label(i, end) {
+            return end;
+        }
+        // 每月15日, 次月5日: a day of the month, not a number of days.
+        let after_month = q.high.is_none()
+            && q.approx.is_none()
+            && q.unit.as_ref().is_some_and(|u| u.canonical == "日")
+            && self.text.get(..i).is_some_and(|b| b.ends_with('月'));
+        let day_of_month = q
+            .value
+            .and_then(Num::as_int)
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| after_month && (1..=31).contains(d));
+        if let Some(day) = day_of_month {
+            self.push(
+                i,
+                end,
+                EntityKind::Date(DateEntity {
+                    date: crate::value::Date {
+                        day: Some(day),
+                        ..Default::default()
+                    },
+                    range_end: None,
+                }),
+            );
+            return end;
+        }
         if q.unit.is_none() && q.high.is_none() {
             let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
             if let Some(scheme) = self.bare_identifier(i, ftext, r) {
@@ -941,6 +1052,39 @@ impl<'a> Scanner<'a, '_> {
         }
         self.emit_quantity(i, end, q, false);
         end
+    }
+
+    /// A bare scale word and unit (`万元`, `万吨`) that labels a table
+    /// column or states the unit of the figures (`单位：万元`, `（亿元）`, a
+    /// line of its own) is no figure.
+    fn unit_label(&self, i: usize, end: usize) -> bool {
+        let text = self.text.get(i..end).unwrap_or("");
+        let numerals = text
+            .chars()
+            .take_while(|&c| crate::grammar::figure::is_cjk_numeral_char(c));
+        let mut n = 0usize;
+        let mut only_scales = true;
+        for c in numerals {
+            n += 1;
+            only_scales &= crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 2);
+        }
+        if n == 0 || !only_scales || text.starts_with("百分之") || text.starts_with("千分之")
+        {
+            return false;
+        }
+        let pad = [' ', '\t', '\u{3000}', '\u{a0}'];
+        let before = self.text.get(..i).unwrap_or("").trim_end_matches(pad);
+        let after = self.text.get(end..).unwrap_or("").trim_start_matches(pad);
+        let line_alone = (before.is_empty() || before.ends_with(['\n', '\r']))
+            && (after.is_empty() || after.starts_with(['\n', '\r']));
+        let stated = before.ends_with("单位：")
+            || before.ends_with("单位:")
+            || before.ends_with("单位")
+            || before.ends_with("單位：")
+            || before.ends_with("單位:");
+        let bracketed = (before.ends_with('（') && after.starts_with('）'))
+            || (before.ends_with('(') && after.starts_with(')'));
+        line_alone || stated || bracketed
     }
 
     /// A bare integer that reads as an identifier: a phone number or
