@@ -852,12 +852,15 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
             let flen = f.text.len();
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
-            let w = self.back_window(i, 12);
-            let before = self
+            // Skip the padding and line ends before the figure first, so
+            // the window holds the same text whatever the line-end style.
+            let head = self
                 .text
-                .get(w..i)
+                .get(..i)
                 .unwrap_or("")
                 .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+            let w = self.back_window(head.len(), 12);
+            let before = head.get(w..).unwrap_or("");
             if f.int_digits <= 2 && !f.frac {
                 let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
                     .iter()
