@@ -96,6 +96,67 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// True for the chars the scanner's loop may act on: clause boundaries,
+/// the marks of references and quotes, and every char a production of
+/// [`Scanner::try_at`] can start with. Any other char is stepped over.
+fn is_active(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_boundary(c)
+        || matches!(
+            c,
+            ',' | '《'
+                | '“'
+                | '第'
+                | '〔'
+                | '['
+                | '［'
+                | '（'
+                | '('
+                | '【'
+                | '-'
+                | '－'
+                | '−'
+                | '负'
+        )
+        || digit_value(c).is_some()
+        || is_cjk_numeral_char(c)
+}
+
+/// The byte index of the first active char (see [`is_active`]) at or after
+/// the char boundary `i`, or the length of `text`.
+fn next_active(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        let (len, c) = match b {
+            0x00..=0x7f => (1, char::from(b)),
+            0xe0..=0xef => {
+                // Three-byte chars (all of CJK): decode in place.
+                let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                    return i;
+                };
+                let cp = (u32::from(b & 0x0f) << 12)
+                    | (u32::from(b1 & 0x3f) << 6)
+                    | u32::from(b2 & 0x3f);
+                let Some(c) = char::from_u32(cp) else {
+                    return i;
+                };
+                (3, c)
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    return i;
+                };
+                (c.len_utf8(), c)
+            }
+        };
+        if is_active(c) {
+            return i;
+        }
+        i += len;
+    }
+    text.len()
+}
+
 /// Longest text a quoted term may have to count as a name (its numerals
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
@@ -510,16 +571,18 @@ impl<'a> Scanner<'a, '_> {
         let mut quote_idx = 0usize;
         let mut suppress_end = 0usize;
         let mut i = 0usize;
-        let mut prev: Option<char> = None;
-        while i < text.len() {
+        loop {
+            // Chars that start nothing (most CJK text) are stepped over
+            // without the checks below: each would only move on.
+            i = next_active(text, i);
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let clen = c.len_utf8();
             // Fast path: plain ASCII punctuation/space and CJK that start nothing.
             if is_boundary(c) || (c == ',' && !prev.is_some_and(|p| p.is_ascii_digit())) {
                 self.clause_start = i + clen;
-                prev = Some(c);
                 i += clen;
                 continue;
             }
@@ -532,7 +595,6 @@ impl<'a> Scanner<'a, '_> {
                     let title = self.abs(s + '《'.len_utf8(), e - '》'.len_utf8());
                     self.push(s, e, EntityKind::Reference(Reference { title }));
                     ref_idx += 1;
-                    prev = Some('》');
                     i = e;
                     continue;
                 }
@@ -580,18 +642,15 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             if i < suppress_end || i < self.last_end {
-                prev = Some(c);
                 i += clen;
                 continue;
             }
             let next = self.try_at(i, c, prev);
             match next {
                 Some(n) if n > i => {
-                    prev = text.get(..n).and_then(|s| s.chars().next_back());
                     i = n;
                 }
                 _ => {
-                    prev = Some(c);
                     i += clen;
                 }
             }
