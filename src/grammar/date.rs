@@ -26,10 +26,19 @@ fn date_num(i: &str) -> Option<(&str, u32, usize, bool)> {
     let mut pos = 0;
     let mut n = 0usize;
     let mut v: u32 = 0;
-    for c in i.chars() {
-        let Some(d) = digit_value(c) else { break };
+    // Digits by their bytes: ASCII `0`–`9`, fullwidth `０`–`９` (EF BC 90–99).
+    let b = i.as_bytes();
+    loop {
+        let (d, len) = match b.get(pos) {
+            Some(&x) if x.is_ascii_digit() => (x - b'0', 1),
+            Some(0xef) => match (b.get(pos + 1), b.get(pos + 2)) {
+                (Some(0xbc), Some(&x @ 0x90..=0x99)) => (x - 0x90, 3),
+                _ => break,
+            },
+            _ => break,
+        };
         v = v.checked_mul(10)?.checked_add(u32::from(d))?;
-        pos += c.len_utf8();
+        pos += len;
         n += 1;
     }
     if n > 0 {
