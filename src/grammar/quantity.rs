@@ -122,6 +122,41 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
     Err(err(i))
 }
 
+/// The words of [`approx_prefix`], longest first where one ends another.
+const APPROX_PREFIXES: &[(&str, Approx)] = &[
+    // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
+    ("不超过", Approx::LessThan),
+    ("不超過", Approx::LessThan),
+    ("不高于", Approx::LessThan),
+    ("不高於", Approx::LessThan),
+    ("不多于", Approx::LessThan),
+    ("不多於", Approx::LessThan),
+    ("不大于", Approx::LessThan),
+    ("不大於", Approx::LessThan),
+    ("最多", Approx::LessThan),
+    ("不少于", Approx::MoreThan),
+    ("不少於", Approx::MoreThan),
+    ("不低于", Approx::MoreThan),
+    ("不低於", Approx::MoreThan),
+    ("不小于", Approx::MoreThan),
+    ("不小於", Approx::MoreThan),
+    ("至少", Approx::MoreThan),
+    ("超过", Approx::MoreThan),
+    ("超過", Approx::MoreThan),
+    ("将近", Approx::Nearly),
+    ("將近", Approx::Nearly),
+    ("大约", Approx::About),
+    ("大約", Approx::About),
+    ("接近", Approx::Nearly),
+    ("不足", Approx::LessThan),
+    ("不到", Approx::LessThan),
+    ("近", Approx::Nearly),
+    ("约", Approx::About),
+    ("約", Approx::About),
+    ("超", Approx::MoreThan),
+    ("逾", Approx::MoreThan),
+];
+
 /// Approximation words before a figure, read backwards from the figure:
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
@@ -133,39 +168,7 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     let last = before.as_bytes().last();
-    for (s, a) in [
-        // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
-        ("不超过", Approx::LessThan),
-        ("不超過", Approx::LessThan),
-        ("不高于", Approx::LessThan),
-        ("不高於", Approx::LessThan),
-        ("不多于", Approx::LessThan),
-        ("不多於", Approx::LessThan),
-        ("不大于", Approx::LessThan),
-        ("不大於", Approx::LessThan),
-        ("最多", Approx::LessThan),
-        ("不少于", Approx::MoreThan),
-        ("不少於", Approx::MoreThan),
-        ("不低于", Approx::MoreThan),
-        ("不低於", Approx::MoreThan),
-        ("不小于", Approx::MoreThan),
-        ("不小於", Approx::MoreThan),
-        ("至少", Approx::MoreThan),
-        ("超过", Approx::MoreThan),
-        ("超過", Approx::MoreThan),
-        ("将近", Approx::Nearly),
-        ("將近", Approx::Nearly),
-        ("大约", Approx::About),
-        ("大約", Approx::About),
-        ("接近", Approx::Nearly),
-        ("不足", Approx::LessThan),
-        ("不到", Approx::LessThan),
-        ("近", Approx::Nearly),
-        ("约", Approx::About),
-        ("約", Approx::About),
-        ("超", Approx::MoreThan),
-        ("逾", Approx::MoreThan),
-    ] {
+    for &(s, a) in APPROX_PREFIXES {
         // The last byte first: most prefixes fail on it, without a memcmp.
         if s.as_bytes().last() != last {
             continue;

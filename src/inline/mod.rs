@@ -24,6 +24,7 @@
 //! of the text (up to the sort of the bracket pairs).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::Options;
 use crate::decimal::Decimal;
@@ -122,13 +123,53 @@ fn is_active(c: char) -> bool {
         || is_cjk_numeral_char(c)
 }
 
+/// [`is_active`] on ASCII, one bit per byte value.
+const ASCII_ACTIVE: u128 = {
+    let mut m = 0u128;
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() || matches!(b, b',' | b';' | b'!' | b'?' | b'[' | b'(' | b'-')
+        {
+            m |= 1 << b;
+        }
+        b += 1;
+    }
+    m
+};
+
+/// The code points [`ACTIVE_CJK`] covers: CJK punctuation and ideographs.
+const CJK_LO: u32 = 0x3000;
+const CJK_HI: u32 = 0x9fff;
+
+/// [`is_active`] on `CJK_LO..=CJK_HI`, one bit per code point (built once,
+/// from `is_active` itself).
+static ACTIVE_CJK: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let words = usize::try_from((CJK_HI - CJK_LO) / 64 + 1).unwrap_or(0);
+    let mut t = vec![0u64; words];
+    for cp in CJK_LO..=CJK_HI {
+        let k = cp - CJK_LO;
+        if char::from_u32(cp).is_some_and(is_active) {
+            if let Some(w) = usize::try_from(k >> 6).ok().and_then(|j| t.get_mut(j)) {
+                *w |= 1 << (k & 63);
+            }
+        }
+    }
+    t
+});
+
 /// The byte index of the first active char (see [`is_active`]) at or after
 /// the char boundary `i`, or the length of `text`.
 fn next_active(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    let cjk: &[u64] = &ACTIVE_CJK;
     while let Some(&b) = bytes.get(i) {
-        let (len, c) = match b {
-            0x00..=0x7f => (1, char::from(b)),
+        match b {
+            0x00..=0x7f => {
+                if ASCII_ACTIVE >> b & 1 == 1 {
+                    return i;
+                }
+                i += 1;
+            }
             0xe0..=0xef => {
                 // Three-byte chars (all of CJK): decode in place.
                 let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
@@ -137,22 +178,30 @@ fn next_active(text: &str, mut i: usize) -> usize {
                 let cp = (u32::from(b & 0x0f) << 12)
                     | (u32::from(b1 & 0x3f) << 6)
                     | u32::from(b2 & 0x3f);
-                let Some(c) = char::from_u32(cp) else {
-                    return i;
+                let active = if (CJK_LO..=CJK_HI).contains(&cp) {
+                    let k = cp - CJK_LO;
+                    usize::try_from(k >> 6)
+                        .ok()
+                        .and_then(|j| cjk.get(j))
+                        .is_none_or(|w| w >> (k & 63) & 1 == 1)
+                } else {
+                    char::from_u32(cp).is_none_or(is_active)
                 };
-                (3, c)
+                if active {
+                    return i;
+                }
+                i += 3;
             }
             _ => {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                     return i;
                 };
-                (c.len_utf8(), c)
+                if is_active(c) {
+                    return i;
+                }
+                i += c.len_utf8();
             }
-        };
-        if is_active(c) {
-            return i;
         }
-        i += len;
     }
     text.len()
 }
