@@ -27,21 +27,20 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
     let (Some(lo), Some(lc)) = (lo, lc) else {
         return Marks::default();
     };
-    let mut on_lead = |k: usize| {
+    // Byte by byte: most lead bytes found are other chars, told apart by
+    // their second byte (no memcmp call).
+    let is =
+        |at: &[u8], mark: &[u8]| at.len() >= mark.len() && at.iter().zip(mark).all(|(a, m)| a == m);
+    for k in memchr::memchr2_iter(lo, lc, bytes) {
         let at = bytes.get(k..).unwrap_or(&[]);
-        if at.starts_with(ob) {
+        if is(at, ob) {
             stack.push(k);
-        } else if at.starts_with(cb) {
+        } else if is(at, cb) {
             match stack.pop() {
                 Some(s) => pairs.push((s, k + cb.len())),
                 None => unmatched.push(k),
             }
         }
-    };
-    if lo == lc {
-        memchr::memchr_iter(lo, bytes).for_each(&mut on_lead);
-    } else {
-        memchr::memchr2_iter(lo, lc, bytes).for_each(&mut on_lead);
     }
     unclosed.append(&mut stack);
     pairs.sort_unstable();
