@@ -141,11 +141,13 @@ const ASCII_ACTIVE: u128 = {
 const CJK_LO: u32 = 0x3000;
 const CJK_HI: u32 = 0x9fff;
 
+/// Words of the [`ACTIVE_CJK`] bitmap.
+const CJK_WORDS: usize = ((CJK_HI - CJK_LO) / 64 + 1) as usize;
+
 /// [`is_active`] on `CJK_LO..=CJK_HI`, one bit per code point (built once,
 /// from `is_active` itself).
-static ACTIVE_CJK: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let words = usize::try_from((CJK_HI - CJK_LO) / 64 + 1).unwrap_or(0);
-    let mut t = vec![0u64; words];
+static ACTIVE_CJK: LazyLock<[u64; CJK_WORDS]> = LazyLock::new(|| {
+    let mut t = [0u64; CJK_WORDS];
     for cp in CJK_LO..=CJK_HI {
         let k = cp - CJK_LO;
         if char::from_u32(cp).is_some_and(is_active) {
@@ -159,51 +161,48 @@ static ACTIVE_CJK: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// The byte index of the first active char (see [`is_active`]) at or after
 /// the char boundary `i`, or the length of `text`.
-fn next_active(text: &str, mut i: usize) -> usize {
-    let bytes = text.as_bytes();
-    let cjk: &[u64] = &ACTIVE_CJK;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            0x00..=0x7f => {
+fn next_active(text: &str, i: usize) -> usize {
+    let cjk: &[u64; CJK_WORDS] = &ACTIVE_CJK;
+    let mut rest = text.as_bytes().get(i..).unwrap_or(&[]);
+    loop {
+        match rest {
+            [] => return text.len(),
+            [b @ 0x00..=0x7f, tail @ ..] => {
                 if ASCII_ACTIVE >> b & 1 == 1 {
-                    return i;
+                    break;
                 }
-                i += 1;
+                rest = tail;
             }
-            0xe0..=0xef => {
+            [b0 @ 0xe0..=0xef, b1, b2, tail @ ..] => {
                 // Three-byte chars (all of CJK): decode in place.
-                let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
-                    return i;
-                };
-                let cp = (u32::from(b & 0x0f) << 12)
+                let cp = (u32::from(b0 & 0x0f) << 12)
                     | (u32::from(b1 & 0x3f) << 6)
                     | u32::from(b2 & 0x3f);
                 let active = if (CJK_LO..=CJK_HI).contains(&cp) {
                     let k = cp - CJK_LO;
-                    usize::try_from(k >> 6)
-                        .ok()
-                        .and_then(|j| cjk.get(j))
+                    cjk.get((k >> 6) as usize)
                         .is_none_or(|w| w >> (k & 63) & 1 == 1)
                 } else {
                     char::from_u32(cp).is_none_or(is_active)
                 };
                 if active {
-                    return i;
+                    break;
                 }
-                i += 3;
+                rest = tail;
             }
             _ => {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    return i;
+                let at = text.len() - rest.len();
+                let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                    break;
                 };
                 if is_active(c) {
-                    return i;
+                    break;
                 }
-                i += c.len_utf8();
+                rest = rest.get(c.len_utf8()..).unwrap_or(&[]);
             }
         }
     }
-    text.len()
+    text.len() - rest.len()
 }
 
 /// Longest text a quoted term may have to count as a name (its numerals
