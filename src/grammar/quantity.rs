@@ -157,6 +157,14 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("逾", Approx::MoreThan),
 ];
 
+/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject).
+fn ends_approx_prefix(c: char) -> bool {
+    matches!(
+        c,
+        '于' | '到' | '多' | '少' | '於' | '約' | '约' | '超' | '足' | '过' | '近' | '逾' | '過'
+    )
+}
+
 /// Approximation words before a figure, read backwards from the figure:
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
@@ -167,6 +175,9 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
 ///                 | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
+    if !before.chars().next_back().is_some_and(ends_approx_prefix) {
+        return None;
+    }
     let last = before.as_bytes().last();
     for &(s, a) in APPROX_PREFIXES {
         // The last byte first: most prefixes fail on it, without a memcmp.
@@ -877,6 +888,41 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("少", Direction::Down),
 ];
 
+/// True for the last chars of the [`CHANGE_VERBS`] (a quick reject).
+fn ends_change_verb(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '产'
+            | '低'
+            | '减'
+            | '加'
+            | '升'
+            | '增'
+            | '多'
+            | '大'
+            | '小'
+            | '少'
+            | '幅'
+            | '收'
+            | '涨'
+            | '減'
+            | '滑'
+            | '漲'
+            | '產'
+            | '短'
+            | '窄'
+            | '縮'
+            | '缩'
+            | '落'
+            | '跌'
+            | '速'
+            | '長'
+            | '长'
+            | '降'
+            | '高'
+    )
+}
+
 /// Words allowed between a change verb and its figure.
 const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
 
@@ -905,6 +951,9 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
         if !stripped {
             break;
         }
+    }
+    if !b.chars().next_back().is_some_and(ends_change_verb) {
+        return None;
     }
     let last = b.as_bytes().last();
     for &(v, d) in CHANGE_VERBS {
@@ -1011,6 +1060,22 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quick_rejects_keep_every_word() {
+        for (v, _) in super::CHANGE_VERBS {
+            assert!(
+                v.chars().next_back().is_some_and(super::ends_change_verb),
+                "{v}"
+            );
+        }
+        for (p, _) in super::APPROX_PREFIXES {
+            assert!(
+                p.chars().next_back().is_some_and(super::ends_approx_prefix),
+                "{p}"
+            );
+        }
+    }
+
     use super::*;
 
     fn q(s: &str) -> (String, String, Option<Approx>, Option<String>, &str) {
