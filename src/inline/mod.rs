@@ -251,17 +251,31 @@ impl<'a> Scanner<'a, '_> {
         if f <= from && from <= e && e > 0 {
             return e;
         }
-        let rest = self.text.get(from..).unwrap_or("");
-        let mut end = self.text.len();
-        let mut prev_digit = false;
-        let mut it = rest.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            let next_digit = it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if is_boundary(c) || (c == ',' && !(prev_digit && next_digit)) {
-                end = from + k;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut end = text.len();
+        // Only the lead bytes of the boundary chars are looked at: `，`
+        // `；` `！` `？` start with EF, `。` with E3.
+        let lead = |b: u8| matches!(b, b',' | b';' | b'!' | b'?' | 0xe3 | 0xef);
+        let mut k = from;
+        while text.is_char_boundary(from) {
+            let Some(h) = crate::skip::find_char(text, k, lead) else {
+                break;
+            };
+            let Some(c) = text.get(h..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            // A comma between ASCII digits groups thousands (the char
+            // before is a digit only when its one byte is).
+            let grouping = c == ','
+                && h > from
+                && bytes.get(h - 1).is_some_and(u8::is_ascii_digit)
+                && bytes.get(h + 1).is_some_and(u8::is_ascii_digit);
+            if is_boundary(c) || (c == ',' && !grouping) {
+                end = h;
                 break;
             }
-            prev_digit = c.is_ascii_digit();
+            k = h + c.len_utf8();
         }
         self.clause_cache = (from, end);
         end
