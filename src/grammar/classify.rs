@@ -2,19 +2,18 @@
 //! and ranks, identifiers (index numbers, phone numbers, hotlines, codes),
 //! slogans and names.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::PResult;
 use super::figure::{cjk_figure, digit_figure};
-use super::unit::{UnitClass, lookup};
+use super::unit::{CharMap, UnitClass, lookup};
 use crate::entity::IdentifierScheme;
 
 const SLOGANS_TXT: &str = include_str!("../../grammars/lexicon/slogans.txt");
 
 /// Slogans keyed by first char, longest first.
-static SLOGANS: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<&'static str>> = HashMap::new();
+static SLOGANS: LazyLock<CharMap<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: CharMap<Vec<&'static str>> = CharMap::default();
     for line in SLOGANS_TXT.lines() {
         let l = line.trim();
         if l.is_empty() || l.starts_with('#') {

@@ -20,16 +20,29 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
 }
 
+/// [`date_num`] of some text, computed once for the productions that all
+/// start with it.
+type DateNum<'a> = Option<(&'a str, u32, usize, bool)>;
+
 /// A run of arabic digits (no separators) or CJK numerals: (rest, value,
 /// length in chars, is CJK, positional CJK).
 fn date_num(i: &str) -> Option<(&str, u32, usize, bool)> {
     let mut pos = 0;
     let mut n = 0usize;
     let mut v: u32 = 0;
-    for c in i.chars() {
-        let Some(d) = digit_value(c) else { break };
+    // Digits by their bytes: ASCII `0`–`9`, fullwidth `０`–`９` (EF BC 90–99).
+    let b = i.as_bytes();
+    loop {
+        let (d, len) = match b.get(pos) {
+            Some(&x) if x.is_ascii_digit() => (x - b'0', 1),
+            Some(0xef) => match (b.get(pos + 1), b.get(pos + 2)) {
+                (Some(0xbc), Some(&x @ 0x90..=0x99)) => (x - 0x90, 3),
+                _ => break,
+            },
+            _ => break,
+        };
         v = v.checked_mul(10)?.checked_add(u32::from(d))?;
-        pos += c.len_utf8();
+        pos += len;
         n += 1;
     }
     if n > 0 {
@@ -52,8 +65,10 @@ fn date_num(i: &str) -> Option<(&str, u32, usize, bool)> {
 
 /// A year number: four arabic digits or four positional CJK digits, 1900–2199
 /// (the CJK form also 1000–2199 for historical texts is not needed).
-fn year_num(i: &str) -> Option<(&str, u16)> {
-    let (rest, v, n, cjk) = date_num(i)?;
+///
+/// `dn` is the [`date_num`] of `i`.
+fn year_num_of<'a>(i: &'a str, dn: DateNum<'a>) -> Option<(&'a str, u16)> {
+    let (rest, v, n, cjk) = dn?;
     if n != 4 || !(1900..=2199).contains(&v) {
         return None;
     }
@@ -78,7 +93,12 @@ fn range_sep(i: &str) -> Option<&str> {
 /// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
 /// ```
 pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
-    let (rest, y) = year_num(i).ok_or_else(|| err(i))?;
+    year_part_of(i, date_num(i))
+}
+
+/// [`year_part`] given `dn`, the [`date_num`] of `i`.
+fn year_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u16> {
+    let (rest, y) = year_num_of(i, dn).ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('年').ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     Ok((rest, y))
@@ -90,7 +110,12 @@ pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
 /// month_part ::= ([0-9]{1,2} | cjk_figure) "月" "份"?
 /// ```
 pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
-    let (rest, v, n, _) = date_num(i).ok_or_else(|| err(i))?;
+    month_part_of(i, date_num(i))
+}
+
+/// [`month_part`] given `dn`, the [`date_num`] of `i`.
+fn month_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u8> {
+    let (rest, v, n, _) = dn.ok_or_else(|| err(i))?;
     if n > 2 || !(1..=12).contains(&v) {
         return Err(err(i));
     }
@@ -133,7 +158,12 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 ///             | figure ("时" | "點") (figure "分")?
 /// ```
 pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
-    let (rest, h, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
+    time_part_of(i, date_num(i))
+}
+
+/// [`time_part`] given `dn`, the [`date_num`] of `i`.
+fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<u8>)> {
+    let (rest, h, n, cjk) = dn.ok_or_else(|| err(i))?;
     if n > 2 || h > 23 {
         return Err(err(i));
     }
@@ -269,6 +299,11 @@ fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
 ///              | time_part
 /// ```
 pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
+    date_point_of(i, date_num(i))
+}
+
+/// [`date_point`] given `dn`, the [`date_num`] of `i`.
+fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
     if let Ok((r, mut d)) = iso_date(i) {
         let t = r.strip_prefix(['T', ' ']).unwrap_or(r);
         if let Ok((r2, (h, m, s))) = time_part(t) {
@@ -281,7 +316,7 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
         }
         return Ok((r, d));
     }
-    if let Ok((r, y)) = year_part(i) {
+    if let Ok((r, y)) = year_part_of(i, dn) {
         let mut d = Date {
             year: Some(y),
             ..Date::default()
@@ -296,7 +331,7 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
         };
         return Ok((r, d));
     }
-    if let Ok((r, m)) = month_part(i) {
+    if let Ok((r, m)) = month_part_of(i, dn) {
         let mut d = Date {
             month: Some(m),
             ..Date::default()
@@ -308,7 +343,7 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
         }
         return Ok((r, d));
     }
-    if let Ok((r, (h, m, s))) = time_part(i) {
+    if let Ok((r, (h, m, s))) = time_part_of(i, dn) {
         // A bare clock time needs the colon form or hours and minutes
         // (9时30分).
         if i.get(..i.len() - r.len()).is_some_and(|t| {
@@ -337,7 +372,9 @@ pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
 /// (`range_sep` is one of `— —— – - － ～ ~ 至 到`.)
 pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
     // 2021—2025年, 2021-2025年度
-    if let Some((r, y1)) = year_num(i) {
+    // Every production starts with the same number: read it once.
+    let dn = date_num(i);
+    if let Some((r, y1)) = year_num_of(i, dn) {
         if let Some(r) = range_sep(r) {
             if let Ok((r2, y2)) = year_part(r) {
                 if y2 > y1 {
@@ -359,7 +396,7 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
         }
     }
     // [2023年]1-6月
-    let (after_y, year) = match year_part(i) {
+    let (after_y, year) = match year_part_of(i, dn) {
         Ok((r, y))
             if !i
                 .get(..i.len() - r.len())
@@ -369,7 +406,12 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
         }
         _ => (i, None),
     };
-    if let Some((r, m1, n, _)) = date_num(after_y) {
+    let dn_after_y = if after_y.len() == i.len() {
+        dn
+    } else {
+        date_num(after_y)
+    };
+    if let Some((r, m1, n, _)) = dn_after_y {
         if n <= 2 && (1..=12).contains(&m1) {
             if let Some(r) = range_sep(r) {
                 if let Ok((r2, m2)) = month_part(r) {
@@ -395,7 +437,7 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
             }
         }
     }
-    let (r, d) = date_point(i)?;
+    let (r, d) = date_point_of(i, dn)?;
     // Range: a second point, or a bare day / month-day inheriting the rest.
     if d.year.is_some() || d.month.is_some() {
         if let Some(r2) = range_sep(r) {

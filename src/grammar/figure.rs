@@ -132,17 +132,40 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
     let mut n = 0usize;
     let mut pos = 0usize;
     let mut first = None;
-    for (k, c) in i.char_indices() {
-        let Some(d) = digit_value(c) else { break };
+    // Digits by their bytes: ASCII `0`–`9`, fullwidth `０`–`９` (EF BC
+    // 90–99). The first 18 digits add up in a u64 (no overflow below
+    // 10^18), the rest in the checked i128.
+    const FAST: usize = 18;
+    let mut acc: u64 = 0;
+    let b = i.as_bytes();
+    loop {
+        let (d, len) = match b.get(pos) {
+            Some(&x) if x.is_ascii_digit() => (x - b'0', 1),
+            Some(0xef) => match (b.get(pos + 1), b.get(pos + 2)) {
+                (Some(0xbc), Some(&x @ 0x90..=0x99)) => (x - 0x90, 3),
+                _ => break,
+            },
+            _ => break,
+        };
         if first.is_none() {
             first = Some(d);
         }
-        m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
+        if n < FAST {
+            acc = acc * 10 + u64::from(d);
+        } else {
+            if n == FAST {
+                m = Some(i128::from(acc));
+            }
+            m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
+        }
         n += 1;
-        pos = k + c.len_utf8();
+        pos += len;
     }
     if n == 0 {
         return Err(err(i));
+    }
+    if n <= FAST {
+        m = Some(i128::from(acc));
     }
     // Thousands groups: exactly three ASCII digits after each comma, and the
     // group must not run on into a fourth digit.
@@ -355,6 +378,23 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_digit_runs_read_exactly_or_overflow() {
+        for n in 1..=45 {
+            let digits: String = (0..n).map(|k| char::from(b'1' + (k % 9) as u8)).collect();
+            let want = digits.parse::<i128>().ok();
+            let (_, f) = super::digit_figure(&digits).unwrap();
+            assert_eq!(f.value.map(|v| v.m), want, "{n} digits");
+            assert_eq!(f.int_digits, n);
+            let wide: String = digits
+                .chars()
+                .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap())
+                .collect();
+            let (r, g) = super::digit_figure(&wide).unwrap();
+            assert_eq!((r, g.value, g.int_digits), ("", f.value, n));
+        }
+    }
+
     use super::*;
 
     fn v(s: &str) -> Option<(i128, u32)> {

@@ -122,6 +122,49 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
     Err(err(i))
 }
 
+/// The words of [`approx_prefix`], longest first where one ends another.
+const APPROX_PREFIXES: &[(&str, Approx)] = &[
+    // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
+    ("不超过", Approx::LessThan),
+    ("不超過", Approx::LessThan),
+    ("不高于", Approx::LessThan),
+    ("不高於", Approx::LessThan),
+    ("不多于", Approx::LessThan),
+    ("不多於", Approx::LessThan),
+    ("不大于", Approx::LessThan),
+    ("不大於", Approx::LessThan),
+    ("最多", Approx::LessThan),
+    ("不少于", Approx::MoreThan),
+    ("不少於", Approx::MoreThan),
+    ("不低于", Approx::MoreThan),
+    ("不低於", Approx::MoreThan),
+    ("不小于", Approx::MoreThan),
+    ("不小於", Approx::MoreThan),
+    ("至少", Approx::MoreThan),
+    ("超过", Approx::MoreThan),
+    ("超過", Approx::MoreThan),
+    ("将近", Approx::Nearly),
+    ("將近", Approx::Nearly),
+    ("大约", Approx::About),
+    ("大約", Approx::About),
+    ("接近", Approx::Nearly),
+    ("不足", Approx::LessThan),
+    ("不到", Approx::LessThan),
+    ("近", Approx::Nearly),
+    ("约", Approx::About),
+    ("約", Approx::About),
+    ("超", Approx::MoreThan),
+    ("逾", Approx::MoreThan),
+];
+
+/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject).
+fn ends_approx_prefix(c: char) -> bool {
+    matches!(
+        c,
+        '于' | '到' | '多' | '少' | '於' | '約' | '约' | '超' | '足' | '过' | '近' | '逾' | '過'
+    )
+}
+
 /// Approximation words before a figure, read backwards from the figure:
 /// returns the byte length of the prefix in `before` and its meaning.
 ///
@@ -132,39 +175,15 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
 ///                 | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
-    for (s, a) in [
-        // Bounds: 不超过 5 年 is at most (not more than), 不低于 30% at least.
-        ("不超过", Approx::LessThan),
-        ("不超過", Approx::LessThan),
-        ("不高于", Approx::LessThan),
-        ("不高於", Approx::LessThan),
-        ("不多于", Approx::LessThan),
-        ("不多於", Approx::LessThan),
-        ("不大于", Approx::LessThan),
-        ("不大於", Approx::LessThan),
-        ("最多", Approx::LessThan),
-        ("不少于", Approx::MoreThan),
-        ("不少於", Approx::MoreThan),
-        ("不低于", Approx::MoreThan),
-        ("不低於", Approx::MoreThan),
-        ("不小于", Approx::MoreThan),
-        ("不小於", Approx::MoreThan),
-        ("至少", Approx::MoreThan),
-        ("超过", Approx::MoreThan),
-        ("超過", Approx::MoreThan),
-        ("将近", Approx::Nearly),
-        ("將近", Approx::Nearly),
-        ("大约", Approx::About),
-        ("大約", Approx::About),
-        ("接近", Approx::Nearly),
-        ("不足", Approx::LessThan),
-        ("不到", Approx::LessThan),
-        ("近", Approx::Nearly),
-        ("约", Approx::About),
-        ("約", Approx::About),
-        ("超", Approx::MoreThan),
-        ("逾", Approx::MoreThan),
-    ] {
+    if !before.chars().next_back().is_some_and(ends_approx_prefix) {
+        return None;
+    }
+    let last = before.as_bytes().last();
+    for &(s, a) in APPROX_PREFIXES {
+        // The last byte first: most prefixes fail on it, without a memcmp.
+        if s.as_bytes().last() != last {
+            continue;
+        }
         if let Some(head) = before.strip_suffix(s) {
             // A single-char prefix must not end a word (节约 签约 最近 附近 赶超).
             if s.chars().count() == 1 {
@@ -869,6 +888,41 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("少", Direction::Down),
 ];
 
+/// True for the last chars of the [`CHANGE_VERBS`] (a quick reject).
+fn ends_change_verb(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '产'
+            | '低'
+            | '减'
+            | '加'
+            | '升'
+            | '增'
+            | '多'
+            | '大'
+            | '小'
+            | '少'
+            | '幅'
+            | '收'
+            | '涨'
+            | '減'
+            | '滑'
+            | '漲'
+            | '產'
+            | '短'
+            | '窄'
+            | '縮'
+            | '缩'
+            | '落'
+            | '跌'
+            | '速'
+            | '長'
+            | '长'
+            | '降'
+            | '高'
+    )
+}
+
 /// Words allowed between a change verb and its figure.
 const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
 
@@ -886,6 +940,9 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
     loop {
         let mut stripped = false;
         for f in CHANGE_FILLERS {
+            if f.as_bytes().last() != b.as_bytes().last() {
+                continue;
+            }
             if let Some(h) = b.strip_suffix(f) {
                 b = h.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r']);
                 stripped = true;
@@ -895,7 +952,15 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
             break;
         }
     }
+    if !b.chars().next_back().is_some_and(ends_change_verb) {
+        return None;
+    }
+    let last = b.as_bytes().last();
     for &(v, d) in CHANGE_VERBS {
+        // The last byte first: most verbs fail on it, without a memcmp.
+        if v.as_bytes().last() != last {
+            continue;
+        }
         if let Some(h) = b.strip_suffix(v) {
             // 增 / 升 / 多 / 少 / 降 / 减 alone only after a basis word
             // (比上年增 …), after 再 / 又 (资费再降10%), or as the last char
@@ -995,6 +1060,22 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quick_rejects_keep_every_word() {
+        for (v, _) in super::CHANGE_VERBS {
+            assert!(
+                v.chars().next_back().is_some_and(super::ends_change_verb),
+                "{v}"
+            );
+        }
+        for (p, _) in super::APPROX_PREFIXES {
+            assert!(
+                p.chars().next_back().is_some_and(super::ends_approx_prefix),
+                "{p}"
+            );
+        }
+    }
+
     use super::*;
 
     fn q(s: &str) -> (String, String, Option<Approx>, Option<String>, &str) {

@@ -15,12 +15,29 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut unclosed: Vec<usize> = Vec::new();
     let mut unmatched: Vec<usize> = Vec::new();
-    for (k, c) in text.char_indices() {
-        if c == open {
+    let (mut ob, mut cb) = ([0u8; 4], [0u8; 4]);
+    let (ob, cb) = (
+        open.encode_utf8(&mut ob).as_bytes(),
+        close.encode_utf8(&mut cb).as_bytes(),
+    );
+    let bytes = text.as_bytes();
+    // Only the lead bytes of the two marks can start one: find them with
+    // memchr (a lead byte is always a char boundary) and check the rest.
+    let (lo, lc) = (ob.first().copied(), cb.first().copied());
+    let (Some(lo), Some(lc)) = (lo, lc) else {
+        return Marks::default();
+    };
+    // Byte by byte: most lead bytes found are other chars, told apart by
+    // their second byte (no memcmp call).
+    let is =
+        |at: &[u8], mark: &[u8]| at.len() >= mark.len() && at.iter().zip(mark).all(|(a, m)| a == m);
+    for k in memchr::memchr2_iter(lo, lc, bytes) {
+        let at = bytes.get(k..).unwrap_or(&[]);
+        if is(at, ob) {
             stack.push(k);
-        } else if c == close {
+        } else if is(at, cb) {
             match stack.pop() {
-                Some(s) => pairs.push((s, k + c.len_utf8())),
+                Some(s) => pairs.push((s, k + cb.len())),
                 None => unmatched.push(k),
             }
         }

@@ -74,9 +74,34 @@ fn parse_class(s: &str) -> Option<UnitClass> {
     })
 }
 
+/// A hasher for `char` keys: one multiply (the default SipHash costs more
+/// than the rest of a lexicon lookup). Only for lookups by a char of the
+/// text; these maps are never iterated in an order that shows.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A map keyed by a char, hashed by [`CharHasher`].
+pub(crate) type CharMap<V> = HashMap<char, V, std::hash::BuildHasherDefault<CharHasher>>;
+
 /// The unit table: first char → entries, longest written form first.
-static UNITS: LazyLock<HashMap<char, Vec<UnitEntry>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<UnitEntry>> = HashMap::new();
+static UNITS: LazyLock<CharMap<Vec<UnitEntry>>> = LazyLock::new(|| {
+    let mut map: CharMap<Vec<UnitEntry>> = CharMap::default();
     for line in UNITS_TSV.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;

@@ -24,6 +24,7 @@
 //! of the text (up to the sort of the bracket pairs).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::Options;
 use crate::decimal::Decimal;
@@ -96,6 +97,114 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// True for the chars the scanner's loop may act on: clause boundaries,
+/// the marks of references and quotes, and every char a production of
+/// [`Scanner::try_at`] can start with. Any other char is stepped over.
+fn is_active(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_boundary(c)
+        || matches!(
+            c,
+            ',' | '《'
+                | '“'
+                | '第'
+                | '〔'
+                | '['
+                | '［'
+                | '（'
+                | '('
+                | '【'
+                | '-'
+                | '－'
+                | '−'
+                | '负'
+        )
+        || digit_value(c).is_some()
+        || is_cjk_numeral_char(c)
+}
+
+/// [`is_active`] on ASCII, one bit per byte value.
+const ASCII_ACTIVE: u128 = {
+    let mut m = 0u128;
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() || matches!(b, b',' | b';' | b'!' | b'?' | b'[' | b'(' | b'-')
+        {
+            m |= 1 << b;
+        }
+        b += 1;
+    }
+    m
+};
+
+/// The code points [`ACTIVE_CJK`] covers: CJK punctuation and ideographs.
+const CJK_LO: u32 = 0x3000;
+const CJK_HI: u32 = 0x9fff;
+
+/// Words of the [`ACTIVE_CJK`] bitmap.
+const CJK_WORDS: usize = ((CJK_HI - CJK_LO) / 64 + 1) as usize;
+
+/// [`is_active`] on `CJK_LO..=CJK_HI`, one bit per code point (built once,
+/// from `is_active` itself).
+static ACTIVE_CJK: LazyLock<[u64; CJK_WORDS]> = LazyLock::new(|| {
+    let mut t = [0u64; CJK_WORDS];
+    for cp in CJK_LO..=CJK_HI {
+        let k = cp - CJK_LO;
+        if char::from_u32(cp).is_some_and(is_active) {
+            if let Some(w) = usize::try_from(k >> 6).ok().and_then(|j| t.get_mut(j)) {
+                *w |= 1 << (k & 63);
+            }
+        }
+    }
+    t
+});
+
+/// The byte index of the first active char (see [`is_active`]) at or after
+/// the char boundary `i`, or the length of `text`.
+fn next_active(text: &str, i: usize) -> usize {
+    let cjk: &[u64; CJK_WORDS] = &ACTIVE_CJK;
+    let mut rest = text.as_bytes().get(i..).unwrap_or(&[]);
+    loop {
+        match rest {
+            [] => return text.len(),
+            [b @ 0x00..=0x7f, tail @ ..] => {
+                if ASCII_ACTIVE >> b & 1 == 1 {
+                    break;
+                }
+                rest = tail;
+            }
+            [b0 @ 0xe0..=0xef, b1, b2, tail @ ..] => {
+                // Three-byte chars (all of CJK): decode in place.
+                let cp = (u32::from(b0 & 0x0f) << 12)
+                    | (u32::from(b1 & 0x3f) << 6)
+                    | u32::from(b2 & 0x3f);
+                let active = if (CJK_LO..=CJK_HI).contains(&cp) {
+                    let k = cp - CJK_LO;
+                    cjk.get((k >> 6) as usize)
+                        .is_none_or(|w| w >> (k & 63) & 1 == 1)
+                } else {
+                    char::from_u32(cp).is_none_or(is_active)
+                };
+                if active {
+                    break;
+                }
+                rest = tail;
+            }
+            _ => {
+                let at = text.len() - rest.len();
+                let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if is_active(c) {
+                    break;
+                }
+                rest = rest.get(c.len_utf8()..).unwrap_or(&[]);
+            }
+        }
+    }
+    text.len() - rest.len()
+}
+
 /// Longest text a quoted term may have to count as a name (its numerals
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
@@ -142,17 +251,31 @@ impl<'a> Scanner<'a, '_> {
         if f <= from && from <= e && e > 0 {
             return e;
         }
-        let rest = self.text.get(from..).unwrap_or("");
-        let mut end = self.text.len();
-        let mut prev_digit = false;
-        let mut it = rest.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            let next_digit = it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if is_boundary(c) || (c == ',' && !(prev_digit && next_digit)) {
-                end = from + k;
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut end = text.len();
+        // Only the lead bytes of the boundary chars are looked at: `，`
+        // `；` `！` `？` start with EF, `。` with E3.
+        let lead = |b: u8| matches!(b, b',' | b';' | b'!' | b'?' | 0xe3 | 0xef);
+        let mut k = from;
+        while text.is_char_boundary(from) {
+            let Some(h) = crate::skip::find_char(text, k, lead) else {
+                break;
+            };
+            let Some(c) = text.get(h..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            // A comma between ASCII digits groups thousands (the char
+            // before is a digit only when its one byte is).
+            let grouping = c == ','
+                && h > from
+                && bytes.get(h - 1).is_some_and(u8::is_ascii_digit)
+                && bytes.get(h + 1).is_some_and(u8::is_ascii_digit);
+            if is_boundary(c) || (c == ',' && !grouping) {
+                end = h;
                 break;
             }
-            prev_digit = c.is_ascii_digit();
+            k = h + c.len_utf8();
         }
         self.clause_cache = (from, end);
         end
@@ -510,16 +633,18 @@ impl<'a> Scanner<'a, '_> {
         let mut quote_idx = 0usize;
         let mut suppress_end = 0usize;
         let mut i = 0usize;
-        let mut prev: Option<char> = None;
-        while i < text.len() {
+        loop {
+            // Chars that start nothing (most CJK text) are stepped over
+            // without the checks below: each would only move on.
+            i = next_active(text, i);
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let clen = c.len_utf8();
             // Fast path: plain ASCII punctuation/space and CJK that start nothing.
             if is_boundary(c) || (c == ',' && !prev.is_some_and(|p| p.is_ascii_digit())) {
                 self.clause_start = i + clen;
-                prev = Some(c);
                 i += clen;
                 continue;
             }
@@ -532,7 +657,6 @@ impl<'a> Scanner<'a, '_> {
                     let title = self.abs(s + '《'.len_utf8(), e - '》'.len_utf8());
                     self.push(s, e, EntityKind::Reference(Reference { title }));
                     ref_idx += 1;
-                    prev = Some('》');
                     i = e;
                     continue;
                 }
@@ -580,18 +704,15 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             if i < suppress_end || i < self.last_end {
-                prev = Some(c);
                 i += clen;
                 continue;
             }
             let next = self.try_at(i, c, prev);
             match next {
                 Some(n) if n > i => {
-                    prev = text.get(..n).and_then(|s| s.chars().next_back());
                     i = n;
                 }
                 _ => {
-                    prev = Some(c);
                     i += clen;
                 }
             }

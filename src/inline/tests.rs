@@ -270,3 +270,16 @@ fn dump_corpus() {
         }
     }
 }
+
+#[test]
+fn active_tables_agree_with_is_active() {
+    for cp in 0..=0x10ffff_u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        let want = if is_active(c) { 0 } else { s.len() };
+        assert_eq!(next_active(s, 0), want, "U+{cp:04X}");
+    }
+}
