@@ -5,7 +5,7 @@
 //! (ASCII controls, `(`, `?`, `!`, lowercase letters, the lead bytes of
 //! U+FFFD and of C1 controls) are looked at more closely.
 
-use crate::error::{Diagnostic, DiagnosticCode};
+use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::skip;
 use crate::span::Span;
 
@@ -84,7 +84,7 @@ fn widen(src: &str, start: usize, end: usize, n: usize) -> Span {
 }
 
 /// Scan the whole input once.
-pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn scan(src: &str, diags: &mut Diags) {
     let b = src.as_bytes();
     // Mojibake signals: offsets of `?`/`!` inside ideographs and of lone
     // lowercase letters between ideographs. Two within a short window make
@@ -222,7 +222,7 @@ pub(crate) fn scan(src: &str, diags: &mut Vec<Diagnostic>) {
 
 /// One diagnostic per run of control characters (other than tab and line
 /// ends); moves `i` past the run.
-fn control_run(src: &str, start: usize, diags: &mut Vec<Diagnostic>, i: &mut usize) {
+fn control_run(src: &str, start: usize, diags: &mut Diags, i: &mut usize) {
     let rest = src.get(start..).unwrap_or("");
     let mut end = start;
     let mut first = None;

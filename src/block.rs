@@ -28,22 +28,35 @@ impl LineInfo<'_> {
 }
 
 /// Split `src` into lines with their trimmed text.
+///
+/// A run of consecutive blank lines (empty or whitespace only) becomes one
+/// blank [`LineInfo`] covering the whole run: no rule looks at how many
+/// blank lines there are, only whether there is one, and a page of empty
+/// lines then costs one entry instead of one per line end.
 pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
-    line_end(src)
-        .into_iter()
-        .map(|raw| {
-            let content = src.get(raw.start..raw.end).unwrap_or("");
-            let (a, b) = trim_range(content);
-            let text = content.get(a..b).unwrap_or("");
-            LineInfo {
-                raw,
-                t0: raw.start + a,
-                t1: raw.start + b,
-                text,
-                chars: text.chars().count(),
+    let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(src.len() / 40 + 1);
+    for raw in line_end(src) {
+        let content = src.get(raw.start..raw.end).unwrap_or("");
+        let (a, b) = trim_range(content);
+        let text = content.get(a..b).unwrap_or("");
+        if text.is_empty() {
+            if let Some(prev) = out.last_mut().filter(|p| p.is_blank()) {
+                prev.raw.end = raw.end;
+                prev.raw.next = raw.next;
+                prev.t0 = raw.end;
+                prev.t1 = raw.end;
+                continue;
             }
-        })
-        .collect()
+        }
+        out.push(LineInfo {
+            raw,
+            t0: raw.start + a,
+            t1: raw.start + b,
+            text,
+            chars: text.chars().count(),
+        });
+    }
+    out
 }
 
 /// Sentence-final punctuation.

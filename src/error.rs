@@ -1,6 +1,8 @@
 //! Errors (input that cannot be parsed at all) and diagnostics (anything odd
 //! in a document that was parsed).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::span::Span;
@@ -130,6 +132,9 @@ diagnostic_codes! {
     DepthLimit = "depth-limit", Error;
     /// The input is over the configured size limit and was not parsed.
     InputTooLarge = "input-too-large", Error;
+    /// More diagnostics than [`Options::max_diagnostics`](crate::Options::max_diagnostics):
+    /// the rest were counted, not kept (the message gives the count).
+    DiagnosticsTruncated = "diagnostics-truncated", Warning;
 }
 
 impl std::fmt::Display for DiagnosticCode {
@@ -153,13 +158,14 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Where in the input.
     pub span: Span,
-    /// A human-readable message.
-    pub message: String,
+    /// A human-readable message (borrowed when it is fixed text, so a
+    /// flood of the same diagnostic allocates nothing per diagnostic).
+    pub message: Cow<'static, str>,
 }
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
-    pub fn new(code: DiagnosticCode, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(code: DiagnosticCode, span: Span, message: impl Into<Cow<'static, str>>) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
@@ -182,6 +188,123 @@ impl Diagnostic {
             lc.line, lc.column, sev, self.code, self.message
         )
     }
+}
+
+/// The diagnostics of one parse, capped at a maximum count so that input
+/// made of nothing but anomalies (a million unclosed `《`) costs no more
+/// memory than its text. Past the cap, diagnostics are counted and dropped,
+/// except that the first diagnostic of error severity is always kept (so
+/// strict mode still sees it); [`Diags::finish`] adds one
+/// `diagnostics-truncated` diagnostic with the count.
+#[derive(Debug)]
+pub(crate) struct Diags {
+    list: Vec<Diagnostic>,
+    cap: usize,
+    dropped: usize,
+    /// The smallest span covering every dropped diagnostic.
+    dropped_span: Option<Span>,
+    has_error: bool,
+}
+
+impl Default for Diags {
+    fn default() -> Self {
+        Diags::new(crate::Options::default().max_diagnostics)
+    }
+}
+
+impl Diags {
+    /// An empty list keeping at most `cap` diagnostics.
+    pub(crate) fn new(cap: usize) -> Self {
+        Diags {
+            list: Vec::new(),
+            cap,
+            dropped: 0,
+            dropped_span: None,
+            has_error: false,
+        }
+    }
+
+    /// Keep `d`, or count it if the list is full.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        let error = d.severity == Severity::Error;
+        if self.list.len() < self.cap || (error && !self.has_error) {
+            self.has_error |= error;
+            self.list.push(d);
+        } else {
+            self.count_dropped(1, d.span);
+        }
+    }
+
+    fn count_dropped(&mut self, n: usize, span: Span) {
+        self.dropped += n;
+        self.dropped_span = Some(match self.dropped_span {
+            Some(s) => s.cover(span),
+            None => span,
+        });
+    }
+
+    /// Move everything from `other` into `self` (under `self`'s cap).
+    pub(crate) fn append(&mut self, other: &mut Diags) {
+        if let Some(span) = other.dropped_span.take() {
+            self.count_dropped(std::mem::take(&mut other.dropped), span);
+        }
+        other.has_error = false;
+        let room = self.cap.saturating_sub(self.list.len());
+        if other.list.len() <= room {
+            self.has_error |= other.list.iter().any(is_error);
+            self.list.append(&mut other.list);
+        } else {
+            for d in other.list.drain(..) {
+                self.push(d);
+            }
+        }
+    }
+
+    /// Drop everything (the cap stays).
+    pub(crate) fn clear(&mut self) {
+        self.list.clear();
+        self.dropped = 0;
+        self.dropped_span = None;
+        self.has_error = false;
+    }
+
+    /// The list in input order, with a `diagnostics-truncated` diagnostic
+    /// (spanning every dropped one) if any were dropped.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        let key = |d: &Diagnostic| (d.span.start, d.span.end);
+        self.list.sort_by_key(key);
+        if let Some(span) = self.dropped_span.filter(|_| self.dropped > 0) {
+            let d = Diagnostic::new(
+                DiagnosticCode::DiagnosticsTruncated,
+                span,
+                format!(
+                    "{} more diagnostics not kept (limit {}; raise Options::max_diagnostics)",
+                    self.dropped, self.cap
+                ),
+            );
+            let at = self.list.partition_point(|x| key(x) <= key(&d));
+            self.list.insert(at, d);
+        }
+        self.list.shrink_to_fit();
+        self.list
+    }
+}
+
+impl std::ops::Deref for Diags {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Diags {
+    fn deref_mut(&mut self) -> &mut [Diagnostic] {
+        &mut self.list
+    }
+}
+
+fn is_error(d: &Diagnostic) -> bool {
+    d.severity == Severity::Error
 }
 
 #[cfg(test)]

@@ -54,7 +54,10 @@ fn entities_bytes(v: &Vec<Entity<'_>>) -> usize {
 }
 
 fn diagnostic_bytes(d: &Diagnostic) -> usize {
-    d.message.capacity()
+    match &d.message {
+        std::borrow::Cow::Owned(s) => s.capacity(),
+        std::borrow::Cow::Borrowed(_) => 0,
+    }
 }
 
 fn paragraph_bytes(p: &Paragraph<'_>) -> usize {

@@ -129,7 +129,7 @@ pub fn parse_with<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Erro
             return Err(Error::Strict {
                 code: d.code,
                 span: d.span,
-                message: d.message.clone(),
+                message: d.message.to_string(),
             });
         }
     }
@@ -174,7 +174,7 @@ pub mod __bench {
     /// Pass 1b: the text-artefact scan (mojibake, pinyin, control chars).
     /// Returns the number of diagnostics.
     pub fn artefacts(src: &str) -> usize {
-        let mut diags = Vec::new();
+        let mut diags = crate::error::Diags::default();
         artefacts::scan(src, &mut diags);
         diags.len()
     }
@@ -184,7 +184,7 @@ pub mod __bench {
     /// the number of headings.
     pub fn headings(src: &str) -> usize {
         let lines = block::lines(src);
-        let mut diags = Vec::new();
+        let mut diags = crate::error::Diags::default();
         let mut heads = tree::headings(src, &lines, 0, lines.len(), true, &mut diags);
         tree::assign_levels(&mut heads, &mut diags);
         heads.len()

@@ -23,6 +23,11 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Deepest section nesting accepted; deeper is [`Error::TooDeep`](crate::Error::TooDeep).
     pub max_depth: usize,
+    /// Most diagnostics kept; past it they are counted in one final
+    /// `diagnostics-truncated` diagnostic (the first of error severity is
+    /// kept regardless, so [`strict`](Options::strict) still sees it).
+    /// Bounds the memory of input that is nothing but anomalies.
+    pub max_diagnostics: usize,
     /// Fail with [`Error::Strict`](crate::Error::Strict) on the first
     /// diagnostic of error severity instead of returning the document.
     pub strict: bool,
@@ -36,6 +41,7 @@ impl Default for Options {
             sentences: true,
             max_input_bytes: 256 * 1024 * 1024,
             max_depth: 16,
+            max_diagnostics: 10_000,
             strict: false,
         }
     }

@@ -13,7 +13,7 @@ use nom::Parser;
 
 use crate::ast::MarkerFamily;
 use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
-use crate::error::{Diagnostic, DiagnosticCode};
+use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::heading::{
     Marker, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
     lost_numeral_marker, shi_marker,
@@ -311,7 +311,7 @@ pub(crate) fn headings<'a>(
     lo: usize,
     hi: usize,
     recover: bool,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) -> Vec<HeadingCand<'a>> {
     let mut out: Vec<HeadingCand<'a>> = Vec::new();
     let mut list_run: Option<(MarkerFamily, u32, bool)> = None;
@@ -526,7 +526,7 @@ fn starts_with_unit(s: &str) -> bool {
 }
 
 /// Give headings whose numeral was lost the ordinal the sequence expects.
-fn number_lost_numerals(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnostic>) {
+fn number_lost_numerals(out: &mut [HeadingCand<'_>], diags: &mut Diags) {
     for k in 0..out.len() {
         let Some(h) = out.get(k) else { continue };
         if h.ordinal.is_some() || h.family == MarkerFamily::None {
@@ -566,7 +566,7 @@ fn fill_gaps<'a>(
     lo: usize,
     hi: usize,
     out: &mut Vec<HeadingCand<'a>>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) {
     let mut inserts: Vec<HeadingCand<'a>> = Vec::new();
     // Lines headings take, including the ones recovered here (a line is
@@ -712,7 +712,7 @@ fn unnumbered_parents<'a>(
     lo: usize,
     hi: usize,
     out: &mut Vec<HeadingCand<'a>>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) {
     let Some(top) = out
         .iter()
@@ -776,7 +776,7 @@ fn unnumbered_parents<'a>(
 
 /// Give every heading its level with a stack of open families, and report
 /// skips and repeats. Returns the deepest level reached.
-pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Vec<Diagnostic>) -> usize {
+pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> usize {
     // Stack of (family, last ordinal).
     let mut stack: Vec<(MarkerFamily, u32)> = Vec::new();
     let mut deepest = 0;

@@ -8,7 +8,7 @@ use crate::ast::{
     Zone, ZoneKind,
 };
 use crate::block::{self, LineInfo, ends_sentence, has_sentence_punct};
-use crate::error::{Diagnostic, DiagnosticCode, Error};
+use crate::error::{Diagnostic, DiagnosticCode, Diags, Error};
 use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
@@ -211,7 +211,7 @@ fn head<'a>(
     src: &'a str,
     lines: &[LineInfo<'a>],
     kinds: &mut [ZoneKind],
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) -> Head<'a> {
     let n = lines.len();
     let mut metadata = Vec::new();
@@ -706,7 +706,7 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
 pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Error> {
     let lines = block::lines(src);
     let n = lines.len();
-    let mut diags = Vec::new();
+    let mut diags = Diags::new(opts.max_diagnostics);
     artefacts::scan(src, &mut diags);
     let mut kinds = vec![ZoneKind::Body; n];
     let head = head(src, &lines, &mut kinds, &mut diags);
@@ -820,7 +820,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     }
 
     // Paragraphs, each owned by the preamble (None) or a heading.
-    let mut sink = InlineSink::default();
+    let mut sink = InlineSink::with_cap(opts.max_diagnostics);
     let mut paras: Vec<(Option<usize>, Paragraph<'a>)> = Vec::new();
     let mut owner: Option<usize> = None;
     let mut next_head = 0;
@@ -830,7 +830,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                  owner: Option<usize>,
                  paras: &mut Vec<(Option<usize>, Paragraph<'a>)>,
                  sink: &mut InlineSink<'a>,
-                 diags: &mut Vec<Diagnostic>,
+                 diags: &mut Diags,
                  item_state: &mut (Option<crate::ast::ItemStyle>, u32)| {
         if let Some((s, e)) = cur.take() {
             paras.push((
@@ -1059,8 +1059,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         }
     });
 
-    diags.sort_by_key(|d| (d.span.start, d.span.end));
-    diags.shrink_to_fit();
+    let diags = diags.finish();
     appendix_paras.shrink_to_fit();
     Ok(Document {
         source: src,
@@ -1080,7 +1079,7 @@ fn make_paragraph<'a>(
     span: Span,
     opts: &Options,
     sink: &mut InlineSink<'a>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
     item_state: &mut (Option<crate::ast::ItemStyle>, u32),
 ) -> Paragraph<'a> {
     let items = block::items(src, span, item_state);
@@ -1121,7 +1120,7 @@ fn make_heading<'a>(
     h: &HeadingCand<'a>,
     opts: &Options,
     sink: &mut InlineSink<'a>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) -> Heading<'a> {
     let mut entities = Vec::new();
     if opts.entities && !h.title.is_empty() {

@@ -310,3 +310,70 @@ fn strict_mode_reports_damaged_text() {
     }
     check(&parse_with("一、总体情况\n完成3项。\n", &Options::strict()).unwrap());
 }
+
+#[test]
+fn a_flood_of_diagnostics_is_capped_and_counted() {
+    // 300,000 unclosed `“`: one diagnostic each would be 40 bytes per
+    // 3 bytes of input. The list stops at `max_diagnostics` and one final
+    // `diagnostics-truncated` says how many more there were.
+    let src = "“".repeat(300_000);
+    let cap = Options::default().max_diagnostics;
+    let doc = parse_both(&src);
+    assert_eq!(doc.diagnostics.len(), cap + 1);
+    let last = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::DiagnosticsTruncated)
+        .unwrap();
+    // It spans the dropped ones: the quotes after the first `cap`.
+    assert_eq!(last.span.start as usize, cap * "“".len());
+    assert_eq!(last.span.end as usize, src.len());
+    assert!(
+        last.message.starts_with(&format!("{} more", 300_000 - cap)),
+        "{}",
+        last.message
+    );
+    // Below the cap nothing is dropped and there is no summary.
+    let opts = Options {
+        max_diagnostics: 1_000_000,
+        ..Options::default()
+    };
+    let all = parse_with(&src, &opts).unwrap();
+    assert_eq!(all.diagnostics.len(), 300_000);
+    assert!(!has(&all, DiagnosticCode::DiagnosticsTruncated));
+}
+
+#[test]
+fn the_cap_keeps_the_first_error_for_strict_mode() {
+    // Warnings fill the list before the U+FFFD error is reached by the
+    // passes; the error is still kept, so strict mode still fails on it.
+    let src = format!("{}\n一、总体\u{fffd}情况\n", "“".repeat(50));
+    let opts = Options {
+        max_diagnostics: 3,
+        ..Options::default()
+    };
+    let doc = parse_with(&src, &opts).unwrap();
+    check(&doc);
+    assert!(has(&doc, DiagnosticCode::ReplacementChar));
+    assert!(has(&doc, DiagnosticCode::DiagnosticsTruncated));
+    let strict = Options {
+        strict: true,
+        ..opts
+    };
+    assert!(matches!(
+        parse_with(&src, &strict),
+        Err(Error::Strict {
+            code: DiagnosticCode::ReplacementChar,
+            ..
+        })
+    ));
+    // A cap of zero keeps no warnings at all, only the summary.
+    let ten = "“".repeat(10);
+    let zero = Options {
+        max_diagnostics: 0,
+        ..Options::default()
+    };
+    let none = parse_with(&ten, &zero).unwrap();
+    assert_eq!(none.diagnostics.len(), 1);
+    assert_eq!(none.diagnostics[0].code, DiagnosticCode::DiagnosticsTruncated);
+}

@@ -42,56 +42,43 @@ pub(crate) struct RawLine {
 
 /// Split `src` into lines. Every byte belongs to exactly one line (content
 /// or terminator). An input ending in a line end has no empty last line.
-pub(crate) fn line_end(src: &str) -> Vec<RawLine> {
-    let b = src.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 40 + 1);
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b.get(i) {
-            Some(b'\n') => {
-                out.push(RawLine {
-                    start,
-                    end: i,
-                    next: i + 1,
-                });
-                start = i + 1;
-                i += 1;
-            }
-            Some(b'\r') => {
-                let next = if b.get(i + 1) == Some(&b'\n') {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                out.push(RawLine {
-                    start,
-                    end: i,
-                    next,
-                });
-                start = next;
-                i = next;
-            }
-            _ => {
-                // Jump to the next line-end byte.
-                match b
-                    .get(i..)
-                    .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
-                {
-                    Some(p) => i += p,
-                    None => i = b.len(),
-                }
-            }
-        }
+pub(crate) fn line_end(src: &str) -> LineEnds<'_> {
+    LineEnds {
+        b: src.as_bytes(),
+        pos: 0,
     }
-    if start < b.len() {
-        out.push(RawLine {
-            start,
-            end: b.len(),
-            next: b.len(),
-        });
+}
+
+/// The lines of a text, in order (see [`line_end`]): one memchr jump per
+/// line, nothing allocated.
+pub(crate) struct LineEnds<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Iterator for LineEnds<'_> {
+    type Item = RawLine;
+
+    fn next(&mut self) -> Option<RawLine> {
+        let start = self.pos;
+        let rest = self.b.get(start..).filter(|r| !r.is_empty())?;
+        let Some(p) = memchr::memchr2(b'\n', b'\r', rest) else {
+            self.pos = self.b.len();
+            return Some(RawLine {
+                start,
+                end: self.b.len(),
+                next: self.b.len(),
+            });
+        };
+        let end = start + p;
+        let next = if rest.get(p) == Some(&b'\r') && rest.get(p + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        self.pos = next;
+        Some(RawLine { start, end, next })
     }
-    out
 }
 
 #[cfg(test)]
@@ -101,13 +88,17 @@ mod tests {
     #[test]
     fn lines_cover_input_with_all_line_ends() {
         let src = "a\r\nb\rc\n\nd";
-        let ls = line_end(src);
+        let ls: Vec<RawLine> = line_end(src).collect();
         let got: Vec<_> = ls.iter().map(|l| &src[l.start..l.end]).collect();
         assert_eq!(got, ["a", "b", "c", "", "d"]);
         assert_eq!(ls.last().map(|l| l.next), Some(src.len()));
         for w in ls.windows(2) {
             assert_eq!(w[0].next, w[1].start);
         }
+        // A line end last: no empty line after it; empty input: no lines.
+        assert_eq!(line_end("a\r\n").count(), 1);
+        assert_eq!(line_end("").count(), 0);
+        assert_eq!(line_end("\r\r\n\n").count(), 3);
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::entity::{
     Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme, Number,
     Ordinal, Quantity, Range, Reference,
 };
-use crate::error::{Diagnostic, DiagnosticCode};
+use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
 use crate::grammar::date::date;
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
@@ -50,7 +50,17 @@ pub(crate) struct InlineSink<'a> {
     /// Spans of quoted terms `“…”` (quotes included).
     pub(crate) quotes: Vec<Span>,
     /// Anything odd.
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Diags,
+}
+
+impl InlineSink<'_> {
+    /// An empty sink keeping at most `cap` diagnostics.
+    pub(crate) fn with_cap(cap: usize) -> Self {
+        InlineSink {
+            diagnostics: Diags::new(cap),
+            ..InlineSink::default()
+        }
+    }
 }
 
 /// Convert an internal exact value to the public [`Decimal`].
