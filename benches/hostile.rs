@@ -15,7 +15,14 @@
 //! cargo bench --bench hostile -- --quick            # criterion quick mode + table
 //! HOSTILE_RATIOS_ONLY=1 cargo bench --bench hostile # the table only (fastest)
 //! HOSTILE_SHAPES=single_line,unclosed_refs …        # a subset of shapes
+//! HOSTILE_SWEEP=1 cargo bench --bench hostile       # ns/byte at 1x…16x
+//! benches/hostile_instr.sh                          # instruction ratios (callgrind)
 //! ```
+//!
+//! Wall-clock ratios include the memory hierarchy: a shape whose 1x
+//! working set fits in cache and whose 10x does not pays for the misses.
+//! `benches/hostile_instr.sh` counts instructions instead (exact, no
+//! noise) and is the check that the work itself is linear.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -80,10 +87,13 @@ const SHAPES: &[Shape] = &[
         name: "unbalanced_brackets",
         make: |k| format!("{}。", "（".repeat(100_000 * k)),
     },
-    // 10,000 and 100,000 nested-looking markers, one per line.
+    // 100,000 and 1,000,000 nested-looking markers, one per line. (At
+    // 10,000 markers the 1x tree fits in a 4 MB L2 cache and the ratio
+    // measured the cache, not the parser: callgrind counts 9.9x the
+    // instructions for 10x the markers.)
     Shape {
         name: "nested_markers",
-        make: |k| "（一）工作\n1.工作\n（1）工作\n①工作\n".repeat(2_500 * k),
+        make: |k| "（一）工作\n1.工作\n（1）工作\n①工作\n".repeat(25_000 * k),
     },
     // The same markers run together on one line.
     Shape {
@@ -260,6 +270,22 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         for shape in &shapes {
             parse_once(&(shape.make)(1));
+        }
+        return;
+    }
+    // `HOSTILE_INSTR=shape:k:build|parse`: build one shape at scale k and
+    // (for `parse`) parse it once, nothing else: for
+    // `benches/hostile_instr.sh`, which counts instructions with callgrind.
+    if let Ok(spec) = std::env::var("HOSTILE_INSTR") {
+        let mut it = spec.split(':');
+        let (name, k, what) = (it.next(), it.next(), it.next());
+        let k: usize = k.and_then(|k| k.parse().ok()).unwrap_or(1);
+        if let Some(shape) = SHAPES.iter().find(|s| Some(s.name) == name) {
+            let src = (shape.make)(k);
+            if what == Some("parse") {
+                parse_once(&src);
+            }
+            println!("bytes={}", src.len());
         }
         return;
     }

@@ -248,7 +248,7 @@ mod tests {
     use super::*;
 
     fn codes(s: &str) -> Vec<(DiagnosticCode, &str)> {
-        let mut d = Vec::new();
+        let mut d = Diags::default();
         scan(s, &mut d);
         d.iter().map(|x| (x.code, x.span.text(s))).collect()
     }

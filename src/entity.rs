@@ -117,12 +117,15 @@ pub struct Quantity {
     /// Approximation, when written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
-    /// The two ends of a range, when the quantity is one.
+    /// The two ends of a range, when the quantity is one (boxed: most
+    /// quantities are not ranges, and an inline `Range` would double the
+    /// size of every entity).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range: Option<Range>,
-    /// The change the figure describes, when the wording says so.
+    pub range: Option<Box<Range>>,
+    /// The change the figure describes, when the wording says so (boxed,
+    /// like `range`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<Change>,
+    pub change: Option<Box<Change>>,
     /// The clause the quantity sits in (between `,，;；。` boundaries).
     pub clause: Span,
 }

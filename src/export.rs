@@ -93,7 +93,7 @@ fn row(e: &Entity<'_>) -> Vec<String> {
             if let Some(a) = q.approx {
                 set("approx", approx_str(a).to_string());
             }
-            if let Some(rg) = q.range {
+            if let Some(rg) = q.range.as_deref() {
                 set("range_low", rg.low.to_string());
                 set("range_high", rg.high.to_string());
             }

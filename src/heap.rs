@@ -29,14 +29,19 @@ fn cow_bytes(c: &Cow<'_, str>) -> usize {
 
 /// Heap owned by one entity: its owned strings (units and verbs are
 /// usually borrowed from the lexicon; a document number's issuer code is
-/// owned).
+/// owned) and the boxed range and change of a quantity.
 fn entity_bytes(e: &Entity<'_>) -> usize {
     match &e.kind {
         EntityKind::Quantity(q) => {
             cow_bytes(&q.unit)
                 + cow_bytes(&q.unit_text)
+                + q.range
+                    .as_ref()
+                    .map_or(0, |_| size_of::<crate::entity::Range>())
                 + q.change.as_ref().map_or(0, |c| {
-                    c.basis.as_ref().map_or(0, cow_bytes) + cow_bytes(&c.verb)
+                    size_of::<crate::entity::Change>()
+                        + c.basis.as_ref().map_or(0, cow_bytes)
+                        + cow_bytes(&c.verb)
                 })
         }
         EntityKind::DocNumber(d) => d.issuer_code.capacity(),

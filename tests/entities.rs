@@ -9,7 +9,7 @@ fn line(e: &gongwen::Entity<'_>) -> String {
     match &e.kind {
         EntityKind::Quantity(q) => {
             let mut s = format!("quantity {} = {} {}", e.text, q.value, q.unit);
-            if let Some(r) = q.range {
+            if let Some(r) = q.range.as_deref() {
                 s.push_str(&format!(" [{}..{}]", r.low, r.high));
             }
             if let Some(a) = q.approx {

@@ -375,5 +375,8 @@ fn the_cap_keeps_the_first_error_for_strict_mode() {
     };
     let none = parse_with(&ten, &zero).unwrap();
     assert_eq!(none.diagnostics.len(), 1);
-    assert_eq!(none.diagnostics[0].code, DiagnosticCode::DiagnosticsTruncated);
+    assert_eq!(
+        none.diagnostics[0].code,
+        DiagnosticCode::DiagnosticsTruncated
+    );
 }

@@ -363,7 +363,7 @@ impl<'a> Scanner<'a, '_> {
                     break;
                 }
                 if let EntityKind::Quantity(qq) = &mut e.kind {
-                    qq.change.get_or_insert_with(|| c.clone());
+                    qq.change.get_or_insert_with(|| Box::new(c.clone()));
                 }
             }
         }
@@ -396,8 +396,8 @@ impl<'a> Scanner<'a, '_> {
             },
             scale: q.scale,
             approx,
-            range,
-            change,
+            range: range.map(Box::new),
+            change: change.map(Box::new),
             clause,
         });
         self.push(pstart, end, kind);
