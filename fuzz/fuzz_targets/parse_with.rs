@@ -27,6 +27,13 @@ fuzz_target!(|input: Input| {
                 "tree of depth {depth} over max_depth {} accepted",
                 options.max_depth
             );
+            // The cap, plus the first error kept past it, plus the summary.
+            assert!(
+                doc.diagnostics.len() <= options.max_diagnostics.saturating_add(2),
+                "{} diagnostics over max_diagnostics {}",
+                doc.diagnostics.len(),
+                options.max_diagnostics
+            );
             if options.strict {
                 assert!(
                     doc.diagnostics.iter().all(|d| d.severity != Severity::Error),
