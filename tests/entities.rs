@@ -120,6 +120,48 @@ fn quantities_scale_and_units() {
     ]);
 }
 
+/// Units and compounds from statistical bulletins: ASCII compounds whose
+/// denominator is a bare symbol, the longest denominator, rates per
+/// population, measure words of transport, trade and gas volumes.
+#[test]
+fn bulletin_units() {
+    check(&[
+        ("浓度为12.5mg/L。", &["quantity 12.5mg/L = 12.5 毫克/升"]),
+        ("设计速度80km/h。", &["quantity 80km/h = 80 公里/小时"]),
+        ("流量为15m3/s，", &["quantity 15m3/s = 15 立方米/秒"]),
+        (
+            "电价降低2分/千瓦时。",
+            &["quantity 2分/千瓦时 = 2 分/千瓦时 down"],
+        ),
+        (
+            "孕产妇死亡率为8.6/10万，",
+            &["quantity 8.6/10万 = 8.6 /10万"],
+        ),
+        ("公交车2800标台。", &["quantity 2800标台 = 2800 标台"]),
+        ("申报单量56.3万票。", &["quantity 56.3万票 = 563000 票"]),
+        (
+            "平板玻璃1256万重量箱。",
+            &["quantity 1256万重量箱 = 12560000 重量箱"],
+        ),
+        (
+            "义务植树3200万株次。",
+            &["quantity 3200万株次 = 32000000 株次"],
+        ),
+        ("接听来电12.6万通。", &["quantity 12.6万通 = 126000 通"]),
+        ("清淤土方12万立方。", &["quantity 12万立方 = 120000 立方米"]),
+        (
+            "年输气能力30亿标方。",
+            &["quantity 30亿标方 = 3000000000 立方米"],
+        ),
+        // Not units: a word starts at the unit char.
+        ("56.3万票据", &["number 56.3万 = 563000"]),
+        (
+            "3条高速公路12通车",
+            &["quantity 3条 = 3 条", "number 12 = 12"],
+        ),
+    ]);
+}
+
 #[test]
 fn percentages_ranges_changes() {
     check(&[

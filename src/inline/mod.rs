@@ -842,6 +842,15 @@ impl<'a> Scanner<'a, '_> {
             return Step::Done(end);
         }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
+        // (8.6/10万) is a quantity.
+        let unit_quantity = || {
+            ascii_digit
+                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
+        };
+        if tok.contains('/') && unit_quantity() {
+            return Step::Figure;
+        }
         // 1/10, 3/4: a fraction is a plain number when its value is exact.
         if let Some((a, b)) = tok.split_once('/') {
             let small =
@@ -863,11 +872,6 @@ impl<'a> Scanner<'a, '_> {
         }
         let is_date =
             ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
-        // A figure followed by an ASCII unit (100km, 5t) is a quantity.
-        let unit_quantity = || {
-            ascii_digit
-                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
-        };
         if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
             if !(has_letter && unit_quantity()) {
                 self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
