@@ -153,6 +153,24 @@ fn bulletin_units() {
             "年输气能力30亿标方。",
             &["quantity 30亿标方 = 3000000000 立方米"],
         ),
+        // Approximations written with a verb: 超过了, 约为, 约有.
+        ("比例超过了60%。", &["quantity 超过了60% = 60 % more_than"]),
+        (
+            "总人口约为356万人",
+            &["quantity 约为356万人 = 3560000 人 about"],
+        ),
+        ("大约为20%", &["quantity 大约为20% = 20 % about"]),
+        (
+            "全市约有3000家企业",
+            &["quantity 约有3000家 = 3000 家 about"],
+        ),
+        ("合约为3年", &["quantity 3年 = 3 年"]),
+        // Below zero.
+        ("最低气温零下18℃。", &["quantity 零下18℃ = -18 摄氏度"]),
+        ("零部件12个", &["quantity 12个 = 12 个"]),
+        // School systems name their years.
+        ("九年义务教育巩固率达到98.6%", &["quantity 98.6% = 98.6 %"]),
+        ("新建九年一贯制学校3所", &["quantity 3所 = 3 所"]),
         // Not units: a word starts at the unit char.
         ("56.3万票据", &["number 56.3万 = 563000"]),
         (

@@ -141,16 +141,24 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("不小于", Approx::MoreThan),
     ("不小於", Approx::MoreThan),
     ("至少", Approx::MoreThan),
+    ("超过了", Approx::MoreThan),
+    ("超過了", Approx::MoreThan),
     ("超过", Approx::MoreThan),
     ("超過", Approx::MoreThan),
     ("将近", Approx::Nearly),
     ("將近", Approx::Nearly),
+    ("大约为", Approx::About),
+    ("大約為", Approx::About),
     ("大约", Approx::About),
     ("大約", Approx::About),
     ("接近", Approx::Nearly),
     ("不足", Approx::LessThan),
     ("不到", Approx::LessThan),
     ("近", Approx::Nearly),
+    ("约为", Approx::About),
+    ("約為", Approx::About),
+    ("约有", Approx::About),
+    ("約有", Approx::About),
     ("约", Approx::About),
     ("約", Approx::About),
     ("超", Approx::MoreThan),
@@ -161,7 +169,22 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
 fn ends_approx_prefix(c: char) -> bool {
     matches!(
         c,
-        '于' | '到' | '多' | '少' | '於' | '約' | '约' | '超' | '足' | '过' | '近' | '逾' | '過'
+        '于' | '到'
+            | '多'
+            | '少'
+            | '於'
+            | '約'
+            | '约'
+            | '超'
+            | '足'
+            | '过'
+            | '近'
+            | '逾'
+            | '過'
+            | '了'
+            | '为'
+            | '為'
+            | '有'
     )
 }
 
@@ -171,8 +194,8 @@ fn ends_approx_prefix(c: char) -> bool {
 /// ```ebnf
 /// approx_prefix ::= "不超过" | "不高于" | "不多于" | "不大于" | "最多"
 ///                 | "不少于" | "不低于" | "不小于" | "至少"
-///                 | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
-///                 | "近" | "约" | "超" | "逾"
+///                 | "超过了" | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+///                 | "约为" | "约有" | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     if !before.chars().next_back().is_some_and(ends_approx_prefix) {
@@ -185,11 +208,14 @@ pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
             continue;
         }
         if let Some(head) = before.strip_suffix(s) {
-            // A single-char prefix must not end a word (节约 签约 最近 附近 赶超).
-            if s.chars().count() == 1 {
+            // A single-char prefix must not end a word (节约 签约 最近 附近
+            // 赶超), nor may 约为 / 约有 (合约为, 签约有).
+            if s.chars().count() == 1 || matches!(s, "约为" | "約為" | "约有" | "約有") {
                 let prev = head.chars().next_back();
                 let word = match s {
-                    "约" | "約" => "节制签履合违集预特公邀践条契简相節製簽違預踐條簡",
+                    "约" | "約" | "约为" | "約為" | "约有" | "約有" => {
+                        "节制签履合违集预特公邀践条契简相節製簽違預踐條簡"
+                    }
                     "近" => "最附靠临邻亲贴就逼走",
                     "超" => "赶高",
                     _ => "",

@@ -752,6 +752,16 @@ impl<'a> Scanner<'a, '_> {
         if !is_digit && !is_cjk {
             return self.try_negative(i, c, prev, rest);
         }
+        // 零下18℃: below zero, a negative quantity.
+        if let Some(body) = rest.strip_prefix("零下") {
+            if let Ok((r, q)) = quantity(body) {
+                if q.unit.is_some() {
+                    let end = i + rest.len() - r.len();
+                    self.emit_quantity(i, end, q, true);
+                    return Some(end);
+                }
+            }
+        }
         if is_cjk {
             if let Some(end) = self.cjk_word(i, prev, rest) {
                 return Some(end);
