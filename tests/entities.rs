@@ -171,6 +171,18 @@ fn bulletin_units() {
         // School systems name their years.
         ("九年义务教育巩固率达到98.6%", &["quantity 98.6% = 98.6 %"]),
         ("新建九年一贯制学校3所", &["quantity 3所 = 3 所"]),
+        // Tens in a CJK pair; a half inside 个…月.
+        (
+            "每村安排二三十名网格员",
+            &["quantity 二三十名 = 20 名 [20..30]"],
+        ),
+        (
+            "三四十万元",
+            &["quantity 三四十万元 = 300000 元 [300000..400000]"],
+        ),
+        ("两个半月完成搬迁", &["quantity 两个半月 = 2.5 个月"]),
+        ("用时3个半小时", &["quantity 3个半小时 = 3.5 小时"]),
+        ("二三十年代", &[]),
         // Not units: a word starts at the unit char.
         ("56.3万票据", &["number 56.3万 = 563000"]),
         (
