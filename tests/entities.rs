@@ -184,6 +184,7 @@ fn bulletin_units() {
         ("用时3个半小时", &["quantity 3个半小时 = 3.5 小时"]),
         ("二三十年代", &[]),
         // Not units: a word starts at the unit char.
+        ("全市5星级饭店3家", &["number 5 = 5", "quantity 3家 = 3 家"]),
         ("56.3万票据", &["number 56.3万 = 563000"]),
         (
             "3条高速公路12通车",
