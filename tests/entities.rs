@@ -165,6 +165,8 @@ fn bulletin_units() {
             &["quantity 约有3000家 = 3000 家 about"],
         ),
         ("合约为3年", &["quantity 3年 = 3 年"]),
+        // A fullwidth minus before fullwidth digits.
+        ("增长－３．２％。", &["quantity －３．２％ = -3.2 % up"]),
         // Below zero.
         ("最低气温零下18℃。", &["quantity 零下18℃ = -18 摄氏度"]),
         ("零部件12个", &["quantity 12个 = 12 个"]),

@@ -895,7 +895,7 @@ impl<'a> Scanner<'a, '_> {
         Step::Figure
     }
 
-    /// A minus sign (`-3.2%`, `负10000`) before a figure.
+    /// A minus sign (`-3.2%`, `负10000`, `－３．２％`) before a figure.
     fn try_negative(
         &mut self,
         i: usize,
@@ -905,7 +905,10 @@ impl<'a> Scanner<'a, '_> {
     ) -> Option<usize> {
         let body = rest.get(c.len_utf8()..).unwrap_or("");
         let is_minus = matches!(c, '-' | '－' | '−' | '负')
-            && body.chars().next().is_some_and(|n| n.is_ascii_digit())
+            && body
+                .chars()
+                .next()
+                .is_some_and(|n| digit_value(n).is_some())
             && !prev.is_some_and(|p| {
                 p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
             });
