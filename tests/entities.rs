@@ -120,6 +120,81 @@ fn quantities_scale_and_units() {
     ]);
 }
 
+/// Units and compounds from statistical bulletins: ASCII compounds whose
+/// denominator is a bare symbol, the longest denominator, rates per
+/// population, measure words of transport, trade and gas volumes.
+#[test]
+fn bulletin_units() {
+    check(&[
+        ("浓度为12.5mg/L。", &["quantity 12.5mg/L = 12.5 毫克/升"]),
+        ("设计速度80km/h。", &["quantity 80km/h = 80 公里/小时"]),
+        ("流量为15m3/s，", &["quantity 15m3/s = 15 立方米/秒"]),
+        (
+            "电价降低2分/千瓦时。",
+            &["quantity 2分/千瓦时 = 2 分/千瓦时 down"],
+        ),
+        (
+            "孕产妇死亡率为8.6/10万，",
+            &["quantity 8.6/10万 = 8.6 /10万"],
+        ),
+        ("公交车2800标台。", &["quantity 2800标台 = 2800 标台"]),
+        ("申报单量56.3万票。", &["quantity 56.3万票 = 563000 票"]),
+        (
+            "平板玻璃1256万重量箱。",
+            &["quantity 1256万重量箱 = 12560000 重量箱"],
+        ),
+        (
+            "义务植树3200万株次。",
+            &["quantity 3200万株次 = 32000000 株次"],
+        ),
+        ("接听来电12.6万通。", &["quantity 12.6万通 = 126000 通"]),
+        ("清淤土方12万立方。", &["quantity 12万立方 = 120000 立方米"]),
+        (
+            "年输气能力30亿标方。",
+            &["quantity 30亿标方 = 3000000000 立方米"],
+        ),
+        // Approximations written with a verb: 超过了, 约为, 约有.
+        ("比例超过了60%。", &["quantity 超过了60% = 60 % more_than"]),
+        (
+            "总人口约为356万人",
+            &["quantity 约为356万人 = 3560000 人 about"],
+        ),
+        ("大约为20%", &["quantity 大约为20% = 20 % about"]),
+        (
+            "全市约有3000家企业",
+            &["quantity 约有3000家 = 3000 家 about"],
+        ),
+        ("合约为3年", &["quantity 3年 = 3 年"]),
+        // A fullwidth minus before fullwidth digits.
+        ("增长－３．２％。", &["quantity －３．２％ = -3.2 % up"]),
+        // Below zero.
+        ("最低气温零下18℃。", &["quantity 零下18℃ = -18 摄氏度"]),
+        ("零部件12个", &["quantity 12个 = 12 个"]),
+        // School systems name their years.
+        ("九年义务教育巩固率达到98.6%", &["quantity 98.6% = 98.6 %"]),
+        ("新建九年一贯制学校3所", &["quantity 3所 = 3 所"]),
+        // Tens in a CJK pair; a half inside 个…月.
+        (
+            "每村安排二三十名网格员",
+            &["quantity 二三十名 = 20 名 [20..30]"],
+        ),
+        (
+            "三四十万元",
+            &["quantity 三四十万元 = 300000 元 [300000..400000]"],
+        ),
+        ("两个半月完成搬迁", &["quantity 两个半月 = 2.5 个月"]),
+        ("用时3个半小时", &["quantity 3个半小时 = 3.5 小时"]),
+        ("二三十年代", &[]),
+        // Not units: a word starts at the unit char.
+        ("全市5星级饭店3家", &["number 5 = 5", "quantity 3家 = 3 家"]),
+        ("56.3万票据", &["number 56.3万 = 563000"]),
+        (
+            "3条高速公路12通车",
+            &["quantity 3条 = 3 条", "number 12 = 12"],
+        ),
+    ]);
+}
+
 #[test]
 fn percentages_ranges_changes() {
     check(&[

@@ -141,16 +141,24 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("不小于", Approx::MoreThan),
     ("不小於", Approx::MoreThan),
     ("至少", Approx::MoreThan),
+    ("超过了", Approx::MoreThan),
+    ("超過了", Approx::MoreThan),
     ("超过", Approx::MoreThan),
     ("超過", Approx::MoreThan),
     ("将近", Approx::Nearly),
     ("將近", Approx::Nearly),
+    ("大约为", Approx::About),
+    ("大約為", Approx::About),
     ("大约", Approx::About),
     ("大約", Approx::About),
     ("接近", Approx::Nearly),
     ("不足", Approx::LessThan),
     ("不到", Approx::LessThan),
     ("近", Approx::Nearly),
+    ("约为", Approx::About),
+    ("約為", Approx::About),
+    ("约有", Approx::About),
+    ("約有", Approx::About),
     ("约", Approx::About),
     ("約", Approx::About),
     ("超", Approx::MoreThan),
@@ -161,7 +169,22 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
 fn ends_approx_prefix(c: char) -> bool {
     matches!(
         c,
-        '于' | '到' | '多' | '少' | '於' | '約' | '约' | '超' | '足' | '过' | '近' | '逾' | '過'
+        '于' | '到'
+            | '多'
+            | '少'
+            | '於'
+            | '約'
+            | '约'
+            | '超'
+            | '足'
+            | '过'
+            | '近'
+            | '逾'
+            | '過'
+            | '了'
+            | '为'
+            | '為'
+            | '有'
     )
 }
 
@@ -171,8 +194,8 @@ fn ends_approx_prefix(c: char) -> bool {
 /// ```ebnf
 /// approx_prefix ::= "不超过" | "不高于" | "不多于" | "不大于" | "最多"
 ///                 | "不少于" | "不低于" | "不小于" | "至少"
-///                 | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
-///                 | "近" | "约" | "超" | "逾"
+///                 | "超过了" | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+///                 | "约为" | "约有" | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
     if !before.chars().next_back().is_some_and(ends_approx_prefix) {
@@ -185,11 +208,14 @@ pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
             continue;
         }
         if let Some(head) = before.strip_suffix(s) {
-            // A single-char prefix must not end a word (节约 签约 最近 附近 赶超).
-            if s.chars().count() == 1 {
+            // A single-char prefix must not end a word (节约 签约 最近 附近
+            // 赶超), nor may 约为 / 约有 (合约为, 签约有).
+            if s.chars().count() == 1 || matches!(s, "约为" | "約為" | "约有" | "約有") {
                 let prev = head.chars().next_back();
                 let word = match s {
-                    "约" | "約" => "节制签履合违集预特公邀践条契简相節製簽違預踐條簡",
+                    "约" | "約" | "约为" | "約為" | "约有" | "約有" => {
+                        "节制签履合违集预特公邀践条契简相節製簽違預踐條簡"
+                    }
                     "近" => "最附靠临邻亲贴就逼走",
                     "超" => "赶高",
                     _ => "",
@@ -437,8 +463,8 @@ fn cjk_scaled(text: &str, exp: u32) -> Option<Num> {
 }
 
 /// Two adjacent CJK digits read as a range: `两三` (2–3), `三五` (3–5),
-/// `一两` (1–2); also with a `、` between from two up (`两、三倍`,
-/// `两、三年`): (rest, low, high, written with `、`).
+/// `一两` (1–2), and tens (`二三十` 20–30); also with a `、` between from two
+/// up (`两、三倍`, `两、三年`): (rest, low, high, written with `、`).
 fn cjk_pair(i: &str) -> Option<(&str, i128, i128, bool)> {
     let a = i.chars().next()?;
     let after_a = i.get(a.len_utf8()..)?;
@@ -452,20 +478,68 @@ fn cjk_pair(i: &str) -> Option<(&str, i128, i128, bool)> {
     let ok = (x >= 1 && y == x + 1 && !(x == 1 && b == '二'))
         || (x == 3 && y == 5)
         || (x == 1 && b == '两');
-    if !ok
-        || (listed && x < 2)
-        || it
-            .next()
-            .is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1))
-    {
+    if !ok || (listed && x < 2) {
         return None;
     }
-    Some((
-        from_b.get(b.len_utf8()..)?,
-        i128::from(x),
-        i128::from(y),
-        listed,
-    ))
+    let rest = from_b.get(b.len_utf8()..)?;
+    // 二三十名, 三四十万: the pair counts tens.
+    let next = rest.chars().next();
+    if next.is_some_and(|c| cjk_mult(c) == Some(1)) && !listed {
+        let tens = rest.get(next.map_or(0, char::len_utf8)..)?;
+        if tens
+            .chars()
+            .next()
+            .is_some_and(|c| cjk_digit_val(c).is_some())
+        {
+            return None;
+        }
+        return Some((tens, i128::from(x) * 10, i128::from(y) * 10, listed));
+    }
+    if next.is_some_and(|c| cjk_digit_val(c).is_some() || cjk_mult(c) == Some(1)) {
+        return None;
+    }
+    Some((rest, i128::from(x), i128::from(y), listed))
+}
+
+/// `个半月`, `个半小时`, `个半星期` after a figure (two and a half months):
+/// the unit becomes the duration (`个月`) written across the 半; true when
+/// it did.
+fn half_inside_unit<'a>(i: &'a str, t: &mut Tail<'a>) -> bool {
+    let Some(u) = &t.unit else {
+        return false;
+    };
+    if !matches!(u.text, "个" | "個") {
+        return false;
+    }
+    let Some(after) = t.rest.strip_prefix('半') else {
+        return false;
+    };
+    let unit_start = (i.len() - t.rest.len()).saturating_sub(u.text.len());
+    for (w, key) in [
+        ("月", "个月"),
+        ("小时", "个小时"),
+        ("小時", "個小時"),
+        ("星期", "个星期"),
+        ("工作日", "个工作日"),
+    ] {
+        let Some(rest) = after.strip_prefix(w) else {
+            continue;
+        };
+        let Some(e) = lookup(key) else {
+            continue;
+        };
+        let end = i.len() - rest.len();
+        t.unit = Some(UnitMatch {
+            text: i.get(unit_start..end).unwrap_or(""),
+            canonical: std::borrow::Cow::Borrowed(e.canonical),
+            exp: e.exp,
+            class: e.class,
+            cjk: e.cjk,
+        });
+        t.rest = rest;
+        return true;
+    }
+    false
 }
 
 /// A quantity starting with its figure.
@@ -643,13 +717,16 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             }
         }
     }
+    // 两个半月, 一个半小时: the half sits inside 个…月.
+    let half_inside = t.exp == 0 && half_inside_unit(i, &mut t);
     // 三年半, 六倍半, 一年半: a half after a duration or a ratio (a lone 一
     // then counts: 一年半 is a year and a half).
-    let half = t.exp == 0
-        && t.unit
-            .as_ref()
-            .is_some_and(|u| matches!(u.class, UnitClass::Time | UnitClass::Ratio))
-        && t.rest.starts_with('半');
+    let half = half_inside
+        || t.exp == 0
+            && t.unit
+                .as_ref()
+                .is_some_and(|u| matches!(u.class, UnitClass::Time | UnitClass::Ratio))
+            && t.rest.starts_with('半');
     if f.cjk {
         match &t.unit {
             Some(u) if cjk_ok(&f, u) => {}
@@ -657,7 +734,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             _ => return Err(err(i)),
         }
     }
-    if half {
+    if half && !half_inside {
         t.rest = t.rest.get('半'.len_utf8()..).unwrap_or("");
     }
     suffix(&mut t);

@@ -168,6 +168,16 @@ pub(crate) fn static_form(text: &str) -> Option<&'static str> {
         .map(|e| e.written)
 }
 
+/// Symbols read only as the denominator of a compound written in ASCII
+/// (`mg/L`, `km/h`, `m3/s`, `t/d`): alone they would be words or codes.
+fn ascii_denominator(i: &str) -> Option<(&'static str, &'static str)> {
+    const DENOMINATORS: [(&str, &str); 4] = [("L", "升"), ("h", "小时"), ("s", "秒"), ("d", "日")];
+    DENOMINATORS.iter().copied().find(|(w, _)| {
+        i.strip_prefix(w)
+            .is_some_and(|a| !a.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric()))
+    })
+}
+
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
 }
@@ -191,21 +201,31 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
     // Compound: 元/吨, 元/平方米, 千瓦时/万元.
     for sep in ["/", "／", "每"] {
         if let Some(after) = rest.strip_prefix(sep) {
-            let mut den_start = after;
-            let mut scale = "";
-            for s in ["万", "亿", "千", "百", "萬", "億"] {
-                if let Some(a) = after.strip_prefix(s) {
-                    if lookup(a).is_some() {
-                        den_start = a;
-                        scale = s;
-                    }
-                    break;
-                }
+            // The denominator as written (千瓦时), or a scale word and a
+            // unit (万元, 百人); the longer reading wins (千瓦时, not 千 瓦).
+            let plain = lookup(after).map(|d| ("", after, d.written, d.canonical));
+            let scaled = ["万", "亿", "千", "百", "萬", "億"].iter().find_map(|s| {
+                let a = after.strip_prefix(s)?;
+                lookup(a).map(|d| (*s, a, d.written, d.canonical))
+            });
+            let den = match (plain, scaled) {
+                (Some(p), Some(s)) => Some(if s.0.len() + s.2.len() > p.2.len() {
+                    s
+                } else {
+                    p
+                }),
+                (p, s) => p.or(s),
             }
-            if let Some(d) = lookup(den_start) {
-                let end = i.len() - den_start.len() + d.written.len();
+            .or_else(|| {
+                (sep == "/")
+                    .then(|| ascii_denominator(after))
+                    .flatten()
+                    .map(|(w, c)| ("", after, w, c))
+            });
+            if let Some((scale, den_start, written, canonical)) = den {
+                let end = i.len() - den_start.len() + written.len();
                 m.text = i.get(..end).unwrap_or("");
-                m.canonical = Cow::Owned(format!("{}/{}{}", e.canonical, scale, d.canonical));
+                m.canonical = Cow::Owned(format!("{}/{}{}", e.canonical, scale, canonical));
                 let rest2 = i.get(end..).unwrap_or("");
                 return Ok((rest2, m));
             }
@@ -237,5 +257,11 @@ mod tests {
         assert!(unit("的").is_err());
         assert!(unit("群众").is_err());
         assert_eq!(unit("部门").unwrap().1.canonical, "部门");
+        assert_eq!(unit("分/千瓦时").unwrap().1.canonical, "分/千瓦时");
+        assert_eq!(unit("元/万元").unwrap().1.canonical, "元/万元");
+        assert_eq!(unit("mg/L。").unwrap().1.canonical, "毫克/升");
+        assert_eq!(unit("km/h").unwrap().1.canonical, "公里/小时");
+        assert_eq!(unit("m3/s").unwrap().1.canonical, "立方米/秒");
+        assert_eq!(unit("千克/hour").unwrap().1.canonical, "千克");
     }
 }

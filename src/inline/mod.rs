@@ -752,6 +752,16 @@ impl<'a> Scanner<'a, '_> {
         if !is_digit && !is_cjk {
             return self.try_negative(i, c, prev, rest);
         }
+        // 零下18℃: below zero, a negative quantity.
+        if let Some(body) = rest.strip_prefix("零下") {
+            if let Ok((r, q)) = quantity(body) {
+                if q.unit.is_some() {
+                    let end = i + rest.len() - r.len();
+                    self.emit_quantity(i, end, q, true);
+                    return Some(end);
+                }
+            }
+        }
         if is_cjk {
             if let Some(end) = self.cjk_word(i, prev, rest) {
                 return Some(end);
@@ -842,6 +852,15 @@ impl<'a> Scanner<'a, '_> {
             return Step::Done(end);
         }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
+        // (8.6/10万) is a quantity.
+        let unit_quantity = || {
+            ascii_digit
+                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
+        };
+        if tok.contains('/') && unit_quantity() {
+            return Step::Figure;
+        }
         // 1/10, 3/4: a fraction is a plain number when its value is exact.
         if let Some((a, b)) = tok.split_once('/') {
             let small =
@@ -863,11 +882,6 @@ impl<'a> Scanner<'a, '_> {
         }
         let is_date =
             ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
-        // A figure followed by an ASCII unit (100km, 5t) is a quantity.
-        let unit_quantity = || {
-            ascii_digit
-                && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
-        };
         if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
             if !(has_letter && unit_quantity()) {
                 self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
@@ -881,7 +895,7 @@ impl<'a> Scanner<'a, '_> {
         Step::Figure
     }
 
-    /// A minus sign (`-3.2%`, `负10000`) before a figure.
+    /// A minus sign (`-3.2%`, `负10000`, `－３．２％`) before a figure.
     fn try_negative(
         &mut self,
         i: usize,
@@ -891,7 +905,10 @@ impl<'a> Scanner<'a, '_> {
     ) -> Option<usize> {
         let body = rest.get(c.len_utf8()..).unwrap_or("");
         let is_minus = matches!(c, '-' | '－' | '−' | '负')
-            && body.chars().next().is_some_and(|n| n.is_ascii_digit())
+            && body
+                .chars()
+                .next()
+                .is_some_and(|n| digit_value(n).is_some())
             && !prev.is_some_and(|p| {
                 p.is_ascii_alphanumeric() || digit_value(p).is_some() || p == '号'
             });
