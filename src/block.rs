@@ -7,24 +7,75 @@ use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
 use crate::skip;
 use crate::span::Span;
 
-/// A line with its trimmed text.
+/// A line with its trimmed text. Offsets are `u32` (inputs are at most
+/// `u32::MAX` bytes, like [`Span`]): one entry per line of a document with
+/// a million short lines is 40 bytes, not 64.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LineInfo<'a> {
-    pub(crate) raw: RawLine,
-    /// Absolute start of the trimmed text.
-    pub(crate) t0: usize,
-    /// Absolute end of the trimmed text.
-    pub(crate) t1: usize,
     /// The trimmed text.
     pub(crate) text: &'a str,
+    /// Start of the line's content.
+    start: u32,
+    /// End of the line's content (start of its terminator).
+    end: u32,
+    /// Start of the next line (end of the terminator).
+    next: u32,
+    /// Absolute start of the trimmed text.
+    s0: u32,
+    /// Absolute end of the trimmed text.
+    s1: u32,
     /// Number of chars in the trimmed text.
-    pub(crate) chars: usize,
+    pub(crate) chars: u32,
 }
 
 impl LineInfo<'_> {
     pub(crate) fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
+
+    /// The raw line: content and terminator.
+    pub(crate) fn raw(&self) -> RawLine {
+        RawLine {
+            start: self.start as usize,
+            end: self.end as usize,
+            next: self.next as usize,
+        }
+    }
+
+    /// The same line seen with other text (a part of its own, for a rule
+    /// that looks at what follows a marker); offsets unchanged.
+    pub(crate) fn with_text<'b>(&self, text: &'b str) -> LineInfo<'b> {
+        LineInfo {
+            text,
+            chars: char_count(text),
+            start: self.start,
+            end: self.end,
+            next: self.next,
+            s0: self.s0,
+            s1: self.s1,
+        }
+    }
+
+    /// Absolute start of the trimmed text.
+    pub(crate) fn t0(&self) -> usize {
+        self.s0 as usize
+    }
+
+    /// Absolute end of the trimmed text.
+    pub(crate) fn t1(&self) -> usize {
+        self.s1 as usize
+    }
+}
+
+/// `n` as `u32`, saturating (offsets and counts of an input the size limit
+/// keeps under `u32::MAX`).
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The char count of `s` as `u32`.
+pub(crate) fn char_count(s: &str) -> u32 {
+    u32_of(s.chars().count())
 }
 
 /// Split `src` into lines with their trimmed text.
@@ -34,26 +85,30 @@ impl LineInfo<'_> {
 /// blank lines there are, only whether there is one, and a page of empty
 /// lines then costs one entry instead of one per line end.
 pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
-    let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(src.len() / 40 + 1);
+    // One memchr pass for the capacity: no regrowth of a large vector.
+    let cap = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+    let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(cap);
     for raw in line_end(src) {
         let content = src.get(raw.start..raw.end).unwrap_or("");
         let (a, b) = trim_range(content);
         let text = content.get(a..b).unwrap_or("");
         if text.is_empty() {
             if let Some(prev) = out.last_mut().filter(|p| p.is_blank()) {
-                prev.raw.end = raw.end;
-                prev.raw.next = raw.next;
-                prev.t0 = raw.end;
-                prev.t1 = raw.end;
+                prev.end = u32_of(raw.end);
+                prev.next = u32_of(raw.next);
+                prev.s0 = u32_of(raw.end);
+                prev.s1 = u32_of(raw.end);
                 continue;
             }
         }
         out.push(LineInfo {
-            raw,
-            t0: raw.start + a,
-            t1: raw.start + b,
             text,
-            chars: text.chars().count(),
+            start: u32_of(raw.start),
+            end: u32_of(raw.end),
+            next: u32_of(raw.next),
+            s0: u32_of(raw.start + a),
+            s1: u32_of(raw.start + b),
+            chars: char_count(text),
         });
     }
     out

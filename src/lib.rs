@@ -196,7 +196,7 @@ pub mod __bench {
         let mut state = (None, 0);
         let mut n = 0;
         for l in block::lines(src).iter().filter(|l| !l.is_blank()) {
-            let span = Span::new(l.t0, l.t1);
+            let span = Span::new(l.t0(), l.t1());
             n += block::sentences(src, span).len() + block::items(src, span, &mut state).len();
         }
         n
@@ -209,7 +209,7 @@ pub mod __bench {
         let mut sink = inline::InlineSink::default();
         let mut n = 0;
         for l in block::lines(src).iter().filter(|l| !l.is_blank()) {
-            inline::scan(src, Span::new(l.t0, l.t1), &opts, &mut sink);
+            inline::scan(src, Span::new(l.t0(), l.t1()), &opts, &mut sink);
             n += sink.entities.len();
             sink.entities.clear();
             sink.quotes.clear();

@@ -93,14 +93,14 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
 pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
     let t = l.text;
     l.chars >= 2
-        && l.chars <= max_chars
+        && l.chars as usize <= max_chars
         && !has_sentence_punct(t)
         && !t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
         && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
         && t.chars()
             .next()
             .is_some_and(|c| is_cjk(c) || c == '“' || c.is_ascii_digit())
-        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= l.chars
+        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= l.chars as usize
 }
 
 /// Is line `i` set off from the paragraphs around it: the previous and the
@@ -111,7 +111,7 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
         || lines.get(i - 1).is_some_and(|p| {
             p.is_blank()
                 || ends_sentence(p.text)
-                || p.chars <= MAX_TITLE_CHARS && !has_sentence_punct(p.text)
+                || p.chars as usize <= MAX_TITLE_CHARS && !has_sentence_punct(p.text)
         });
     let next_ok = i + 1 >= hi
         || lines
@@ -130,7 +130,7 @@ fn marked_heading<'a>(
     let l = lines.get(i)?;
     let t = l.text;
     let mk = |m: Marker, mlen: usize, rest: &'a str, inferred: bool| -> Option<HeadingCand<'a>> {
-        let rest_base = l.t0 + mlen;
+        let rest_base = l.t0() + mlen;
         let (ts, te, he, run) = split_title(rest);
         let title = rest.get(ts..te).unwrap_or("");
         Some(HeadingCand {
@@ -138,7 +138,7 @@ fn marked_heading<'a>(
             last_line: i,
             family: m.family,
             ordinal: m.ordinal,
-            marker: Span::new(l.t0, l.t0 + mlen),
+            marker: Span::new(l.t0(), l.t0() + mlen),
             title: Span::new(rest_base + ts, rest_base + te),
             title_text: Cow::Borrowed(title),
             end: rest_base + he,
@@ -184,10 +184,10 @@ fn marked_heading<'a>(
                         last_line: k,
                         family: m.family,
                         ordinal: m.ordinal,
-                        marker: Span::new(l.t0, l.t0 + mlen),
-                        title: Span::new(tl.t0, tl.t1),
+                        marker: Span::new(l.t0(), l.t0() + mlen),
+                        title: Span::new(tl.t0(), tl.t1()),
                         title_text: Cow::Borrowed(tl.text),
-                        end: tl.t1,
+                        end: tl.t1(),
                         run_in: None,
                         inferred: false,
                         parent_of: None,
@@ -228,13 +228,13 @@ fn marked_heading<'a>(
         };
         let mlen = next.text.len() - rest.len();
         let (ts, te, he, run) = split_title(rest);
-        let base = next.t0 + mlen;
+        let base = next.t0() + mlen;
         return Some(HeadingCand {
             first_line: i,
             last_line: i + 1,
             family: m.family,
             ordinal: m.ordinal,
-            marker: Span::new(l.t0, base),
+            marker: Span::new(l.t0(), base),
             title: Span::new(base + ts, base + te),
             title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
             end: base + he,
@@ -273,10 +273,10 @@ fn marked_heading<'a>(
                         last_line: k,
                         family: m.family,
                         ordinal: m.ordinal,
-                        marker: Span::new(l.t0, p.t1),
-                        title: Span::new(tl.t0, tl.t1),
+                        marker: Span::new(l.t0(), p.t1()),
+                        title: Span::new(tl.t0(), tl.t1()),
                         title_text: Cow::Borrowed(tl.text),
-                        end: tl.t1,
+                        end: tl.t1(),
                         run_in: None,
                         inferred: false,
                         parent_of: None,
@@ -290,10 +290,10 @@ fn marked_heading<'a>(
                 last_line: i,
                 family: m.family,
                 ordinal: m.ordinal,
-                marker: Span::new(l.t0, l.t1),
-                title: Span::empty(l.t1),
+                marker: Span::new(l.t0(), l.t1()),
+                title: Span::empty(l.t1()),
                 title_text: Cow::Borrowed(""),
-                end: l.t1,
+                end: l.t1(),
                 run_in: None,
                 inferred: false,
                 parent_of: None,
@@ -354,7 +354,7 @@ pub(crate) fn headings<'a>(
             if h.last_line > h.first_line {
                 diags.push(Diagnostic::new(
                     DiagnosticCode::HeadingSplit,
-                    Span::new(l.t0, h.end),
+                    Span::new(l.t0(), h.end),
                     "heading split over several lines, joined",
                 ));
             }
@@ -365,23 +365,16 @@ pub(crate) fn headings<'a>(
         if recover {
             // Numeral lost: `、坚持…`.
             if let Ok((rest, m)) = lost_numeral_marker(l.text) {
-                if heading_like(
-                    &LineInfo {
-                        text: rest,
-                        chars: rest.chars().count(),
-                        ..*l
-                    },
-                    MAX_RECOVERED_CHARS,
-                ) {
+                if heading_like(&l.with_text(rest), MAX_RECOVERED_CHARS) {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
-                    let base = l.t0 + mlen;
+                    let base = l.t0() + mlen;
                     out.push(HeadingCand {
                         first_line: i,
                         last_line: i,
                         family: m.family,
                         ordinal: None,
-                        marker: Span::new(l.t0, base),
+                        marker: Span::new(l.t0(), base),
                         title: Span::new(base + ts, base + te),
                         title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
                         end: base + he,
@@ -406,23 +399,16 @@ pub(crate) fn headings<'a>(
                     .map(|n| n + 1);
                 // `01综合`: a zero-padded number is never a quantity.
                 let zero_padded = l.text.starts_with('0') && l.text.len() - rest.len() == 2;
-                let short_title = heading_like(
-                    &LineInfo {
-                        text: rest,
-                        chars: rest.chars().count(),
-                        ..*l
-                    },
-                    20,
-                );
+                let short_title = heading_like(&l.with_text(rest), 20);
                 if (expected.is_some() && expected == m.ordinal || zero_padded && short_title)
                     && !starts_with_unit(rest)
                 {
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
-                    let base = l.t0 + mlen;
+                    let base = l.t0() + mlen;
                     diags.push(Diagnostic::new(
                         DiagnosticCode::HeadingPunctuationLost,
-                        Span::new(l.t0, base),
+                        Span::new(l.t0(), base),
                         format!(
                             "heading marker without punctuation read as `{}.`",
                             m.ordinal.unwrap_or(0)
@@ -433,7 +419,7 @@ pub(crate) fn headings<'a>(
                         last_line: i,
                         family: m.family,
                         ordinal: m.ordinal,
-                        marker: Span::new(l.t0, base),
+                        marker: Span::new(l.t0(), base),
                         title: Span::new(base + ts, base + te),
                         title_text: Cow::Borrowed(rest.get(ts..te).unwrap_or("")),
                         end: base + he,
@@ -622,10 +608,10 @@ fn fill_gaps<'a>(
                     last_line: j,
                     family: fam,
                     ordinal: Some(want),
-                    marker: Span::empty(l.t0),
-                    title: Span::new(l.t0, l.t1),
+                    marker: Span::empty(l.t0()),
+                    title: Span::new(l.t0(), l.t1()),
                     title_text: Cow::Borrowed(l.text),
-                    end: l.t1,
+                    end: l.t1(),
                     run_in: None,
                     inferred: true,
                     parent_of: None,
@@ -634,7 +620,7 @@ fn fill_gaps<'a>(
                 c.title_text = Cow::Borrowed(l.text.trim_end_matches(['。', '：', ':', '；']));
                 diags.push(Diagnostic::new(
                     DiagnosticCode::HeadingMarkerLost,
-                    Span::new(l.t0, l.t1),
+                    Span::new(l.t0(), l.t1()),
                     format!("heading marker lost; line fills ordinal {want} of the sequence"),
                 ));
                 inserts.push(c);
@@ -753,7 +739,7 @@ fn unnumbered_parents<'a>(
         let Some(l) = lines.get(j) else { continue };
         diags.push(Diagnostic::new(
             DiagnosticCode::HeadingUnnumbered,
-            Span::new(l.t0, l.t1),
+            Span::new(l.t0(), l.t1()),
             "unnumbered line read as a heading at the level above the numbered sequences",
         ));
         out.push(HeadingCand {
@@ -761,10 +747,10 @@ fn unnumbered_parents<'a>(
             last_line: j,
             family: MarkerFamily::None,
             ordinal: None,
-            marker: Span::empty(l.t0),
-            title: Span::new(l.t0, l.t1),
+            marker: Span::empty(l.t0()),
+            title: Span::new(l.t0(), l.t1()),
             title_text: Cow::Borrowed(l.text),
-            end: l.t1,
+            end: l.t1(),
             run_in: None,
             inferred: false,
             parent_of: Some(top),

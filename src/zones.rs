@@ -73,16 +73,8 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
         return true;
     }
     // `、坚持…` (numeral lost) and `一` alone (a bare numeral heading).
-    if lost_numeral_marker(t).is_ok_and(|(rest, _)| {
-        tree::heading_like(
-            &LineInfo {
-                text: rest,
-                chars: rest.chars().count(),
-                ..*l
-            },
-            45,
-        )
-    }) || cn_ordinal(t).is_ok_and(|(rest, n)| rest.is_empty() && n <= 50)
+    if lost_numeral_marker(t).is_ok_and(|(rest, _)| tree::heading_like(&l.with_text(rest), 45))
+        || cn_ordinal(t).is_ok_and(|(rest, n)| rest.is_empty() && n <= 50)
     {
         return true;
     }
@@ -106,7 +98,7 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
         && (t.contains(['-', ':', '/', '时']) || t.contains(char::is_whitespace))
         && whole_date(t).is_some()
     {
-        return Some((MetaKey::PublishedDate, Span::new(l.t0, l.t1)));
+        return Some((MetaKey::PublishedDate, Span::new(l.t0(), l.t1())));
     }
     let open = t.chars().next().filter(|c| matches!(c, '（' | '('))?;
     let inner = t.strip_prefix(open)?.strip_suffix(['）', ')'])?;
@@ -115,7 +107,7 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
         && (inner.contains('〔') && inner.contains('〕')
             || inner.contains('[') && inner.contains(']'));
     looks_like_doc_number.then(|| {
-        let start = l.t0 + open.len_utf8();
+        let start = l.t0() + open.len_utf8();
         (MetaKey::DocNumber, Span::new(start, start + inner.len()))
     })
 }
@@ -226,7 +218,7 @@ fn head<'a>(
             continue;
         }
         if let Some(pairs) = metadata_line(l.text) {
-            let base = l.t0;
+            let base = l.t0();
             let count = pairs.len();
             for (k, p) in pairs.into_iter().enumerate() {
                 let mut value_span = Span::new(base + p.value.0, base + p.value.1);
@@ -238,7 +230,7 @@ fn head<'a>(
                             && metadata_line(x.text).is_none()
                             && !is_boilerplate(x, Where::Front)
                     }) {
-                        value_span = Span::new(next.t0, next.t1);
+                        value_span = Span::new(next.t0(), next.t1());
                         if let Some(m) = is_meta.get_mut(i + 1) {
                             *m = true;
                         }
@@ -457,7 +449,7 @@ fn head<'a>(
             if let (Some(la), Some(lb)) = (lines.get(a), lines.get(b)) {
                 diags.push(Diagnostic::new(
                     DiagnosticCode::TitleSplit,
-                    Span::new(la.t0, lb.t1),
+                    Span::new(la.t0(), lb.t1()),
                     "title split over several lines, joined",
                 ));
             }
@@ -494,7 +486,7 @@ fn head<'a>(
                 if !l.is_blank() && title_compact.as_deref() == Some(compact(l.text).as_str()) {
                     diags.push(Diagnostic::new(
                         DiagnosticCode::DuplicateTitle,
-                        Span::new(l.t0, l.t1),
+                        Span::new(l.t0(), l.t1()),
                         "title repeated; this copy is page chrome",
                     ));
                 }
@@ -784,17 +776,17 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         lines.get(cs),
         body_end.checked_sub(1).and_then(|k| lines.get(k)),
     ) {
-        let base = first.raw.start;
-        let text = src.get(base..last.raw.end).unwrap_or("");
+        let base = first.raw().start;
+        let text = src.get(base..last.raw().end).unwrap_or("");
         let mut last_line = usize::MAX;
         ac.for_each_start(text, |m| {
             let at = base + m;
-            let k = lines.partition_point(|l| l.raw.next <= at);
+            let k = lines.partition_point(|l| l.raw().next <= at);
             if k != last_line {
                 if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
                     diags.push(Diagnostic::new(
                         DiagnosticCode::InjectedLine,
-                        Span::new(l.t0, l.t1),
+                        Span::new(l.t0(), l.t1()),
                         "a line that looks injected (spam) inside the report",
                     ));
                 }
@@ -855,7 +847,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             item_state = (None, 0);
             if let Some(r) = h.run_in {
                 if let Some(last) = lines.get(h.last_line) {
-                    cur = Some((r, last.t1));
+                    cur = Some((r, last.t1()));
                     if ends_sentence(last.text) {
                         flush(
                             &mut cur,
@@ -883,8 +875,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             );
         } else {
             cur = Some(match cur {
-                Some((s, _)) => (s, l.t1),
-                None => (l.t0, l.t1),
+                Some((s, _)) => (s, l.t1()),
+                None => (l.t0(), l.t1()),
             });
             if ends_sentence(l.text) {
                 flush(
@@ -930,8 +922,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             continue;
         }
         cur = Some(match cur {
-            Some((s0, _)) => (s0, l.t1),
-            None => (l.t0, l.t1),
+            Some((s0, _)) => (s0, l.t1()),
+            None => (l.t0(), l.t1()),
         });
         if ends_sentence(l.text) {
             if let Some((s0, e0)) = cur.take() {
@@ -968,6 +960,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             )
         })
         .collect();
+    drop(heads);
     // Exact capacities: a section holds few paragraphs, and a list grown
     // by pushing would hold room for at least four.
     let mut counts = vec![0usize; flat.len()];
@@ -994,8 +987,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     let title = match (head.title, head.title_text) {
         (Some((a, b)), Some(text)) => {
             let span = Span::new(
-                lines.get(a).map(|l| l.t0).unwrap_or(0),
-                lines.get(b).map(|l| l.t1).unwrap_or(0),
+                lines.get(a).map(|l| l.t0()).unwrap_or(0),
+                lines.get(b).map(|l| l.t1()).unwrap_or(0),
             );
             let mut entities = Vec::new();
             if opts.entities {
@@ -1023,7 +1016,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     .strip_prefix(['（', '('])
                     .and_then(|t| t.strip_suffix(['）', ')']))
                     .unwrap_or(l.text);
-                let start = Span::of_sub(l.text, inner, l.t0);
+                let start = Span::of_sub(l.text, inner, l.t0());
                 Line {
                     text: inner,
                     span: start,
@@ -1033,10 +1026,10 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         let issuers: Vec<Line<'a>> = iss.iter().filter_map(|&k| line(k)).collect();
         let date = date.and_then(|k| lines.get(k)).map(|l| DateLine {
             text: l.text,
-            span: Span::new(l.t0, l.t1),
+            span: Span::new(l.t0(), l.t1()),
             date: date_line(l),
         });
-        let start = lines.get(first).map(|l| l.t0).unwrap_or(0);
+        let start = lines.get(first).map(|l| l.t0()).unwrap_or(0);
         let end = date
             .as_ref()
             .map(|d| d.span.end())
@@ -1148,8 +1141,26 @@ fn make_heading<'a>(
 }
 
 /// Nest a flat list of (level, heading, paragraphs) with a stack.
+///
+/// A first pass over the levels counts each section's children, so every
+/// list is allocated once at its exact size (a tree of a million headings
+/// would otherwise regrow and then shrink a million lists).
 fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<Section<'a>> {
-    let mut roots: Vec<Section<'a>> = Vec::new();
+    let mut n_children = vec![0u32; flat.len()];
+    let mut n_roots = 0usize;
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for (i, (level, ..)) in flat.iter().enumerate() {
+        while open.last().is_some_and(|&(l, _)| l >= *level) {
+            open.pop();
+        }
+        match open.last().and_then(|&(_, p)| n_children.get_mut(p)) {
+            Some(c) => *c += 1,
+            None => n_roots += 1,
+        }
+        open.push((*level, i));
+    }
+    drop(open);
+    let mut roots: Vec<Section<'a>> = Vec::with_capacity(n_roots);
     let mut stack: Vec<Section<'a>> = Vec::new();
     fn close<'a>(stack: &mut Vec<Section<'a>>, roots: &mut Vec<Section<'a>>) {
         if let Some(mut s) = stack.pop() {
@@ -1165,14 +1176,13 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
                 start: s.heading.span.start,
                 end: end.max(s.heading.span.end),
             };
-            s.children.shrink_to_fit();
             match stack.last_mut() {
                 Some(parent) => parent.children.push(s),
                 None => roots.push(s),
             }
         }
     }
-    for (level, heading, paragraphs) in flat {
+    for ((level, heading, paragraphs), n) in flat.into_iter().zip(n_children) {
         while stack.last().is_some_and(|s| s.heading.level >= level) {
             close(&mut stack, &mut roots);
         }
@@ -1181,13 +1191,12 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
             heading,
             span,
             paragraphs,
-            children: Vec::new(),
+            children: Vec::with_capacity(n as usize),
         });
     }
     while !stack.is_empty() {
         close(&mut stack, &mut roots);
     }
-    roots.shrink_to_fit();
     roots
 }
 
@@ -1221,10 +1230,10 @@ fn zones_from_kinds(src: &str, lines: &[LineInfo<'_>], kinds: &[ZoneKind]) -> Ve
     let mut zones: Vec<Zone> = Vec::new();
     for (l, k) in lines.iter().zip(eff) {
         match zones.last_mut() {
-            Some(z) if z.kind == k => z.span.end = Span::new(0, l.raw.next).end,
+            Some(z) if z.kind == k => z.span.end = Span::new(0, l.raw().next).end,
             _ => zones.push(Zone {
                 kind: k,
-                span: Span::new(l.raw.start, l.raw.next),
+                span: Span::new(l.raw().start, l.raw().next),
             }),
         }
     }
