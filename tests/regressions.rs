@@ -140,3 +140,36 @@ fn crlf_before_an_annex_label_does_not_change_entities() {
         "line ends should not change entities"
     );
 }
+
+/// benches/hostile.rs (`blank_lines`, `whitespace`): a run of blank and
+/// whitespace-only lines is now one line entry; the zones must still cover
+/// every byte of the run, in every line-end style, and the structure
+/// around it must not change.
+#[test]
+fn runs_of_blank_lines_keep_zones_and_structure() {
+    let gap = "\n \r\n\u{3000}\r\r\n\u{a0}\u{200b}\n\n";
+    let src = format!("一、总体{gap}完成3项。{gap}二、工作{gap}（一）制度{gap}共12件。{gap}");
+    let doc = check_all(&src);
+    let outline: Vec<_> = doc
+        .outline()
+        .iter()
+        .map(|h| (h.level, h.ordinal, h.title.to_string()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (1, Some(1), "总体".to_string()),
+            (1, Some(2), "工作".to_string()),
+            (2, Some(1), "制度".to_string()),
+        ]
+    );
+    assert_eq!(
+        doc.zones.last().map(|z| z.span.end as usize),
+        Some(src.len())
+    );
+    let plain = "一、总体\n\n完成3项。\n\n二、工作\n\n（一）制度\n\n共12件。\n";
+    let texts = |d: &Document<'_>| -> Vec<String> {
+        d.paragraphs().iter().map(|p| p.text.to_string()).collect()
+    };
+    assert_eq!(texts(&doc), texts(&parse(plain)));
+}
