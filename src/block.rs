@@ -264,6 +264,14 @@ fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 ///               | "首先" | "其次" | "再次" | "最后" | [①-⑳] | "是"
 /// ```
 pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
+    // Most clauses start with none of the marker chars: one check.
+    let first = s.chars().next()?;
+    if !(crate::grammar::figure::is_cjk_numeral_char(first)
+        || matches!(first, '第' | '首' | '其' | '再' | '最' | '是')
+        || ('①'..='⑳').contains(&first))
+    {
+        return None;
+    }
     if let Ok((rest, n)) = cn_ordinal(s) {
         if n <= 20 {
             if let Some(r) = rest.strip_prefix('是') {
@@ -435,6 +443,21 @@ pub(crate) fn items<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enum_marker_prefilter_admits_every_ordinal_char() {
+        // The first-char check in `enum_marker` must let through every char
+        // `cn_ordinal` reads (a superset is fine).
+        for c in "〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰".chars()
+        {
+            assert!(
+                crate::grammar::figure::is_cjk_numeral_char(c),
+                "{c} is an ordinal char"
+            );
+        }
+        assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
+        assert_eq!(enum_marker("加强"), None);
+    }
 
     fn sents(s: &str) -> Vec<&str> {
         sentences(s, Span::new(0, s.len()))
