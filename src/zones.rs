@@ -949,21 +949,13 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         ));
     }
 
-    // Headings → nodes.
-    let mut flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)> = heads
-        .iter()
-        .map(|h| {
-            (
-                h.level,
-                make_heading(src, h, opts, &mut sink, &mut diags),
-                Vec::new(),
-            )
-        })
-        .collect();
-    drop(heads);
+    // Headings → nodes, streamed into the tree: each heading is made and
+    // given its paragraphs as the tree builder takes it, so no flat list
+    // of nodes exists next to the tree.
+    let levels: Vec<u8> = heads.iter().map(|h| h.level).collect();
     // Exact capacities: a section holds few paragraphs, and a list grown
     // by pushing would hold room for at least four.
-    let mut counts = vec![0usize; flat.len()];
+    let mut counts = vec![0usize; heads.len()];
     let mut in_preamble = 0;
     for (o, _) in &paras {
         match o.and_then(|i| counts.get_mut(i)) {
@@ -971,17 +963,24 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             None => in_preamble += 1,
         }
     }
-    for (entry, &c) in flat.iter_mut().zip(&counts) {
-        entry.2.reserve_exact(c);
-    }
     let mut preamble = Vec::with_capacity(in_preamble);
-    for (o, p) in paras {
-        match o.and_then(|i| flat.get_mut(i)) {
-            Some(entry) => entry.2.push(p),
-            None => preamble.push(p),
+    let mut paras_it = paras.into_iter().peekable();
+    let nodes = heads.iter().enumerate().map(|(i, h)| {
+        let heading = make_heading(src, h, opts, &mut sink, &mut diags);
+        let mut own = Vec::with_capacity(counts.get(i).copied().unwrap_or(0));
+        // Owners ascend through the text (None, the preamble, first).
+        while let Some((o, _)) = paras_it.peek() {
+            match *o {
+                Some(x) if x > i => break,
+                Some(_) => own.extend(paras_it.next().map(|(_, p)| p)),
+                None => preamble.extend(paras_it.next().map(|(_, p)| p)),
+            }
         }
-    }
-    let sections = build_sections(flat);
+        (h.level, heading, own)
+    });
+    let sections = build_sections(&levels, nodes);
+    drop(heads);
+    preamble.extend(paras_it.map(|(_, p)| p));
 
     // Title node.
     let title = match (head.title, head.title_text) {
@@ -1140,16 +1139,19 @@ fn make_heading<'a>(
     }
 }
 
-/// Nest a flat list of (level, heading, paragraphs) with a stack.
-///
-/// A first pass over the levels counts each section's children, so every
-/// list is allocated once at its exact size (a tree of a million headings
-/// would otherwise regrow and then shrink a million lists).
-fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<Section<'a>> {
-    let mut n_children = vec![0u32; flat.len()];
+/// Nest (level, heading, paragraphs) nodes, in document order, with a
+/// stack. `levels` are the nodes' levels, read first to count each
+/// section's children, so every list is allocated once at its exact size
+/// (a tree of a million headings would otherwise regrow and then shrink a
+/// million lists).
+fn build_sections<'a>(
+    levels: &[u8],
+    nodes: impl Iterator<Item = (u8, Heading<'a>, Vec<Paragraph<'a>>)>,
+) -> Vec<Section<'a>> {
+    let mut n_children = vec![0u32; levels.len()];
     let mut n_roots = 0usize;
     let mut open: Vec<(u8, usize)> = Vec::new();
-    for (i, (level, ..)) in flat.iter().enumerate() {
+    for (i, level) in levels.iter().enumerate() {
         while open.last().is_some_and(|&(l, _)| l >= *level) {
             open.pop();
         }
@@ -1182,7 +1184,7 @@ fn build_sections<'a>(flat: Vec<(u8, Heading<'a>, Vec<Paragraph<'a>>)>) -> Vec<S
             }
         }
     }
-    for ((level, heading, paragraphs), n) in flat.into_iter().zip(n_children) {
+    for ((level, heading, paragraphs), n) in nodes.zip(n_children) {
         while stack.last().is_some_and(|s| s.heading.level >= level) {
             close(&mut stack, &mut roots);
         }
