@@ -365,16 +365,26 @@ pub(crate) fn headings<'a>(
         if recover {
             // Numeral lost: `、坚持…`.
             if let Ok((rest, m)) = lost_numeral_marker(l.text) {
-                if heading_like(
-                    &LineInfo {
-                        text: rest,
-                        chars: rest.chars().count(),
-                        ..*l
-                    },
-                    MAX_RECOVERED_CHARS,
-                ) {
+                let (ts, te, he, run) = split_title(rest);
+                let as_line = |t: &'a str| LineInfo {
+                    text: t,
+                    chars: t.chars().count(),
+                    ..*l
+                };
+                // A run-in or full-stopped title (`（）加强执法监督。…`)
+                // counts when the line starts a block.
+                let starts_block = i == lo
+                    || lines
+                        .get(i - 1)
+                        .is_some_and(|p| p.is_blank() || ends_sentence(p.text));
+                if heading_like(&as_line(rest), MAX_RECOVERED_CHARS)
+                    || starts_block
+                        && heading_like(
+                            &as_line(rest.get(ts..te).unwrap_or("")),
+                            MAX_RECOVERED_CHARS,
+                        )
+                {
                     let mlen = l.text.len() - rest.len();
-                    let (ts, te, he, run) = split_title(rest);
                     let base = l.t0 + mlen;
                     out.push(HeadingCand {
                         first_line: i,
