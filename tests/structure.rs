@@ -472,3 +472,30 @@ fn a_labelled_signature_is_the_closing_issuer() {
     let doc = gongwen::parse("一、加强学习\n内容。\n主要做法：加强学习\n2024年1月8日\n");
     assert!(doc.closing.as_ref().is_none_or(|c| c.issuers.is_empty()));
 }
+
+/// `①深化改革；②推进河湖长制；③加强监管。` on one line is an enumeration,
+/// not a circled heading; so is `（1）…；（2）…`.
+#[test]
+fn an_inline_enumeration_line_is_not_a_heading() {
+    let text = "一、深化水利改革\n①深化农业水价综合改革；②推进河湖长制工作；③加强水利行业监管。\n二、强化防御\n（1）完善责任体系；（2）加强山洪防治。\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter().map(|h| (h.0, h.3.as_str())).collect::<Vec<_>>(),
+        [(1, "深化水利改革"), (1, "强化防御")]
+    );
+    // A circled heading with a run-in body stays a heading.
+    let out = outline("一、总体\n①加强领导。全年召开会议3次。\n②强化保障。内容。\n");
+    assert_eq!(out.len(), 3, "{out:?}");
+}
+
+/// `附件：1.2024年…活动安排表` / `2.…总结报表`: the notice's attachment
+/// list, even when the first title starts with a year.
+#[test]
+fn an_attachment_list_starting_with_a_year_is_not_headings() {
+    let text = "一、活动主题\n内容。\n二、工作要求\n内容。\n附件：1.2024年安全生产月活动安排表\n2.安全生产月活动总结报表\n县安委会办公室\n2024年5月20日\n附件1\n2024年安全生产月活动安排表\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter().map(|h| (h.0, h.3.as_str())).collect::<Vec<_>>(),
+        [(1, "活动主题"), (1, "工作要求")]
+    );
+}
