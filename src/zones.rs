@@ -414,6 +414,20 @@ fn head<'a>(
                         range = (p, k);
                     }
                 }
+                // A 公文 title `发文机关关于事由的文种` broken after `关于…`
+                // or after the issuing body (`某市人民政府` / `关于…的报告`).
+                let org = ORG_SUFFIXES.iter().any(|s| pl.text.ends_with(s));
+                if range == (k, k)
+                    && pl.chars <= 40
+                    && !has_title_word(pl.text)
+                    && !has_sentence_punct(pl.text)
+                    && !pl.text.ends_with(['：', ':', '，', ','])
+                    && heading_marker(pl.text).is_err()
+                    && (pl.text.contains("关于") && !l.text.contains("关于")
+                        || org && l.text.starts_with("关于"))
+                {
+                    range = (p, k);
+                }
             }
             let t = text.as_ref();
             let mut score = 2;

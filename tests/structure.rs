@@ -499,3 +499,21 @@ fn an_attachment_list_starting_with_a_year_is_not_headings() {
         [(1, "活动主题"), (1, "工作要求")]
     );
 }
+
+/// A 公文 title broken after `关于…` or after the issuing body is one title.
+#[test]
+fn a_title_broken_after_its_issuer_or_guanyu_is_joined() {
+    for (text, title) in [
+        (
+            "某市人民政府办公厅关于印发某市\n进一步优化营商环境若干措施的通知\n各县（市）区人民政府：\n现将措施印发给你们，请认真组织实施。\n一、提升政务服务效能\n内容。\n",
+            "某市人民政府办公厅关于印发某市进一步优化营商环境若干措施的通知",
+        ),
+        (
+            "某市人民政府\n关于2022年度法治政府建设情况的报告\n省人民政府：\n现将有关情况报告如下。\n一、主要举措\n内容。\n",
+            "某市人民政府关于2022年度法治政府建设情况的报告",
+        ),
+    ] {
+        let doc = gongwen::parse(text);
+        assert_eq!(doc.title.as_ref().map(|t| t.text.as_ref()), Some(title));
+    }
+}
