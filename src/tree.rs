@@ -15,7 +15,7 @@ use crate::ast::MarkerFamily;
 use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::heading::{
-    Marker, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
+    Marker, arabic_ordinal, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
     lost_numeral_marker, shi_marker,
 };
 use crate::grammar::trivia::pad;
@@ -120,6 +120,31 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
     prev_ok && next_ok
 }
 
+/// Does the text after a circled or arabic-paren marker go on to the next
+/// marker of its sequence after a clause end (`①深化改革；②推进…`)? Then
+/// the line is an enumeration inside a paragraph.
+fn inline_enumeration(m: Marker, body: &str) -> bool {
+    let Some(n) = m.ordinal else { return false };
+    let next: Vec<String> = match m.family {
+        MarkerFamily::Circled => char::from_u32(0x2460 + n)
+            .filter(|c| ('①'..='⑳').contains(c))
+            .map(|c| vec![c.to_string()])
+            .unwrap_or_default(),
+        MarkerFamily::ArabicParen => {
+            let k = n + 1;
+            vec![format!("（{k}）"), format!("({k})")]
+        }
+        _ => return false,
+    };
+    next.iter().any(|nx| {
+        body.match_indices(nx.as_str()).any(|(at, _)| {
+            body.get(..at)
+                .and_then(|b| b.trim_end_matches(pad).chars().next_back())
+                .is_some_and(|c| matches!(c, '；' | ';' | '。' | '，' | ','))
+        })
+    })
+}
+
 /// Recognise the heading on line `i`, if its marker says it is one.
 fn marked_heading<'a>(
     src: &'a str,
@@ -153,6 +178,10 @@ fn marked_heading<'a>(
         let body = rest.trim_start_matches(pad);
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
         if t.ends_with(['；', ';']) && m.family != MarkerFamily::Article {
+            return None;
+        }
+        // `①…；②…；③…。` on one line: an inline enumeration, not a heading.
+        if inline_enumeration(m, body) {
             return None;
         }
         // `第二十条第（一）项`, `第三章之二`: a citation, not a heading.
@@ -344,7 +373,15 @@ pub(crate) fn headings<'a>(
             .strip_prefix("附件")
             .and_then(|r| r.strip_prefix(['：', ':']))
         {
-            if let Ok((_, m)) = heading_marker(rest.trim_start_matches(pad)) {
+            let rest = rest.trim_start_matches(pad);
+            // `附件：1.2024年…`: the item's title may start with digits.
+            let numbered = (arabic_ordinal, nom::character::complete::one_of(".．、"))
+                .map(|(n, _)| Marker {
+                    family: MarkerFamily::Arabic,
+                    ordinal: Some(n),
+                })
+                .parse(rest);
+            if let Ok((_, m)) = heading_marker(rest).or(numbered) {
                 list_run = m.ordinal.map(|n| (m.family, n, true));
                 i += 1;
                 continue;
@@ -365,9 +402,22 @@ pub(crate) fn headings<'a>(
         if recover {
             // Numeral lost: `、坚持…`.
             if let Ok((rest, m)) = lost_numeral_marker(l.text) {
-                if heading_like(&l.with_text(rest), MAX_RECOVERED_CHARS) {
+                let (ts, te, he, run) = split_title(rest);
+                let as_line = |t: &'a str| l.with_text(t);
+                // A run-in or full-stopped title (`（）加强执法监督。…`)
+                // counts when the line starts a block.
+                let starts_block = i == lo
+                    || lines
+                        .get(i - 1)
+                        .is_some_and(|p| p.is_blank() || ends_sentence(p.text));
+                if heading_like(&as_line(rest), MAX_RECOVERED_CHARS)
+                    || starts_block
+                        && heading_like(
+                            &as_line(rest.get(ts..te).unwrap_or("")),
+                            MAX_RECOVERED_CHARS,
+                        )
+                {
                     let mlen = l.text.len() - rest.len();
-                    let (ts, te, he, run) = split_title(rest);
                     let base = l.t0() + mlen;
                     out.push(HeadingCand {
                         first_line: i,

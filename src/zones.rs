@@ -85,7 +85,9 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
 }
 
 fn has_title_word(t: &str) -> bool {
-    TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
+    let found = |t: &str| TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t));
+    // A title spaced out for the page layout (`政 府 工 作 报 告`).
+    found(t) || t.contains(char::is_whitespace) && found(&compact(t))
 }
 
 /// A head line that is metadata without a label: a bare date-time
@@ -404,10 +406,25 @@ fn head<'a>(
                         range = (p, k);
                     }
                 }
+                // A 公文 title `发文机关关于事由的文种` broken after `关于…`
+                // or after the issuing body (`某市人民政府` / `关于…的报告`).
+                let org = ORG_SUFFIXES.iter().any(|s| pl.text.ends_with(s));
+                if range == (k, k)
+                    && pl.chars <= 40
+                    && !has_title_word(pl.text)
+                    && !has_sentence_punct(pl.text)
+                    && !pl.text.ends_with(['：', ':', '，', ','])
+                    && heading_marker(pl.text).is_err()
+                    && (pl.text.contains("关于") && !l.text.contains("关于")
+                        || org && l.text.starts_with("关于"))
+                {
+                    range = (p, k);
+                }
             }
             let t = text.as_ref();
             let mut score = 2;
-            if TITLE_WORDS.iter().any(|w| strip_footnote(t).ends_with(w)) {
+            let tc = compact(t);
+            if TITLE_WORDS.iter().any(|w| tc.ends_with(w)) {
                 score += 1;
             }
             // A subtitle right under it (`——2026年1月27日在…大会上`).
@@ -553,11 +570,20 @@ fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
 }
 
 fn issuer_like(l: &LineInfo<'_>) -> bool {
+    // A labelled signature (`述职人：李明`, `报告单位：县财政局`): the
+    // label names who signs, the value is checked like a bare issuer.
+    let value = l
+        .text
+        .split_once(['：', ':'])
+        .filter(|(label, _)| {
+            label.chars().count() <= 5
+                && (label.ends_with('人') || label.ends_with("单位") || label.ends_with("机关"))
+        })
+        .map_or(l.text, |(_, v)| v.trim_matches(crate::grammar::trivia::pad));
     !l.is_blank()
+        && !value.is_empty()
         && l.chars <= 30
-        && !l
-            .text
-            .contains(['。', '，', ',', '；', '：', ':', '！', '？', '、'])
+        && !value.contains(['。', '，', ',', '；', '：', ':', '！', '？', '、'])
         && heading_marker(l.text).is_err()
         && date_line(l).is_none()
 }

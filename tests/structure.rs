@@ -404,3 +404,116 @@ fn a_cited_article_is_not_a_heading() {
     let out = outline("一、总体情况\n第十二条　依照本法规定执行。\n二、下一步\n内容。\n");
     assert!(out.iter().all(|h| h.1 == MarkerFamily::Cn), "{out:?}");
 }
+
+// --- Audit against unseen report styles ---
+
+/// `政 府 工 作 报 告`: a title spaced out for the page layout still
+/// carries its title word.
+#[test]
+fn a_spaced_out_title_is_the_title() {
+    let text = "政 府 工 作 报 告\n\n——2023年1月12日在某市第七届人民代表大会第三次会议上\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n\n一、过去五年工作回顾\n\n内容。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("政 府 工 作 报 告")
+    );
+    assert_eq!(doc.zones.first().map(|z| z.kind), Some(ZoneKind::Title));
+}
+
+/// `（）加强行政执法监督。` between `（一）…。` and `（三）…。`: headings
+/// that end in a full stop (or run in) lose their numeral too.
+#[test]
+fn numeral_lost_on_a_full_stopped_or_run_in_heading() {
+    let text = "一、严格执法\n（一）深化执法体制改革。\n整合执法队伍6支。\n（）加强行政执法监督。\n评查案卷320卷。\n（三）推进柔性执法。\n内容。\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter()
+            .map(|h| (h.0, h.2, h.3.as_str(), h.4))
+            .collect::<Vec<_>>(),
+        [
+            (1, Some(1), "严格执法", false),
+            (2, Some(1), "深化执法体制改革", false),
+            (2, Some(2), "加强行政执法监督", true),
+            (2, Some(3), "推进柔性执法", false),
+        ]
+    );
+    let out =
+        outline("一、加强领导\n内容。\n、强化监督。全年开展检查12次。\n三、深化改革\n内容。\n");
+    assert_eq!(
+        out.iter()
+            .map(|h| (h.2, h.3.as_str(), h.5))
+            .collect::<Vec<_>>(),
+        [
+            (Some(1), "加强领导", false),
+            (Some(2), "强化监督", true),
+            (Some(3), "深化改革", false),
+        ]
+    );
+    // Mid-sentence, a line starting with `、` is no heading.
+    let out = outline("一、加强领导\n我们推进了审批改革\n、监管改革。全年开展检查12次。\n");
+    assert_eq!(out.len(), 1, "{out:?}");
+}
+
+/// `述职人：李明` / `2024年1月8日`: a labelled signature is the issuer.
+#[test]
+fn a_labelled_signature_is_the_closing_issuer() {
+    let text = "2023年度述职报告\n一、加强学习\n内容。\n二、履职尽责\n内容。\n述职人：李明\n2024年1月8日\n";
+    let doc = gongwen::parse(text);
+    let closing = doc.closing.as_ref().expect("a closing block");
+    assert_eq!(
+        closing
+            .issuers
+            .iter()
+            .map(|i| i.text)
+            .collect::<Vec<&str>>(),
+        ["述职人：李明"]
+    );
+    // A sentence with a colon is not a signature.
+    let doc = gongwen::parse("一、加强学习\n内容。\n主要做法：加强学习\n2024年1月8日\n");
+    assert!(doc.closing.as_ref().is_none_or(|c| c.issuers.is_empty()));
+}
+
+/// `①深化改革；②推进河湖长制；③加强监管。` on one line is an enumeration,
+/// not a circled heading; so is `（1）…；（2）…`.
+#[test]
+fn an_inline_enumeration_line_is_not_a_heading() {
+    let text = "一、深化水利改革\n①深化农业水价综合改革；②推进河湖长制工作；③加强水利行业监管。\n二、强化防御\n（1）完善责任体系；（2）加强山洪防治。\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter().map(|h| (h.0, h.3.as_str())).collect::<Vec<_>>(),
+        [(1, "深化水利改革"), (1, "强化防御")]
+    );
+    // A circled heading with a run-in body stays a heading.
+    let out = outline("一、总体\n①加强领导。全年召开会议3次。\n②强化保障。内容。\n");
+    assert_eq!(out.len(), 3, "{out:?}");
+}
+
+/// `附件：1.2024年…活动安排表` / `2.…总结报表`: the notice's attachment
+/// list, even when the first title starts with a year.
+#[test]
+fn an_attachment_list_starting_with_a_year_is_not_headings() {
+    let text = "一、活动主题\n内容。\n二、工作要求\n内容。\n附件：1.2024年安全生产月活动安排表\n2.安全生产月活动总结报表\n县安委会办公室\n2024年5月20日\n附件1\n2024年安全生产月活动安排表\n";
+    let out = outline(text);
+    assert_eq!(
+        out.iter().map(|h| (h.0, h.3.as_str())).collect::<Vec<_>>(),
+        [(1, "活动主题"), (1, "工作要求")]
+    );
+}
+
+/// A 公文 title broken after `关于…` or after the issuing body is one title.
+#[test]
+fn a_title_broken_after_its_issuer_or_guanyu_is_joined() {
+    for (text, title) in [
+        (
+            "某市人民政府办公厅关于印发某市\n进一步优化营商环境若干措施的通知\n各县（市）区人民政府：\n现将措施印发给你们，请认真组织实施。\n一、提升政务服务效能\n内容。\n",
+            "某市人民政府办公厅关于印发某市进一步优化营商环境若干措施的通知",
+        ),
+        (
+            "某市人民政府\n关于2022年度法治政府建设情况的报告\n省人民政府：\n现将有关情况报告如下。\n一、主要举措\n内容。\n",
+            "某市人民政府关于2022年度法治政府建设情况的报告",
+        ),
+    ] {
+        let doc = gongwen::parse(text);
+        assert_eq!(doc.title.as_ref().map(|t| t.text.as_ref()), Some(title));
+    }
+}
