@@ -517,3 +517,58 @@ fn a_title_broken_after_its_issuer_or_guanyu_is_joined() {
         assert_eq!(doc.title.as_ref().map(|t| t.text.as_ref()), Some(title));
     }
 }
+
+fn closing_of(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    gongwen::parse(text).closing.map(|c| {
+        (
+            c.issuers.iter().map(|i| i.text.to_string()).collect(),
+            c.date.map(|d| d.text.to_string()),
+        )
+    })
+}
+
+/// Two bodies side by side on one signature line are two issuers; a seal
+/// note is no issuer; contact and distribution lines after the date keep
+/// the block a closing.
+#[test]
+fn closing_variants_two_issuers_seal_note_and_trailing_notes() {
+    let head = "关于2023年度工作情况的报告\n一、主要工作\n内容。\n二、下一步打算\n内容。\n";
+    let two = format!("{head}中共某县委办公室　　某县人民政府办公室\n2024年1月15日\n");
+    assert_eq!(
+        closing_of(&two),
+        Some((
+            vec!["中共某县委办公室".into(), "某县人民政府办公室".into()],
+            Some("2024年1月15日".into())
+        ))
+    );
+    // Near miss: a name with a wide gap in it is not split.
+    let one = format!("{head}某县人民政府　　（代章）\n2024年1月15日\n");
+    assert_eq!(
+        closing_of(&one).map(|c| c.0),
+        Some(vec!["某县人民政府　　（代章）".to_string()])
+    );
+    let seal = format!("{head}某县人民政府\n（盖章）\n二〇二四年一月五日\n");
+    assert_eq!(
+        closing_of(&seal),
+        Some((
+            vec!["某县人民政府".into()],
+            Some("二〇二四年一月五日".into())
+        ))
+    );
+    let cc = format!(
+        "{head}某区人民政府\n2024-01-05\n抄送：市司法局，区人大常委会办公室。\n某区人民政府办公室　　2024年1月5日印发\n"
+    );
+    assert_eq!(
+        closing_of(&cc),
+        Some((vec!["某区人民政府".into()], Some("2024-01-05".into())))
+    );
+    let contact =
+        format!("{head}某县发展和改革局\n2024年1月9日\n（联系人：李明　联系电话：0746-7221234）\n");
+    assert_eq!(
+        closing_of(&contact),
+        Some((vec!["某县发展和改革局".into()], Some("2024年1月9日".into())))
+    );
+    // Near miss: a body paragraph about 抄送 is no trailing note.
+    let prose = format!("{head}某县人民政府\n2024年1月9日\n全年抄送文件120件，均按时办结。\n");
+    assert_eq!(closing_of(&prose), None);
+}
