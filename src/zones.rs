@@ -60,7 +60,18 @@ struct Head<'a> {
 
 fn is_boilerplate(l: &LineInfo<'_>, place: Where) -> bool {
     !l.is_blank()
-        && (BOILERPLATE_LINES.matches(l.text, place) || place == Where::Front && caption_like(l))
+        && (BOILERPLATE_LINES.matches(l.text, place)
+            || place == Where::Front && (caption_like(l) || breadcrumb(l)))
+}
+
+/// A breadcrumb trail without its `当前位置` label: `首页>>政府信息公开>>…`,
+/// `网站首页 → 信息公开 → …`, `首页 » 政务公开 » …`.
+fn breadcrumb(l: &LineInfo<'_>) -> bool {
+    let t = ["网站首页", "首页", "主页"]
+        .iter()
+        .find_map(|h| l.text.strip_prefix(h))
+        .map(|r| r.trim_start_matches(crate::grammar::trivia::pad));
+    l.chars <= 100 && t.is_some_and(|r| r.starts_with(['>', '＞', '»', '›', '→', '/', '-']))
 }
 
 /// Does the line start the report's text: a heading or prose?

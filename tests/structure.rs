@@ -572,3 +572,32 @@ fn closing_variants_two_issuers_seal_note_and_trailing_notes() {
     let prose = format!("{head}某县人民政府\n2024年1月9日\n全年抄送文件120件，均按时办结。\n");
     assert_eq!(closing_of(&prose), None);
 }
+
+/// A breadcrumb trail without its `当前位置` label is front chrome, not the
+/// title; a title that merely starts with 首页 is kept.
+#[test]
+fn an_unlabelled_breadcrumb_is_front_chrome() {
+    for crumb in [
+        "首页>>政府信息公开>>年报",
+        "首页 » 政务公开 » 年报",
+        "网站首页 → 信息公开 → 计划总结",
+    ] {
+        let text = format!("{crumb}\n某县2023年政府信息公开工作年度报告\n一、总体情况\n内容。\n");
+        let doc = gongwen::parse(&text);
+        assert_eq!(
+            doc.title.map(|t| t.text.to_string()).as_deref(),
+            Some("某县2023年政府信息公开工作年度报告"),
+            "{crumb}"
+        );
+        assert_eq!(
+            doc.zones.first().map(|z| z.kind),
+            Some(ZoneKind::FrontChrome)
+        );
+    }
+    // Near miss: `首页` followed by words, not a separator.
+    let doc = gongwen::parse("首页设计规范工作报告\n一、总体情况\n内容。\n");
+    assert_eq!(
+        doc.title.map(|t| t.text.to_string()).as_deref(),
+        Some("首页设计规范工作报告")
+    );
+}
