@@ -717,6 +717,7 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && standalone(lines, j, lo, hi)
         && lines.get(j + 1).is_some_and(|n| {
             n.is_blank()
+                || starts_with_year(n.text)
                 || !n.text.starts_with(|c: char| {
                     c.is_ascii_digit()
                         || ('０'..='９').contains(&c)
@@ -729,6 +730,16 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
             j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
         })
+}
+
+/// Does the text start with a year (`2024年…`): a new sentence, not a
+/// number cut from the line above?
+fn starts_with_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() > 4
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && matches!(b.first(), Some(b'1' | b'2'))
+        && t.get(4..).is_some_and(|r| r.starts_with('年'))
 }
 
 fn blank_around(lines: &[LineInfo<'_>], j: usize) -> bool {
@@ -758,6 +769,7 @@ fn unnumbered_parents<'a>(
         return;
     };
     let taken = taken_lines(out, lines.len());
+    let no_blank = (lo..hi).all(|k| lines.get(k).is_none_or(|l| !l.is_blank()));
     let mut accepted = Vec::new();
     let mut next_head = 0;
     for j in lo..hi {
@@ -769,8 +781,18 @@ fn unnumbered_parents<'a>(
         }
         // After the last sequence (`结束语`), only a line set off by blank
         // lines: page markup breaks sentences into short lines too.
+        // Where the page has no blank lines at all (one paragraph per
+        // line), a line after parents already found, followed by a full
+        // sentence, stands in for the blank lines.
         let ok = match out.get(next_head) {
-            None => blank_around(lines, j),
+            None => {
+                blank_around(lines, j)
+                    || !accepted.is_empty()
+                        && no_blank
+                        && lines
+                            .get(j + 1)
+                            .is_some_and(|n| j + 1 < hi && ends_sentence(n.text))
+            }
             Some(h) => h.family == top && h.ordinal == Some(1),
         };
         if ok {

@@ -601,3 +601,27 @@ fn an_unlabelled_breadcrumb_is_front_chrome() {
         Some("首页设计规范工作报告")
     );
 }
+
+/// Unnumbered parts on a page with one paragraph per line and no blank
+/// lines: the part after which a paragraph starts with a year, and the last
+/// part after the numbered sequences.
+#[test]
+fn unnumbered_parts_without_blank_lines() {
+    let text = "政府工作报告\n各位代表：\n现在，我代表县人民政府报告工作。\n过去一年工作回顾\n2023年是开局之年。\n一、经济运行稳中向好\n增长6.2%。\n二、产业结构持续优化\n项目42个。\n今年主要目标任务\n2024年主要预期目标是增长6%左右。\n一、全力扩大有效投资\n实施项目120个。\n二、持续保障改善民生\n新增就业6000人。\n全面加强政府自身建设\n我们将坚持党的全面领导。\n";
+    let got: Vec<(u8, Option<u32>, String)> =
+        outline(text).into_iter().map(|h| (h.0, h.2, h.3)).collect();
+    let want: Vec<(u8, Option<u32>, String)> = vec![
+        (1, None, "过去一年工作回顾".into()),
+        (2, Some(1), "经济运行稳中向好".into()),
+        (2, Some(2), "产业结构持续优化".into()),
+        (1, None, "今年主要目标任务".into()),
+        (2, Some(1), "全力扩大有效投资".into()),
+        (2, Some(2), "持续保障改善民生".into()),
+        (1, None, "全面加强政府自身建设".into()),
+    ];
+    assert_eq!(got, want);
+    // Near miss: without earlier unnumbered parts, a short line after the
+    // last sequence on a blank-less page stays a paragraph.
+    let text = "某县工作总结\n一、经济运行\n增长6.2%。\n二、产业结构\n项目42个。\n加强自身建设\n我们将坚持党的全面领导。\n";
+    assert_eq!(outline(text).len(), 2);
+}
