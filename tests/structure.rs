@@ -625,3 +625,28 @@ fn unnumbered_parts_without_blank_lines() {
     let text = "某县工作总结\n一、经济运行\n增长6.2%。\n二、产业结构\n项目42个。\n加强自身建设\n我们将坚持党的全面领导。\n";
     assert_eq!(outline(text).len(), 2);
 }
+
+/// `壹、` … `貳、` head the level above `一、`; a plain `一、` report is
+/// unchanged.
+#[test]
+fn financial_numerals_rank_above_cn_markers() {
+    let text = "某縣施政工作報告\n壹、前言\n本府推動各項建設。\n一、財政狀況\n歲入三百億元。\n（一）推動觀光\n旅客增加。\n二、社會福利\n發放津貼。\n貳、結語\n持續精進。\n";
+    let got: Vec<(u8, MarkerFamily, Option<u32>, String)> = outline(text)
+        .into_iter()
+        .map(|h| (h.0, h.1, h.2, h.3))
+        .collect();
+    use MarkerFamily::*;
+    assert_eq!(
+        got,
+        vec![
+            (1, Part, Some(1), "前言".into()),
+            (2, Cn, Some(1), "財政狀況".into()),
+            (3, CnParen, Some(1), "推動觀光".into()),
+            (2, Cn, Some(2), "社會福利".into()),
+            (1, Part, Some(2), "結語".into()),
+        ]
+    );
+    // Near miss: `一、` … `二、` alone stay the top cn family.
+    let got = outline("某县工作报告\n一、前言\n内容。\n二、结语\n内容。\n");
+    assert!(got.iter().all(|h| h.1 == Cn && h.0 == 1));
+}
