@@ -60,9 +60,16 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
             .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
             .len();
     let body = rest.get(lead..).unwrap_or("");
-    // The title ends at the first 。 or ：, outside quotes and brackets.
+    // The title ends at the first 。 or ：, outside quotes and brackets,
+    // or where the page glued the first paragraph to the title (line break
+    // lost): see `glued_body`.
     let mut depth = 0i32;
+    let mut prev_cjk = 0usize;
     for (i, c) in body.char_indices() {
+        if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
+            return (lead, lead + i, lead + i, Some(lead + i));
+        }
+        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
         match c {
             '“' | '（' | '(' | '《' | '‘' => depth += 1,
             '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
@@ -85,6 +92,23 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     }
     let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
     (lead, lead + t.len(), lead + body.len(), None)
+}
+
+/// Does a paragraph glued to the heading's title (its line break lost)
+/// start at byte `i` of `body`, right after two or more CJK characters: a
+/// year clause `2023年，…`, a first sub-heading `（一）…`, or a first
+/// enumeration item `一是…` with a `二是` after it?
+fn glued_body(body: &str, i: usize) -> bool {
+    let Some(t) = body.get(i..) else { return false };
+    let b = t.as_bytes();
+    let year_clause = b.len() > 7
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && t.get(4..)
+            .is_some_and(|r| r.starts_with("年，") || r.starts_with("年,"));
+    year_clause
+        || t.starts_with("（一）")
+        || t.starts_with("(一)")
+        || t.starts_with("一是") && t.contains("二是")
 }
 
 /// Is the line a short standalone line that could be a heading whose

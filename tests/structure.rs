@@ -650,3 +650,28 @@ fn financial_numerals_rank_above_cn_markers() {
     let got = outline("某县工作报告\n一、前言\n内容。\n二、结语\n内容。\n");
     assert!(got.iter().all(|h| h.1 == Cn && h.0 == 1));
 }
+
+/// A heading glued to its first paragraph (line break lost): the title ends
+/// where a year clause, a `（一）` or an `一是…二是` run starts.
+#[test]
+fn a_paragraph_glued_to_its_heading_is_run_in_body() {
+    let text = "某县工作总结\n一、总体情况2023年，我县经济平稳发展。\n二、主要工作（一）狠抓项目建设。\n三、存在问题一是总量偏小；二是结构不优。\n四、深入推进2024年重点项目建设\n内容。\n";
+    let got: Vec<(Option<u32>, String, bool)> =
+        outline(text).into_iter().map(|h| (h.2, h.3, h.5)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "总体情况".into(), true),
+            (Some(2), "主要工作".into(), true),
+            (Some(3), "存在问题".into(), true),
+            // Near miss: a year inside a title, not a clause, stays.
+            (Some(4), "深入推进2024年重点项目建设".into(), false),
+        ]
+    );
+    // Near miss: `统一是…` without a `二是` is no enumeration.
+    let got = outline("某县工作总结\n一、坚持标准统一是关键\n内容。\n");
+    assert_eq!(
+        got.first().map(|h| h.3.as_str()),
+        Some("坚持标准统一是关键")
+    );
+}
