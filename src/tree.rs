@@ -94,6 +94,26 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     (lead, lead + t.len(), lead + body.len(), None)
 }
 
+/// Is a marked line ending in `；` a heading (`（一）兜牢民生底线；` then a
+/// paragraph) rather than a list item: a short title with no other clause
+/// punctuation, and the next non-blank line is prose that is neither a
+/// marked line nor another `；` item.
+fn semicolon_heading(lines: &[LineInfo<'_>], i: usize, hi: usize, body: &str) -> bool {
+    let title = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';'));
+    let short = (2..=24).contains(&title.chars().count())
+        && !title.contains(['，', ',', '。', '；', ';', '：', ':', '、']);
+    let next = (i + 1..hi)
+        .filter_map(|k| lines.get(k))
+        .find(|x| !x.is_blank());
+    short
+        && next.is_some_and(|n| {
+            heading_marker(n.text).is_err()
+                && shi_marker(n.text).is_err()
+                && !n.text.ends_with(['；', ';'])
+                && ends_sentence(n.text)
+        })
+}
+
 /// Does a paragraph glued to the heading's title (its line break lost)
 /// start at byte `i` of `body`, right after two or more CJK characters: a
 /// year clause `2023年，…`, a first sub-heading `（一）…`, or a first
@@ -201,7 +221,12 @@ fn marked_heading<'a>(
         let mlen = t.len() - rest.len();
         let body = rest.trim_start_matches(pad);
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
-        if t.ends_with(['；', ';']) && m.family != MarkerFamily::Article {
+        // A short one-clause line ending in `；` followed by a prose line
+        // (not the next item) is a heading written with a stray `；`.
+        if t.ends_with(['；', ';'])
+            && m.family != MarkerFamily::Article
+            && !semicolon_heading(lines, i, hi, body)
+        {
             return None;
         }
         // `①…；②…；③…。` on one line: an inline enumeration, not a heading.
@@ -377,11 +402,13 @@ pub(crate) fn headings<'a>(
         }
         // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
         // in `：` are list items, the last one (ending in `。`) included.
-        if let Ok((_, m)) = heading_marker(l.text) {
+        if let Ok((rest, m)) = heading_marker(l.text) {
             let continues =
                 list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
             let any_end = continues && list_run.is_some_and(|r| r.2);
             if l.text.ends_with(['；', ';'])
+                && (m.family == MarkerFamily::Article
+                    || !semicolon_heading(lines, i, hi, rest.trim_start_matches(pad)))
                 || continues && (any_end || l.text.ends_with(['。', '；', ';']))
             {
                 list_run = m.ordinal.map(|n| (m.family, n, any_end));

@@ -675,3 +675,22 @@ fn a_paragraph_glued_to_its_heading_is_run_in_body() {
         Some("坚持标准统一是关键")
     );
 }
+
+/// `（一）兜牢民生底线；` followed by a paragraph is a heading with a stray
+/// `；`; the same lines followed by the next item are a list.
+#[test]
+fn a_stray_semicolon_after_a_heading_title() {
+    let text = "某县工作报告\n一、主要做法\n（一）兜牢民生底线；\n全年发放低保金1.2亿元。\n（二）提升养老服务水平；\n新建养老服务站12个。\n";
+    let got: Vec<(u8, String)> = outline(text).into_iter().map(|h| (h.0, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, "主要做法".into()),
+            (2, "兜牢民生底线".into()),
+            (2, "提升养老服务水平".into()),
+        ]
+    );
+    // Near miss: a list of `；` items ending in `。` stays a list.
+    let text = "某县工作报告\n一、主要做法\n主要措施有：\n（一）兜牢民生底线；\n（二）提升养老服务水平；\n（三）完善救助体系。\n全年发放低保金1.2亿元。\n";
+    assert_eq!(outline(text).len(), 1);
+}
