@@ -60,9 +60,16 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
             .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
             .len();
     let body = rest.get(lead..).unwrap_or("");
-    // The title ends at the first 。 or ：, outside quotes and brackets.
+    // The title ends at the first 。 or ：, outside quotes and brackets,
+    // or where the page glued the first paragraph to the title (line break
+    // lost): see `glued_body`.
     let mut depth = 0i32;
+    let mut prev_cjk = 0usize;
     for (i, c) in body.char_indices() {
+        if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
+            return (lead, lead + i, lead + i, Some(lead + i));
+        }
+        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
         match c {
             '“' | '（' | '(' | '《' | '‘' => depth += 1,
             '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
@@ -85,6 +92,43 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     }
     let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
     (lead, lead + t.len(), lead + body.len(), None)
+}
+
+/// Is a marked line ending in `；` a heading (`（一）兜牢民生底线；` then a
+/// paragraph) rather than a list item: a short title with no other clause
+/// punctuation, and the next non-blank line is prose that is neither a
+/// marked line nor another `；` item.
+fn semicolon_heading(lines: &[LineInfo<'_>], i: usize, hi: usize, body: &str) -> bool {
+    let title = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';'));
+    let short = (2..=24).contains(&title.chars().count())
+        && !title.contains(['，', ',', '。', '；', ';', '：', ':', '、']);
+    let next = (i + 1..hi)
+        .filter_map(|k| lines.get(k))
+        .find(|x| !x.is_blank());
+    short
+        && next.is_some_and(|n| {
+            heading_marker(n.text).is_err()
+                && shi_marker(n.text).is_err()
+                && !n.text.ends_with(['；', ';'])
+                && ends_sentence(n.text)
+        })
+}
+
+/// Does a paragraph glued to the heading's title (its line break lost)
+/// start at byte `i` of `body`, right after two or more CJK characters: a
+/// year clause `2023年，…`, a first sub-heading `（一）…`, or a first
+/// enumeration item `一是…` with a `二是` after it?
+fn glued_body(body: &str, i: usize) -> bool {
+    let Some(t) = body.get(i..) else { return false };
+    let b = t.as_bytes();
+    let year_clause = b.len() > 7
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && t.get(4..)
+            .is_some_and(|r| r.starts_with("年，") || r.starts_with("年,"));
+    year_clause
+        || t.starts_with("（一）")
+        || t.starts_with("(一)")
+        || t.starts_with("一是") && t.contains("二是")
 }
 
 /// Is the line a short standalone line that could be a heading whose
@@ -177,7 +221,12 @@ fn marked_heading<'a>(
         let mlen = t.len() - rest.len();
         let body = rest.trim_start_matches(pad);
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
-        if t.ends_with(['；', ';']) && m.family != MarkerFamily::Article {
+        // A short one-clause line ending in `；` followed by a prose line
+        // (not the next item) is a heading written with a stray `；`.
+        if t.ends_with(['；', ';'])
+            && m.family != MarkerFamily::Article
+            && !semicolon_heading(lines, i, hi, body)
+        {
             return None;
         }
         // `①…；②…；③…。` on one line: an inline enumeration, not a heading.
@@ -353,11 +402,13 @@ pub(crate) fn headings<'a>(
         }
         // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
         // in `：` are list items, the last one (ending in `。`) included.
-        if let Ok((_, m)) = heading_marker(l.text) {
+        if let Ok((rest, m)) = heading_marker(l.text) {
             let continues =
                 list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
             let any_end = continues && list_run.is_some_and(|r| r.2);
             if l.text.ends_with(['；', ';'])
+                && (m.family == MarkerFamily::Article
+                    || !semicolon_heading(lines, i, hi, rest.trim_start_matches(pad)))
                 || continues && (any_end || l.text.ends_with(['。', '；', ';']))
             {
                 list_run = m.ordinal.map(|n| (m.family, n, any_end));
@@ -717,6 +768,7 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && standalone(lines, j, lo, hi)
         && lines.get(j + 1).is_some_and(|n| {
             n.is_blank()
+                || starts_with_year(n.text)
                 || !n.text.starts_with(|c: char| {
                     c.is_ascii_digit()
                         || ('０'..='９').contains(&c)
@@ -729,6 +781,16 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
             j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
         })
+}
+
+/// Does the text start with a year (`2024年…`): a new sentence, not a
+/// number cut from the line above?
+fn starts_with_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() > 4
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && matches!(b.first(), Some(b'1' | b'2'))
+        && t.get(4..).is_some_and(|r| r.starts_with('年'))
 }
 
 fn blank_around(lines: &[LineInfo<'_>], j: usize) -> bool {
@@ -758,6 +820,7 @@ fn unnumbered_parents<'a>(
         return;
     };
     let taken = taken_lines(out, lines.len());
+    let no_blank = (lo..hi).all(|k| lines.get(k).is_none_or(|l| !l.is_blank()));
     let mut accepted = Vec::new();
     let mut next_head = 0;
     for j in lo..hi {
@@ -769,8 +832,18 @@ fn unnumbered_parents<'a>(
         }
         // After the last sequence (`结束语`), only a line set off by blank
         // lines: page markup breaks sentences into short lines too.
+        // Where the page has no blank lines at all (one paragraph per
+        // line), a line after parents already found, followed by a full
+        // sentence, stands in for the blank lines.
         let ok = match out.get(next_head) {
-            None => blank_around(lines, j),
+            None => {
+                blank_around(lines, j)
+                    || !accepted.is_empty()
+                        && no_blank
+                        && lines
+                            .get(j + 1)
+                            .is_some_and(|n| j + 1 < hi && ends_sentence(n.text))
+            }
             Some(h) => h.family == top && h.ordinal == Some(1),
         };
         if ok {

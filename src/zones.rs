@@ -60,7 +60,18 @@ struct Head<'a> {
 
 fn is_boilerplate(l: &LineInfo<'_>, place: Where) -> bool {
     !l.is_blank()
-        && (BOILERPLATE_LINES.matches(l.text, place) || place == Where::Front && caption_like(l))
+        && (BOILERPLATE_LINES.matches(l.text, place)
+            || place == Where::Front && (caption_like(l) || breadcrumb(l)))
+}
+
+/// A breadcrumb trail without its `当前位置` label: `首页>>政府信息公开>>…`,
+/// `网站首页 → 信息公开 → …`, `首页 » 政务公开 » …`.
+fn breadcrumb(l: &LineInfo<'_>) -> bool {
+    let t = ["网站首页", "首页", "主页"]
+        .iter()
+        .find_map(|h| l.text.strip_prefix(h))
+        .map(|r| r.trim_start_matches(crate::grammar::trivia::pad));
+    l.chars <= 100 && t.is_some_and(|r| r.starts_with(['>', '＞', '»', '›', '→', '/', '-']))
 }
 
 /// Does the line start the report's text: a heading or prose?
@@ -609,6 +620,82 @@ const ORG_SUFFIXES: &[&str] = &[
     "处",
 ];
 
+/// A seal or signature note in a signature block: `（盖章）`, `（公章）`,
+/// `(签字盖章)`.
+fn seal_note(l: &LineInfo<'_>) -> bool {
+    let t = l.text.trim_matches(|c: char| {
+        matches!(c, '（' | '(' | '）' | ')') || crate::grammar::trivia::pad(c)
+    });
+    l.chars <= 8
+        && !t.is_empty()
+        && t.len() < l.text.len()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '盖' | '章' | '印' | '公' | '签' | '字' | '名' | '单' | '位' | '及' | '和' | '、'
+            )
+        })
+        && (t.contains('章') || t.contains('签'))
+}
+
+/// A line that may follow the signature block and belongs to it: a
+/// publication note `（此件公开发布）`, a seal note, a contact line
+/// (`联系人：…`, `联系电话：…`, bracketed or not), the distribution lines
+/// of a 公文 (`抄送：…`, `…2024年1月5日印发`).
+fn closing_note(l: &LineInfo<'_>) -> bool {
+    let t = l.text.trim_start_matches(['（', '(']);
+    let bracketed = t.len() < l.text.len();
+    bracketed && t.contains("此件")
+        || seal_note(l)
+        || l.chars <= 80
+            && (t.starts_with("联系人") || t.starts_with("联系电话") || t.starts_with("联系方式"))
+            && t.contains(['：', ':'])
+        || t.starts_with("抄送") && t.contains(['：', ':'])
+        || l.chars <= 60 && l.text.ends_with("印发") && value_date_in(l.text)
+}
+
+/// Does the text hold a date (`2024年1月5日`, `2024-01-05`) somewhere?
+fn value_date_in(t: &str) -> bool {
+    t.contains('年') && t.contains('月') || t.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
+/// The parts of a line holding several issuing bodies side by side,
+/// separated by runs of two or more spaces; a single part when any part
+/// does not end like a body (`政府`, `局`, `办公室` …).
+fn side_by_side(t: &str) -> Vec<&str> {
+    let pad = crate::grammar::trivia::pad;
+    let mut parts = Vec::new();
+    let mut start = None;
+    let mut gap = 0;
+    let mut last_end = 0;
+    for (k, c) in t.char_indices() {
+        if pad(c) {
+            gap += 1;
+            continue;
+        }
+        match start {
+            None => start = Some(k),
+            Some(s0) if gap >= 2 => {
+                if let Some(p) = t.get(s0..last_end) {
+                    parts.push(p);
+                }
+                start = Some(k);
+            }
+            _ => {}
+        }
+        gap = 0;
+        last_end = k + c.len_utf8();
+    }
+    if let Some(p) = start.and_then(|s0| t.get(s0..last_end)) {
+        parts.push(p);
+    }
+    let all_bodies = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 3 && ORG_SUFFIXES.iter().any(|s| p.ends_with(s)));
+    if all_bodies { parts } else { vec![t] }
+}
+
 /// The closing signature block ending just before line `end`:
 /// (first line, issuer lines, date line).
 fn closing(
@@ -627,16 +714,14 @@ fn closing(
         None
     };
     i = prev_nonblank(i)?;
-    // A trailing note `（此件公开发布）` belongs to the block.
-    let mut last = i;
-    if lines
-        .get(i)
-        .is_some_and(|l| l.text.starts_with(['（', '(']) && l.text.contains("此件"))
-    {
+    // Trailing notes belong to the block: `（此件公开发布）`, a seal note
+    // `（盖章）`, a contact line `（联系人：李明　联系电话：…）`, the
+    // distribution lines `抄送：…` / `…办公室　2024年1月5日印发`.
+    let mut tail = 0;
+    while tail < 4 && lines.get(i).is_some_and(closing_note) {
         i = prev_nonblank(i)?;
-        last = i;
+        tail += 1;
     }
-    let _ = last;
     let l = lines.get(i)?;
     let mut issuers = Vec::new();
     let date = if date_line(l).is_some() {
@@ -644,6 +729,7 @@ fn closing(
         let mut k = i;
         while issuers.len() < 3 {
             match prev_nonblank(k) {
+                Some(p) if lines.get(p).is_some_and(seal_note) => k = p,
                 Some(p) if lines.get(p).is_some_and(issuer_like) => {
                     issuers.push(p);
                     k = p;
@@ -1048,7 +1134,26 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 }
             })
         };
-        let issuers: Vec<Line<'a>> = iss.iter().filter_map(|&k| line(k)).collect();
+        // Two issuers side by side on one line (`中共某县委办公室　　某县人民
+        //政府办公室`): one issuer each, when every part names a body.
+        let issuers: Vec<Line<'a>> = iss
+            .iter()
+            .filter_map(|&k| line(k))
+            .flat_map(|l| {
+                let parts = side_by_side(l.text);
+                if parts.len() > 1 {
+                    parts
+                        .into_iter()
+                        .map(|p| Line {
+                            text: p,
+                            span: Span::of_sub(l.text, p, l.span.start()),
+                        })
+                        .collect()
+                } else {
+                    vec![l]
+                }
+            })
+            .collect();
         let date = date.and_then(|k| lines.get(k)).map(|l| DateLine {
             text: l.text,
             span: Span::new(l.t0(), l.t1()),

@@ -517,3 +517,180 @@ fn a_title_broken_after_its_issuer_or_guanyu_is_joined() {
         assert_eq!(doc.title.as_ref().map(|t| t.text.as_ref()), Some(title));
     }
 }
+
+fn closing_of(text: &str) -> Option<(Vec<String>, Option<String>)> {
+    gongwen::parse(text).closing.map(|c| {
+        (
+            c.issuers.iter().map(|i| i.text.to_string()).collect(),
+            c.date.map(|d| d.text.to_string()),
+        )
+    })
+}
+
+/// Two bodies side by side on one signature line are two issuers; a seal
+/// note is no issuer; contact and distribution lines after the date keep
+/// the block a closing.
+#[test]
+fn closing_variants_two_issuers_seal_note_and_trailing_notes() {
+    let head = "关于2023年度工作情况的报告\n一、主要工作\n内容。\n二、下一步打算\n内容。\n";
+    let two = format!("{head}中共某县委办公室　　某县人民政府办公室\n2024年1月15日\n");
+    assert_eq!(
+        closing_of(&two),
+        Some((
+            vec!["中共某县委办公室".into(), "某县人民政府办公室".into()],
+            Some("2024年1月15日".into())
+        ))
+    );
+    // Near miss: a name with a wide gap in it is not split.
+    let one = format!("{head}某县人民政府　　（代章）\n2024年1月15日\n");
+    assert_eq!(
+        closing_of(&one).map(|c| c.0),
+        Some(vec!["某县人民政府　　（代章）".to_string()])
+    );
+    let seal = format!("{head}某县人民政府\n（盖章）\n二〇二四年一月五日\n");
+    assert_eq!(
+        closing_of(&seal),
+        Some((
+            vec!["某县人民政府".into()],
+            Some("二〇二四年一月五日".into())
+        ))
+    );
+    let cc = format!(
+        "{head}某区人民政府\n2024-01-05\n抄送：市司法局，区人大常委会办公室。\n某区人民政府办公室　　2024年1月5日印发\n"
+    );
+    assert_eq!(
+        closing_of(&cc),
+        Some((vec!["某区人民政府".into()], Some("2024-01-05".into())))
+    );
+    let contact =
+        format!("{head}某县发展和改革局\n2024年1月9日\n（联系人：李明　联系电话：0746-7221234）\n");
+    assert_eq!(
+        closing_of(&contact),
+        Some((vec!["某县发展和改革局".into()], Some("2024年1月9日".into())))
+    );
+    // Near miss: a body paragraph about 抄送 is no trailing note.
+    let prose = format!("{head}某县人民政府\n2024年1月9日\n全年抄送文件120件，均按时办结。\n");
+    assert_eq!(closing_of(&prose), None);
+}
+
+/// A breadcrumb trail without its `当前位置` label is front chrome, not the
+/// title; a title that merely starts with 首页 is kept.
+#[test]
+fn an_unlabelled_breadcrumb_is_front_chrome() {
+    for crumb in [
+        "首页>>政府信息公开>>年报",
+        "首页 » 政务公开 » 年报",
+        "网站首页 → 信息公开 → 计划总结",
+    ] {
+        let text = format!("{crumb}\n某县2023年政府信息公开工作年度报告\n一、总体情况\n内容。\n");
+        let doc = gongwen::parse(&text);
+        assert_eq!(
+            doc.title.map(|t| t.text.to_string()).as_deref(),
+            Some("某县2023年政府信息公开工作年度报告"),
+            "{crumb}"
+        );
+        assert_eq!(
+            doc.zones.first().map(|z| z.kind),
+            Some(ZoneKind::FrontChrome)
+        );
+    }
+    // Near miss: `首页` followed by words, not a separator.
+    let doc = gongwen::parse("首页设计规范工作报告\n一、总体情况\n内容。\n");
+    assert_eq!(
+        doc.title.map(|t| t.text.to_string()).as_deref(),
+        Some("首页设计规范工作报告")
+    );
+}
+
+/// Unnumbered parts on a page with one paragraph per line and no blank
+/// lines: the part after which a paragraph starts with a year, and the last
+/// part after the numbered sequences.
+#[test]
+fn unnumbered_parts_without_blank_lines() {
+    let text = "政府工作报告\n各位代表：\n现在，我代表县人民政府报告工作。\n过去一年工作回顾\n2023年是开局之年。\n一、经济运行稳中向好\n增长6.2%。\n二、产业结构持续优化\n项目42个。\n今年主要目标任务\n2024年主要预期目标是增长6%左右。\n一、全力扩大有效投资\n实施项目120个。\n二、持续保障改善民生\n新增就业6000人。\n全面加强政府自身建设\n我们将坚持党的全面领导。\n";
+    let got: Vec<(u8, Option<u32>, String)> =
+        outline(text).into_iter().map(|h| (h.0, h.2, h.3)).collect();
+    let want: Vec<(u8, Option<u32>, String)> = vec![
+        (1, None, "过去一年工作回顾".into()),
+        (2, Some(1), "经济运行稳中向好".into()),
+        (2, Some(2), "产业结构持续优化".into()),
+        (1, None, "今年主要目标任务".into()),
+        (2, Some(1), "全力扩大有效投资".into()),
+        (2, Some(2), "持续保障改善民生".into()),
+        (1, None, "全面加强政府自身建设".into()),
+    ];
+    assert_eq!(got, want);
+    // Near miss: without earlier unnumbered parts, a short line after the
+    // last sequence on a blank-less page stays a paragraph.
+    let text = "某县工作总结\n一、经济运行\n增长6.2%。\n二、产业结构\n项目42个。\n加强自身建设\n我们将坚持党的全面领导。\n";
+    assert_eq!(outline(text).len(), 2);
+}
+
+/// `壹、` … `貳、` head the level above `一、`; a plain `一、` report is
+/// unchanged.
+#[test]
+fn financial_numerals_rank_above_cn_markers() {
+    let text = "某縣施政工作報告\n壹、前言\n本府推動各項建設。\n一、財政狀況\n歲入三百億元。\n（一）推動觀光\n旅客增加。\n二、社會福利\n發放津貼。\n貳、結語\n持續精進。\n";
+    let got: Vec<(u8, MarkerFamily, Option<u32>, String)> = outline(text)
+        .into_iter()
+        .map(|h| (h.0, h.1, h.2, h.3))
+        .collect();
+    use MarkerFamily::*;
+    assert_eq!(
+        got,
+        vec![
+            (1, Part, Some(1), "前言".into()),
+            (2, Cn, Some(1), "財政狀況".into()),
+            (3, CnParen, Some(1), "推動觀光".into()),
+            (2, Cn, Some(2), "社會福利".into()),
+            (1, Part, Some(2), "結語".into()),
+        ]
+    );
+    // Near miss: `一、` … `二、` alone stay the top cn family.
+    let got = outline("某县工作报告\n一、前言\n内容。\n二、结语\n内容。\n");
+    assert!(got.iter().all(|h| h.1 == Cn && h.0 == 1));
+}
+
+/// A heading glued to its first paragraph (line break lost): the title ends
+/// where a year clause, a `（一）` or an `一是…二是` run starts.
+#[test]
+fn a_paragraph_glued_to_its_heading_is_run_in_body() {
+    let text = "某县工作总结\n一、总体情况2023年，我县经济平稳发展。\n二、主要工作（一）狠抓项目建设。\n三、存在问题一是总量偏小；二是结构不优。\n四、深入推进2024年重点项目建设\n内容。\n";
+    let got: Vec<(Option<u32>, String, bool)> =
+        outline(text).into_iter().map(|h| (h.2, h.3, h.5)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "总体情况".into(), true),
+            (Some(2), "主要工作".into(), true),
+            (Some(3), "存在问题".into(), true),
+            // Near miss: a year inside a title, not a clause, stays.
+            (Some(4), "深入推进2024年重点项目建设".into(), false),
+        ]
+    );
+    // Near miss: `统一是…` without a `二是` is no enumeration.
+    let got = outline("某县工作总结\n一、坚持标准统一是关键\n内容。\n");
+    assert_eq!(
+        got.first().map(|h| h.3.as_str()),
+        Some("坚持标准统一是关键")
+    );
+}
+
+/// `（一）兜牢民生底线；` followed by a paragraph is a heading with a stray
+/// `；`; the same lines followed by the next item are a list.
+#[test]
+fn a_stray_semicolon_after_a_heading_title() {
+    let text = "某县工作报告\n一、主要做法\n（一）兜牢民生底线；\n全年发放低保金1.2亿元。\n（二）提升养老服务水平；\n新建养老服务站12个。\n";
+    let got: Vec<(u8, String)> = outline(text).into_iter().map(|h| (h.0, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, "主要做法".into()),
+            (2, "兜牢民生底线".into()),
+            (2, "提升养老服务水平".into()),
+        ]
+    );
+    // Near miss: a list of `；` items ending in `。` stays a list.
+    let text = "某县工作报告\n一、主要做法\n主要措施有：\n（一）兜牢民生底线；\n（二）提升养老服务水平；\n（三）完善救助体系。\n全年发放低保金1.2亿元。\n";
+    assert_eq!(outline(text).len(), 1);
+}

@@ -175,10 +175,33 @@ pub(crate) fn article_marker(i: &str) -> PResult<'_, Marker> {
         .parse(i)
 }
 
+/// A financial-form numeral (`壹 貳 參 肆 …`): `壹、` heads the level
+/// above `一、` (港澳台-style reports: 壹、 > 一、 > （一） > 1.).
+fn financial_digit(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰'
+            | '貳'
+            | '叁'
+            | '參'
+            | '叄'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+    )
+}
+
 /// ```ebnf
 /// cn_marker ::= cn_ordinal ("、" | ("." | "．") (* not followed by a digit *))
+///   (* led by a financial-form numeral `壹、` it ranks with the parts *)
 /// ```
 pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
+    let financial = i.chars().next().is_some_and(financial_digit);
     (
         cn_ordinal,
         alt((
@@ -188,7 +211,11 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
         )),
     )
         .map(|(n, _)| Marker {
-            family: MarkerFamily::Cn,
+            family: if financial {
+                MarkerFamily::Part
+            } else {
+                MarkerFamily::Cn
+            },
             ordinal: Some(n),
         })
         .parse(i)
