@@ -571,6 +571,51 @@ fn second_reading() {
     ]);
 }
 
+/// Second entity audit (dense bulletin paragraphs, page noise, traps).
+#[test]
+fn dense_paragraphs_and_page_noise() {
+    check(&[
+        // 个 listed before 个百分点 shares the unit.
+        (
+            "分别高于全部规上工业2.8个和5.5个百分点",
+            &[
+                "quantity 2.8个 = 2.8 百分点",
+                "quantity 5.5个百分点 = 5.5 百分点",
+            ],
+        ),
+        (
+            "提高3个至5个百分点",
+            &[
+                "quantity 3个 = 3 百分点 up",
+                "quantity 5个百分点 = 5 百分点 up",
+            ],
+        ),
+        (
+            "新建3个和5个村",
+            &["quantity 3个 = 3 个", "quantity 5个 = 5 个"],
+        ),
+        // An ASCII comma lists bare figures too.
+        (
+            "分别新建学校3,5,7所",
+            &[
+                "quantity 3 = 3 所",
+                "quantity 5 = 5 所",
+                "quantity 7所 = 7 所",
+            ],
+        ),
+        ("共有企业3,500家", &["quantity 3,500家 = 3500 家"]),
+        // A bare scale and unit in a table cell is the column's unit.
+        (
+            "地区生产总值  亿元  1234.5  5.2",
+            &["number 1234.5 = 1234.5", "number 5.2 = 5.2"],
+        ),
+        (
+            "规模以上工业增加值 | 亿元 | 456.3 | 6.8",
+            &["number 456.3 = 456.3", "number 6.8 = 6.8"],
+        ),
+    ]);
+}
+
 /// Chains of ranges are read pairwise, without recursion or rescans.
 #[test]
 fn long_range_chains_stay_flat() {

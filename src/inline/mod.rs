@@ -95,6 +95,29 @@ fn fraction_value(a: &str, b: &str) -> Option<Num> {
     None
 }
 
+/// `2.8个和5.5个百分点`: a figure of bare `个` listed right before one of
+/// `个百分点` shares its unit (the look-ahead is bounded).
+fn shares_point_unit(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['和', '、', '及', '与', '或', '至', '到']) else {
+        return false;
+    };
+    let mut figure = 0usize;
+    for c in rest.chars().take(16) {
+        if crate::grammar::figure::digit_value(c).is_some()
+            || crate::grammar::figure::is_cjk_numeral_char(c)
+            || matches!(c, '.' | '．' | '点')
+        {
+            figure += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    figure > 0
+        && rest
+            .get(figure..)
+            .is_some_and(|r| r.starts_with("个百分点") || r.starts_with("個百分點"))
+}
+
 fn is_cjk_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -319,7 +342,14 @@ impl<'a> Scanner<'a, '_> {
             value = value.neg();
         }
         let approx = q.approx.or(pre);
-        let Some(u) = q.unit else {
+        let mut unit = q.unit;
+        if let Some(u) = unit.as_mut() {
+            if u.canonical == "个" && shares_point_unit(self.text.get(end..).unwrap_or("")) {
+                u.canonical = Cow::Borrowed("百分点");
+                u.class = crate::grammar::unit::UnitClass::Percent;
+            }
+        }
+        let Some(u) = unit else {
             let kind = EntityKind::Number(Number {
                 value: to_decimal(value),
                 scale: q.scale,
@@ -374,7 +404,7 @@ impl<'a> Scanner<'a, '_> {
                     && !between.is_empty()
                     && between
                         .chars()
-                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | ' '))
+                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | '至' | '到' | ' '))
                 {
                     change = Some(c.clone());
                 }
@@ -462,7 +492,9 @@ impl<'a> Scanner<'a, '_> {
                 break;
             }
             let between = self.text.get(ee - self.base..cur).unwrap_or("x");
-            if !matches!(between, "、" | "和" | "及" | "与") {
+            // An ASCII comma between bare figures lists them too (3,5,7所;
+            // a thousands group `3,500` is read by the figure grammar).
+            if !matches!(between, "、" | "和" | "及" | "与" | ",") {
                 break;
             }
             let value = if nscale0 == 0 {
@@ -1235,7 +1267,19 @@ impl<'a> Scanner<'a, '_> {
             || before.ends_with("單位:");
         let bracketed = (before.ends_with('（') && after.starts_with('）'))
             || (before.ends_with('(') && after.starts_with(')'));
-        line_alone || stated || bracketed
+        // A table cell: `地区生产总值  亿元  1234.5`, `| 亿元 |`.
+        let raw_before = self.text.get(..i).unwrap_or("");
+        let raw_after = self.text.get(end..).unwrap_or("");
+        let cell_edge = ['\t', '\u{3000}', '|', '｜'];
+        let cell = (raw_before.ends_with(cell_edge)
+            || raw_before.ends_with("  ")
+            || raw_before.ends_with(" |")
+            || raw_before.ends_with("| "))
+            && (raw_after.starts_with(cell_edge)
+                || raw_after.starts_with("  ")
+                || raw_after.starts_with(" |")
+                || raw_after.starts_with("| "));
+        line_alone || stated || bracketed || cell
     }
 
     /// A bare integer that reads as an identifier: a phone number or
