@@ -604,6 +604,22 @@ fn dense_paragraphs_and_page_noise() {
             ],
         ),
         ("共有企业3,500家", &["quantity 3,500家 = 3500 家"]),
+        // Space-separated thousands groups; table columns stay apart.
+        (
+            "全年新增就业12 356人，发放补贴1 256万元",
+            &[
+                "quantity 12 356人 = 12356 人",
+                "quantity 1 256万元 = 12560000 元",
+            ],
+        ),
+        (
+            "列 56 123 5.6",
+            &["number 56 = 56", "number 123 = 123", "number 5.6 = 5.6"],
+        ),
+        (
+            "共 12 3456 件",
+            &["number 12 = 12", "quantity 3456 件 = 3456 件"],
+        ),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",
