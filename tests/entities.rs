@@ -620,6 +620,31 @@ fn dense_paragraphs_and_page_noise() {
             "共 12 3456 件",
             &["number 12 = 12", "quantity 3456 件 = 3456 件"],
         ),
+        // 第 and spaced digits are an ordinal.
+        (
+            "第 3 季度增长6.5%，全市排名第 3 名",
+            &[
+                "ordinal 第 3 = 3",
+                "quantity 6.5% = 6.5 % up",
+                "ordinal 第 3 名 = 3",
+            ],
+        ),
+        // 加快 / 放缓 are changes; 名义 / 实际 are no part of the basis.
+        (
+            "增速比前三季度加快1.2个百分点，比上年放缓0.5个百分点",
+            &[
+                "quantity 1.2个百分点 = 1.2 百分点 up/比前三季度",
+                "quantity 0.5个百分点 = 0.5 百分点 down/比上年",
+            ],
+        ),
+        ("加快6个抽水蓄能电站建设", &["quantity 6个 = 6 个"]),
+        (
+            "比上年名义增长5.1%，扣除价格因素实际增长4.8%",
+            &[
+                "quantity 5.1% = 5.1 % up/比上年",
+                "quantity 4.8% = 4.8 % up",
+            ],
+        ),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",

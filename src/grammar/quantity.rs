@@ -934,6 +934,12 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增幅", Direction::Up),
     ("增速", Direction::Up),
     ("多增", Direction::Up),
+    ("加快", Direction::Up),
+    ("回升", Direction::Up),
+    ("放缓", Direction::Down),
+    ("放緩", Direction::Down),
+    ("减缓", Direction::Down),
+    ("減緩", Direction::Down),
     ("增", Direction::Up),
     ("涨", Direction::Up),
     ("升", Direction::Up),
@@ -970,6 +976,9 @@ fn ends_change_verb(c: char) -> bool {
     matches!(
         c,
         '为' | '产'
+            | '快'
+            | '缓'
+            | '緩'
             | '低'
             | '减'
             | '加'
@@ -1124,6 +1133,11 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         }
         let s = w.get(k..)?.trim_end();
         let s = s.strip_suffix("分别").unwrap_or(s);
+        // 比上年名义增长 / 实际增长: the kind of growth, not the basis.
+        let s = ["名义", "实际", "名義", "實際"]
+            .iter()
+            .find_map(|a| s.strip_suffix(a))
+            .unwrap_or(s);
         let n = s.chars().count();
         if (2..=10).contains(&n) && !s.contains(['，', ',', '、', '：']) {
             return Some(s);

@@ -366,7 +366,8 @@ impl<'a> Scanner<'a, '_> {
         // list (增长6.9%、4.2%和3.1%).
         let mut change = self.change_before(list_start.unwrap_or(pstart));
         // 提升 before a count is an upgrade done to so many things (提升39个
-        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩), not a
+        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩; 加快6个
+        // 电站建设 alike), not a
         // change: a change for rates, places in a ranking (排名提升4位) and
         // levels (提升2个等级), or with a basis.
         let after = self.text.get(end..).unwrap_or("");
@@ -375,8 +376,10 @@ impl<'a> Scanner<'a, '_> {
                 .iter()
                 .any(|w| after.starts_with(w));
         if change.as_ref().is_some_and(|c| {
-            c.verb == "提升"
-                && c.basis.is_none()
+            matches!(
+                &*c.verb,
+                "提升" | "加快" | "放缓" | "放緩" | "减缓" | "減緩"
+            ) && c.basis.is_none()
                 && !closes
                 && !matches!(
                     u.class,
