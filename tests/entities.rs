@@ -645,6 +645,19 @@ fn dense_paragraphs_and_page_noise() {
                 "quantity 4.8% = 4.8 % up",
             ],
         ),
+        // A range from a negative low end.
+        (
+            "平均气温为-5℃至3℃，最低-5℃～-1℃",
+            &[
+                "quantity -5℃至3℃ = -5 摄氏度 [-5..3]",
+                "quantity -5℃～-1℃ = -5 摄氏度 [-5..-1]",
+            ],
+        ),
+        ("气温-5至3℃", &["quantity -5至3℃ = -5 摄氏度 [-5..3]"]),
+        (
+            "气温-1℃至-5℃",
+            &["quantity -1℃ = -1 摄氏度", "quantity -5℃ = -5 摄氏度"],
+        ),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",

@@ -95,6 +95,36 @@ fn fraction_value(a: &str, b: &str) -> Option<Num> {
     None
 }
 
+/// The high end of a range after a negative figure `q` (`-5℃` then
+/// `至3℃` / `～-1℃`): the rest, the signed high end, and its unit. The
+/// units must agree (a bare low end takes the high end's unit when it
+/// carries no scale), and the range must not run downwards.
+fn negative_range_end<'a>(
+    r: &'a str,
+    q: &QuantityMatch<'a>,
+) -> Option<(&'a str, Num, crate::grammar::unit::UnitMatch<'a>)> {
+    let t = ["至", "到", "～", "~", "—", "-", "－"]
+        .iter()
+        .find_map(|c| r.strip_prefix(c))?;
+    let (t, minus) = match t.strip_prefix(['-', '－', '−']) {
+        Some(t) => (t, true),
+        None => (t, false),
+    };
+    let (r2, q2) = quantity(t).ok()?;
+    let u2 = q2.unit?;
+    if q2.high.is_some() || q2.approx.is_some() {
+        return None;
+    }
+    match &q.unit {
+        Some(u) if u.canonical != u2.canonical || q.scale != q2.scale => return None,
+        None if q2.scale != 0 || q.scale != 0 => return None,
+        _ => {}
+    }
+    let high = if minus { q2.value?.neg() } else { q2.value? };
+    let low = q.value?.neg();
+    (to_decimal(low) <= to_decimal(high)).then_some((r2, high, u2))
+}
+
 /// `2.8个和5.5个百分点`: a figure of bare `个` listed right before one of
 /// `个百分点` shares its unit (the look-ahead is bounded).
 fn shares_point_unit(after: &str) -> bool {
@@ -950,7 +980,18 @@ impl<'a> Scanner<'a, '_> {
         if !is_minus {
             return None;
         }
-        let (r, q) = quantity(body).ok()?;
+        let (mut r, mut q) = quantity(body).ok()?;
+        // -5℃至3℃, -5℃～-1℃: a range with a negative low end (the grammar
+        // reads 5℃至3℃ as no range).
+        if q.high.is_none() {
+            if let Some((r2, high, unit)) = negative_range_end(r, &q) {
+                if q.unit.is_none() {
+                    q.unit = Some(unit);
+                }
+                q.high = Some(high);
+                r = r2;
+            }
+        }
         let end = i + rest.len() - r.len();
         self.emit_quantity(i, end, q, true);
         Some(end)
