@@ -658,6 +658,15 @@ fn dense_paragraphs_and_page_noise() {
             "气温-1℃至-5℃",
             &["quantity -1℃ = -1 摄氏度", "quantity -5℃ = -5 摄氏度"],
         ),
+        // A line end after a decimal point or between a scale and its unit.
+        (
+            "第二产业增加值2156.\n3亿元，第三产业增加值3154.8亿\n元",
+            &[
+                "quantity 2156.\n3亿元 = 215630000000 元",
+                "quantity 3154.8亿\n元 = 315480000000 元",
+            ],
+        ),
+        ("增长5.\n2、加强", &["number 5 = 5"]),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",

@@ -204,7 +204,13 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
     let rest = i.get(pos..).unwrap_or("");
     for dot in ['.', '．'] {
         if let Some(after) = rest.strip_prefix(dot) {
-            let mut fp = 0usize;
+            // 2156.⏎3亿元: a decimal part broken by a line end (not a list
+            // marker `3.` `3、` on the next line).
+            let (after, brk) = match broken_decimal(after) {
+                Some(a) => (a, after.len() - a.len()),
+                None => (after, 0),
+            };
+            let mut fp = brk;
             for c in after.chars() {
                 let Some(d) = digit_value(c) else { break };
                 m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
@@ -231,6 +237,24 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
             positional: false,
         },
     ))
+}
+
+/// The next line's digits after a decimal point at a line end, when they
+/// go on into something other than a marker (`3.`, `3、`, `3)`) or a space.
+fn broken_decimal(after: &str) -> Option<&str> {
+    let next = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))?;
+    let digits = next
+        .char_indices()
+        .find(|&(_, c)| digit_value(c).is_none())
+        .map_or(next.len(), |(k, _)| k);
+    let follow = next.get(digits..).and_then(|t| t.chars().next());
+    (digits > 0
+        && follow.is_some_and(|c| {
+            !c.is_whitespace() && !matches!(c, '.' | '．' | '、' | ')' | '）' | '，' | ',')
+        }))
+    .then_some(next)
 }
 
 const SPACE_GROUP: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];

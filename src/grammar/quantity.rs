@@ -252,7 +252,7 @@ fn continues(i: &str) -> bool {
 }
 
 fn tail(i: &str) -> Tail<'_> {
-    let (mut r, split) = {
+    let (mut r, mut split) = {
         let (g, crossed) = gap(i);
         if g.len() != i.len() && continues(g) {
             (g, crossed)
@@ -271,8 +271,14 @@ fn tail(i: &str) -> Tail<'_> {
     // lexicon unit beats a scale word of the same length (千瓦, 千米).
     let direct = unit(r).ok();
     #[allow(clippy::type_complexity)]
-    let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>, usize)> =
-        direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0));
+    let mut best: Option<(
+        usize,
+        u32,
+        Option<Approx>,
+        Option<UnitMatch<'_>>,
+        usize,
+        bool,
+    )> = direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0, false));
     if quantity_magnitude(r).is_ok() {
         // Try each prefix of the scale run, shortest first.
         let mut consumed = 0usize;
@@ -298,9 +304,22 @@ fn tail(i: &str) -> Tail<'_> {
                 }
                 _ => (after, None),
             };
+            // 3154.8亿⏎元: one line break between the scale and its unit
+            // (only when none was crossed before).
+            let broken = || {
+                let (g, crossed) = gap(after2);
+                if crossed && !split && g.starts_with(|c: char| !c.is_ascii()) {
+                    unit(g).ok()
+                } else {
+                    None
+                }
+            };
             let cand = match unit(after2) {
-                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed),
-                Err(_) => (r.len() - after2.len(), exp, infix, None, consumed),
+                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed, false),
+                Err(_) => match broken() {
+                    Some((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed, true),
+                    None => (r.len() - after2.len(), exp, infix, None, consumed, false),
+                },
             };
             let better = match &best {
                 None => true,
@@ -315,8 +334,9 @@ fn tail(i: &str) -> Tail<'_> {
         }
     }
     match best {
-        Some((len, exp, infix, u, mag)) => {
+        Some((len, exp, infix, u, mag, broke)) => {
             let exp = exp + u.as_ref().map_or(0, |u| u.exp);
+            split |= broke;
             Tail {
                 rest: r.get(len..).unwrap_or(""),
                 mag: r.get(..mag).unwrap_or(""),
