@@ -667,6 +667,15 @@ fn dense_paragraphs_and_page_noise() {
             ],
         ),
         ("增长5.\n2、加强", &["number 5 = 5"]),
+        // A unit or a change verb broken by a line end.
+        (
+            "接待游客3.2万人\n次，比上年增\n长6.1%",
+            &[
+                "quantity 3.2万人\n次 = 32000 人次",
+                "quantity 6.1% = 6.1 % up/比上年",
+            ],
+        ),
+        ("3人\n次日到岗", &["quantity 3人 = 3 人"]),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",
@@ -756,6 +765,31 @@ fn document_level_entities_and_diagnostics() {
     let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains(&"number-split"), "{codes:?}");
     assert!(codes.contains(&"unclosed-reference"), "{codes:?}");
+}
+
+/// Prose lines wrapped right under the title (no full stop yet) are text:
+/// their figures are not lost to the title.
+#[test]
+fn wrapped_prose_under_the_title_is_text() {
+    for (text, want) in [
+        (
+            "某市工作报告\n\n全年完成投资1256\n万元，增长12.5%。",
+            "quantity 1256\n万元 = 12560000 元",
+        ),
+        (
+            "某市统计公报\n\n全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增\n长6.1%。",
+            "quantity 5623.5亿元 = 562350000000 元",
+        ),
+    ] {
+        let doc = gongwen::parse(text);
+        let es: Vec<String> = doc.entities().into_iter().map(line).collect();
+        assert!(es.contains(&want.to_string()), "{es:?}");
+        assert!(
+            es.iter()
+                .any(|e| e.starts_with("quantity") && e.contains(" up")),
+            "{es:?}"
+        );
+    }
 }
 
 mod properties {

@@ -486,6 +486,14 @@ impl<'a> Scanner<'a, '_> {
         }
         let w = w.min(at);
         let before = self.text.get(w..at).unwrap_or("");
+        // A verb broken by a line end (比上年增⏎长6.1%) reads joined.
+        let joined: String;
+        let before = if before.contains(['\n', '\r']) {
+            joined = before.chars().filter(|&c| c != '\n' && c != '\r').collect();
+            joined.as_str()
+        } else {
+            before
+        };
         change_verb(before).map(|(verb, direction, k)| {
             let basis = before.get(..k).and_then(change_basis).map(|b| {
                 // A basis broken over lines (比⏎2010⏎年) reads joined.
