@@ -676,6 +676,23 @@ fn dense_paragraphs_and_page_noise() {
             ],
         ),
         ("3人\n次日到岗", &["quantity 3人 = 3 人"]),
+        // Listed verbs share the basis; 少增 is a change down.
+        (
+            "分别比上年增长5.6%、下降2.3%和增长1.2%",
+            &[
+                "quantity 5.6% = 5.6 % up/比上年",
+                "quantity 2.3% = 2.3 % down/比上年",
+                "quantity 1.2% = 1.2 % up/比上年",
+            ],
+        ),
+        (
+            "增长5.6%，下降2.3%",
+            &["quantity 5.6% = 5.6 % up", "quantity 2.3% = 2.3 % down"],
+        ),
+        (
+            "存款余额同比少增23亿元",
+            &["quantity 23亿元 = 2300000000 元 down/同比"],
+        ),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",

@@ -954,6 +954,7 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增幅", Direction::Up),
     ("增速", Direction::Up),
     ("多增", Direction::Up),
+    ("少增", Direction::Down),
     ("加快", Direction::Up),
     ("回升", Direction::Up),
     ("放缓", Direction::Down),

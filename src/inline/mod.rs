@@ -430,6 +430,17 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
+        // 分别比上年增长5.6%、下降2.3%: a verb listed right after a changed
+        // figure, with no basis of its own, shares that figure's basis.
+        if let (Some(ch), Some((c, e))) = (change.as_mut(), &self.last_change) {
+            if ch.basis.is_none() && c.basis.is_some() && *e >= self.clause_start {
+                let between = self.text.get(*e..pstart).unwrap_or("");
+                let rest = between.trim_start_matches(['、', '和', '及', '与', ' ']);
+                if rest.len() < between.len() && change_verb(rest).is_some_and(|(_, _, k)| k == 0) {
+                    ch.basis.clone_from(&c.basis);
+                }
+            }
+        }
         if change.is_none() {
             if let Some((c, e)) = &self.last_change {
                 let between = self.text.get(*e..pstart).unwrap_or("x");
