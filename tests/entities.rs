@@ -693,6 +693,19 @@ fn dense_paragraphs_and_page_noise() {
             "存款余额同比少增23亿元",
             &["quantity 23亿元 = 2300000000 元 down/同比"],
         ),
+        // A clause that is only a basis lends it to the next clause.
+        (
+            "与上年同期相比，增长8.9%",
+            &["quantity 8.9% = 8.9 % up/与上年同期相比"],
+        ),
+        (
+            "2022年同2018年相比，粮食增长16%",
+            &[
+                "date 2022年 = 2022",
+                "date 2018年 = 2018",
+                "quantity 16% = 16 % up/同2018年相比",
+            ],
+        ),
         // A bare scale and unit in a table cell is the column's unit.
         (
             "地区生产总值  亿元  1234.5  5.2",

@@ -506,16 +506,41 @@ impl<'a> Scanner<'a, '_> {
             before
         };
         change_verb(before).map(|(verb, direction, k)| {
-            let basis = before.get(..k).and_then(change_basis).map(|b| {
-                // A basis broken over lines (比⏎2010⏎年) reads joined.
-                Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
-            });
+            let basis = before
+                .get(..k)
+                .and_then(change_basis)
+                .map(|b| {
+                    // A basis broken over lines (比⏎2010⏎年) reads joined.
+                    Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
+                })
+                .or_else(|| self.basis_clause_before().map(Cow::Owned));
             Change {
                 direction,
                 basis,
                 verb: Cow::Borrowed(verb),
             }
         })
+    }
+
+    /// `与上年同期相比，增长8.9%`: a clause that is only a basis, right
+    /// before this one (bounded look-back).
+    fn basis_clause_before(&self) -> Option<String> {
+        let p1 = self
+            .text
+            .get(..self.clause_start)?
+            .strip_suffix(['，', ','])?;
+        let p2 = p1.strip_suffix("相比")?;
+        let mut w = p2.len().saturating_sub(36);
+        while w < p2.len() && !p2.is_char_boundary(w) {
+            w += 1;
+        }
+        let win = p2.get(w..)?;
+        // 同 also starts 同期: it opens the phrase only without 与 / 和.
+        let j = win.rfind(['与', '與', '和']).or_else(|| win.rfind('同'))?;
+        let phrase = p1.get(w + j..)?;
+        let n = phrase.chars().count();
+        ((4..=14).contains(&n) && !phrase.contains(['，', ',', '、', '。', '；', '：', '\n']))
+            .then(|| phrase.to_string())
     }
 
     /// Turn the plain numbers listed right before `at` (joined by `、` `和`
