@@ -92,7 +92,13 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     if salutation_like(t) {
         return true;
     }
-    (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100
+    // A wrapped prose line with no full stop yet: clauses and a figure
+    // (`全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增`).
+    let prose = l.chars >= 20
+        && t.contains('，')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && !has_title_word(t);
+    (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100 || prose
 }
 
 fn has_title_word(t: &str) -> bool {
@@ -330,11 +336,21 @@ fn head<'a>(
     // A number cut from its unit by the page markup (`2015` / `年，全县…`)
     // belongs to the text after it.
     if let Some(p) = content_start.checked_sub(1) {
+        // So does a prose line cut right after its figure (`全年完成投资
+        // 1256` / `万元，增长12.5%。`).
+        let unit_next = lines
+            .get(content_start)
+            .and_then(|l| l.text.chars().next())
+            .is_some_and(|c| matches!(c, '万' | '亿' | '元' | '人' | '个' | '家' | '%' | '％'));
         if lines.get(p).is_some_and(|l| {
             !l.is_blank()
-                && l.text
+                && (l
+                    .text
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+                    || (unit_next
+                        && l.text.ends_with(|c: char| c.is_ascii_digit())
+                        && !has_title_word(l.text)))
         }) && !is_meta.get(p).copied().unwrap_or(false)
         {
             content_start = p;

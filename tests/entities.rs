@@ -571,6 +571,153 @@ fn second_reading() {
     ]);
 }
 
+/// Second entity audit (dense bulletin paragraphs, page noise, traps).
+#[test]
+fn dense_paragraphs_and_page_noise() {
+    check(&[
+        // 个 listed before 个百分点 shares the unit.
+        (
+            "分别高于全部规上工业2.8个和5.5个百分点",
+            &[
+                "quantity 2.8个 = 2.8 百分点",
+                "quantity 5.5个百分点 = 5.5 百分点",
+            ],
+        ),
+        (
+            "提高3个至5个百分点",
+            &[
+                "quantity 3个 = 3 百分点 up",
+                "quantity 5个百分点 = 5 百分点 up",
+            ],
+        ),
+        (
+            "新建3个和5个村",
+            &["quantity 3个 = 3 个", "quantity 5个 = 5 个"],
+        ),
+        // An ASCII comma lists bare figures too.
+        (
+            "分别新建学校3,5,7所",
+            &[
+                "quantity 3 = 3 所",
+                "quantity 5 = 5 所",
+                "quantity 7所 = 7 所",
+            ],
+        ),
+        ("共有企业3,500家", &["quantity 3,500家 = 3500 家"]),
+        // Space-separated thousands groups; table columns stay apart.
+        (
+            "全年新增就业12 356人，发放补贴1 256万元",
+            &[
+                "quantity 12 356人 = 12356 人",
+                "quantity 1 256万元 = 12560000 元",
+            ],
+        ),
+        (
+            "列 56 123 5.6",
+            &["number 56 = 56", "number 123 = 123", "number 5.6 = 5.6"],
+        ),
+        (
+            "共 12 3456 件",
+            &["number 12 = 12", "quantity 3456 件 = 3456 件"],
+        ),
+        // 第 and spaced digits are an ordinal.
+        (
+            "第 3 季度增长6.5%，全市排名第 3 名",
+            &[
+                "ordinal 第 3 = 3",
+                "quantity 6.5% = 6.5 % up",
+                "ordinal 第 3 名 = 3",
+            ],
+        ),
+        // 加快 / 放缓 are changes; 名义 / 实际 are no part of the basis.
+        (
+            "增速比前三季度加快1.2个百分点，比上年放缓0.5个百分点",
+            &[
+                "quantity 1.2个百分点 = 1.2 百分点 up/比前三季度",
+                "quantity 0.5个百分点 = 0.5 百分点 down/比上年",
+            ],
+        ),
+        ("加快6个抽水蓄能电站建设", &["quantity 6个 = 6 个"]),
+        (
+            "比上年名义增长5.1%，扣除价格因素实际增长4.8%",
+            &[
+                "quantity 5.1% = 5.1 % up/比上年",
+                "quantity 4.8% = 4.8 % up",
+            ],
+        ),
+        // A range from a negative low end.
+        (
+            "平均气温为-5℃至3℃，最低-5℃～-1℃",
+            &[
+                "quantity -5℃至3℃ = -5 摄氏度 [-5..3]",
+                "quantity -5℃～-1℃ = -5 摄氏度 [-5..-1]",
+            ],
+        ),
+        ("气温-5至3℃", &["quantity -5至3℃ = -5 摄氏度 [-5..3]"]),
+        (
+            "气温-1℃至-5℃",
+            &["quantity -1℃ = -1 摄氏度", "quantity -5℃ = -5 摄氏度"],
+        ),
+        // A line end after a decimal point or between a scale and its unit.
+        (
+            "第二产业增加值2156.\n3亿元，第三产业增加值3154.8亿\n元",
+            &[
+                "quantity 2156.\n3亿元 = 215630000000 元",
+                "quantity 3154.8亿\n元 = 315480000000 元",
+            ],
+        ),
+        ("增长5.\n2、加强", &["number 5 = 5"]),
+        // A unit or a change verb broken by a line end.
+        (
+            "接待游客3.2万人\n次，比上年增\n长6.1%",
+            &[
+                "quantity 3.2万人\n次 = 32000 人次",
+                "quantity 6.1% = 6.1 % up/比上年",
+            ],
+        ),
+        ("3人\n次日到岗", &["quantity 3人 = 3 人"]),
+        // Listed verbs share the basis; 少增 is a change down.
+        (
+            "分别比上年增长5.6%、下降2.3%和增长1.2%",
+            &[
+                "quantity 5.6% = 5.6 % up/比上年",
+                "quantity 2.3% = 2.3 % down/比上年",
+                "quantity 1.2% = 1.2 % up/比上年",
+            ],
+        ),
+        (
+            "增长5.6%，下降2.3%",
+            &["quantity 5.6% = 5.6 % up", "quantity 2.3% = 2.3 % down"],
+        ),
+        (
+            "存款余额同比少增23亿元",
+            &["quantity 23亿元 = 2300000000 元 down/同比"],
+        ),
+        // A clause that is only a basis lends it to the next clause.
+        (
+            "与上年同期相比，增长8.9%",
+            &["quantity 8.9% = 8.9 % up/与上年同期相比"],
+        ),
+        (
+            "2022年同2018年相比，粮食增长16%",
+            &[
+                "date 2022年 = 2022",
+                "date 2018年 = 2018",
+                "quantity 16% = 16 % up/同2018年相比",
+            ],
+        ),
+        // A bare scale and unit in a table cell is the column's unit.
+        (
+            "地区生产总值  亿元  1234.5  5.2",
+            &["number 1234.5 = 1234.5", "number 5.2 = 5.2"],
+        ),
+        (
+            "规模以上工业增加值 | 亿元 | 456.3 | 6.8",
+            &["number 456.3 = 456.3", "number 6.8 = 6.8"],
+        ),
+    ]);
+}
+
 /// Chains of ranges are read pairwise, without recursion or rescans.
 #[test]
 fn long_range_chains_stay_flat() {
@@ -648,6 +795,31 @@ fn document_level_entities_and_diagnostics() {
     let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains(&"number-split"), "{codes:?}");
     assert!(codes.contains(&"unclosed-reference"), "{codes:?}");
+}
+
+/// Prose lines wrapped right under the title (no full stop yet) are text:
+/// their figures are not lost to the title.
+#[test]
+fn wrapped_prose_under_the_title_is_text() {
+    for (text, want) in [
+        (
+            "某市工作报告\n\n全年完成投资1256\n万元，增长12.5%。",
+            "quantity 1256\n万元 = 12560000 元",
+        ),
+        (
+            "某市统计公报\n\n全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增\n长6.1%。",
+            "quantity 5623.5亿元 = 562350000000 元",
+        ),
+    ] {
+        let doc = gongwen::parse(text);
+        let es: Vec<String> = doc.entities().into_iter().map(line).collect();
+        assert!(es.contains(&want.to_string()), "{es:?}");
+        assert!(
+            es.iter()
+                .any(|e| e.starts_with("quantity") && e.contains(" up")),
+            "{es:?}"
+        );
+    }
 }
 
 mod properties {

@@ -54,11 +54,26 @@ pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
 /// `第七`, `第十四届`).
 ///
 /// ```ebnf
-/// ordinal ::= "第" figure LEXICON(units:count)?
+/// ordinal ::= "第" (pad{1,2} digit_figure pad? | figure) LEXICON(units:count)?
 /// ```
 pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
     let r = i.strip_prefix('第').ok_or_else(|| err(i))?;
-    let (r, f) = digit_figure(r).or_else(|_| cjk_figure(r))?;
+    // 第 3 名: a page may space the digits out (one or two pad chars).
+    let pad = [' ', '\u{a0}', '\u{3000}'];
+    let spaced = r
+        .strip_prefix(pad)
+        .map(|t| t.strip_prefix(pad).unwrap_or(t));
+    let (r, f) = match spaced {
+        Some(t) => {
+            let (r, f) = digit_figure(t)?;
+            let r = r
+                .strip_prefix(pad)
+                .filter(|u| lookup(u).is_some_and(|e| e.class == UnitClass::Count && e.exp == 0))
+                .unwrap_or(r);
+            (r, f)
+        }
+        None => digit_figure(r).or_else(|_| cjk_figure(r))?,
+    };
     if f.frac {
         return Err(err(i));
     }

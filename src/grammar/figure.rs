@@ -125,7 +125,7 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// decimal part.
 ///
 /// ```ebnf
-/// digit_figure ::= [0-9０-９]+ ("," [0-9]{3})* ([.．] [0-9０-９]+)?
+/// digit_figure ::= [0-9０-９]+ (("," [0-9]{3})* | (" " [0-9]{3})*) ([.．] [0-9０-９]+)?
 /// ```
 pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
     let mut m: Option<i128> = Some(0);
@@ -184,12 +184,33 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
         }
         pos += 4;
     }
+    // Space groups (`12 345`, `1 234 567`, with a space, no-break or thin
+    // space): exactly three ASCII digits after each one, not running on
+    // into a digit; a row of table columns (`56 123 5.6`) is no group.
+    if n <= 3 {
+        let (gm, gpos) = space_groups(i, pos, m);
+        let tail = i.get(gpos..).unwrap_or("");
+        let column = tail
+            .strip_prefix(SPACE_GROUP)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| digit_value(c).is_some());
+        if gpos > pos && !column && !i.get(..pos).unwrap_or("").contains(',') {
+            m = gm;
+            pos = gpos;
+        }
+    }
     let mut s = 0u32;
     let mut frac = false;
     let rest = i.get(pos..).unwrap_or("");
     for dot in ['.', '．'] {
         if let Some(after) = rest.strip_prefix(dot) {
-            let mut fp = 0usize;
+            // 2156.⏎3亿元: a decimal part broken by a line end (not a list
+            // marker `3.` `3、` on the next line).
+            let (after, brk) = match broken_decimal(after) {
+                Some(a) => (a, after.len() - a.len()),
+                None => (after, 0),
+            };
+            let mut fp = brk;
             for c in after.chars() {
                 let Some(d) = digit_value(c) else { break };
                 m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(d)));
@@ -216,6 +237,47 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
             positional: false,
         },
     ))
+}
+
+/// The next line's digits after a decimal point at a line end, when they
+/// go on into something other than a marker (`3.`, `3、`, `3)`) or a space.
+fn broken_decimal(after: &str) -> Option<&str> {
+    let next = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))?;
+    let digits = next
+        .char_indices()
+        .find(|&(_, c)| digit_value(c).is_none())
+        .map_or(next.len(), |(k, _)| k);
+    let follow = next.get(digits..).and_then(|t| t.chars().next());
+    (digits > 0
+        && follow.is_some_and(|c| {
+            !c.is_whitespace() && !matches!(c, '.' | '．' | '、' | ')' | '）' | '，' | ',')
+        }))
+    .then_some(next)
+}
+
+const SPACE_GROUP: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];
+
+/// The space-separated thousands groups from `pos`: the value and the end.
+fn space_groups(i: &str, mut pos: usize, mut m: Option<i128>) -> (Option<i128>, usize) {
+    loop {
+        let rest = i.get(pos..).unwrap_or("");
+        let Some(sep) = rest.chars().next().filter(|c| SPACE_GROUP.contains(c)) else {
+            break;
+        };
+        let b = rest.get(sep.len_utf8()..).unwrap_or("").as_bytes();
+        let is_group = b.get(..3).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(3).is_some_and(u8::is_ascii_digit);
+        if !is_group {
+            break;
+        }
+        for &g in b.get(..3).unwrap_or(&[]) {
+            m = m.and_then(|v| v.checked_mul(10)?.checked_add(i128::from(g - b'0')));
+        }
+        pos += sep.len_utf8() + 3;
+    }
+    (m, pos)
 }
 
 /// Evaluate a CJK numeral (`三千五百`, `一亿二千万`, `十五`); positional

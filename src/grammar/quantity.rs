@@ -252,7 +252,7 @@ fn continues(i: &str) -> bool {
 }
 
 fn tail(i: &str) -> Tail<'_> {
-    let (mut r, split) = {
+    let (mut r, mut split) = {
         let (g, crossed) = gap(i);
         if g.len() != i.len() && continues(g) {
             (g, crossed)
@@ -271,8 +271,14 @@ fn tail(i: &str) -> Tail<'_> {
     // lexicon unit beats a scale word of the same length (千瓦, 千米).
     let direct = unit(r).ok();
     #[allow(clippy::type_complexity)]
-    let mut best: Option<(usize, u32, Option<Approx>, Option<UnitMatch<'_>>, usize)> =
-        direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0));
+    let mut best: Option<(
+        usize,
+        u32,
+        Option<Approx>,
+        Option<UnitMatch<'_>>,
+        usize,
+        bool,
+    )> = direct.map(|(r2, u)| (r.len() - r2.len(), 0, None, Some(u), 0, false));
     if quantity_magnitude(r).is_ok() {
         // Try each prefix of the scale run, shortest first.
         let mut consumed = 0usize;
@@ -298,9 +304,22 @@ fn tail(i: &str) -> Tail<'_> {
                 }
                 _ => (after, None),
             };
+            // 3154.8亿⏎元: one line break between the scale and its unit
+            // (only when none was crossed before).
+            let broken = || {
+                let (g, crossed) = gap(after2);
+                if crossed && !split && g.starts_with(|c: char| !c.is_ascii()) {
+                    unit(g).ok()
+                } else {
+                    None
+                }
+            };
             let cand = match unit(after2) {
-                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed),
-                Err(_) => (r.len() - after2.len(), exp, infix, None, consumed),
+                Ok((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed, false),
+                Err(_) => match broken() {
+                    Some((r3, u)) => (r.len() - r3.len(), exp, infix, Some(u), consumed, true),
+                    None => (r.len() - after2.len(), exp, infix, None, consumed, false),
+                },
             };
             let better = match &best {
                 None => true,
@@ -315,8 +334,9 @@ fn tail(i: &str) -> Tail<'_> {
         }
     }
     match best {
-        Some((len, exp, infix, u, mag)) => {
+        Some((len, exp, infix, u, mag, broke)) => {
             let exp = exp + u.as_ref().map_or(0, |u| u.exp);
+            split |= broke;
             Tail {
                 rest: r.get(len..).unwrap_or(""),
                 mag: r.get(..mag).unwrap_or(""),
@@ -934,6 +954,13 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增幅", Direction::Up),
     ("增速", Direction::Up),
     ("多增", Direction::Up),
+    ("少增", Direction::Down),
+    ("加快", Direction::Up),
+    ("回升", Direction::Up),
+    ("放缓", Direction::Down),
+    ("放緩", Direction::Down),
+    ("减缓", Direction::Down),
+    ("減緩", Direction::Down),
     ("增", Direction::Up),
     ("涨", Direction::Up),
     ("升", Direction::Up),
@@ -970,6 +997,9 @@ fn ends_change_verb(c: char) -> bool {
     matches!(
         c,
         '为' | '产'
+            | '快'
+            | '缓'
+            | '緩'
             | '低'
             | '减'
             | '加'
@@ -1124,6 +1154,11 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         }
         let s = w.get(k..)?.trim_end();
         let s = s.strip_suffix("分别").unwrap_or(s);
+        // 比上年名义增长 / 实际增长: the kind of growth, not the basis.
+        let s = ["名义", "实际", "名義", "實際"]
+            .iter()
+            .find_map(|a| s.strip_suffix(a))
+            .unwrap_or(s);
         let n = s.chars().count();
         if (2..=10).contains(&n) && !s.contains(['，', ',', '、', '：']) {
             return Some(s);

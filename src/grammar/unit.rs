@@ -182,11 +182,36 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))
 }
 
+/// A unit `e` at the start of `i` continued on the next line into a longer
+/// lexicon unit (`人⏎次` → 人次) that ends at punctuation or the line end:
+/// the end in `i` (bytes) and the longer entry.
+fn broken_unit(i: &str, e: &'static UnitEntry) -> Option<(usize, &'static UnitEntry)> {
+    let rest = i.get(e.written.len()..)?;
+    let next = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
+    let brk = rest.len() - next.len();
+    let head: String = next.chars().take(4).collect();
+    let joined = format!("{}{}", e.written, head);
+    let e2 = lookup(&joined)?;
+    let cont = e2
+        .written
+        .strip_prefix(e.written)
+        .filter(|c| !c.is_empty())?;
+    let after = next.strip_prefix(cont)?;
+    let closes = after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || "，。；、,;）)：:".contains(c));
+    closes.then_some((e.written.len() + brk + cont.len(), e2))
+}
+
 /// A unit from the lexicon, longest match, optionally divided by a second
 /// unit (`元/吨`, `微克/立方米`, `千瓦时/万元`).
 ///
 /// ```ebnf
 /// unit ::= LEXICON(units) (("/" | "／" | "每") [万亿千百]? LEXICON(units))?
+/// (a longer unit broken by one line end, 人⏎次, when it closes the phrase)
 /// ```
 pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
     let e = lookup(i).ok_or_else(|| err(i))?;
@@ -198,6 +223,16 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         class: e.class,
         cjk: e.cjk,
     };
+    // 3.2万人⏎次: a longer unit broken by a line end, when it closes the
+    // phrase on the next line (人次。).
+    if let Some((end, e2)) = broken_unit(i, e) {
+        m.text = i.get(..end).unwrap_or("");
+        m.canonical = Cow::Borrowed(e2.canonical);
+        m.exp = e2.exp;
+        m.class = e2.class;
+        m.cjk = e2.cjk;
+        return Ok((i.get(end..).unwrap_or(""), m));
+    }
     // Compound: 元/吨, 元/平方米, 千瓦时/万元.
     for sep in ["/", "／", "每"] {
         if let Some(after) = rest.strip_prefix(sep) {

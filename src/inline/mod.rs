@@ -95,6 +95,59 @@ fn fraction_value(a: &str, b: &str) -> Option<Num> {
     None
 }
 
+/// The high end of a range after a negative figure `q` (`-5℃` then
+/// `至3℃` / `～-1℃`): the rest, the signed high end, and its unit. The
+/// units must agree (a bare low end takes the high end's unit when it
+/// carries no scale), and the range must not run downwards.
+fn negative_range_end<'a>(
+    r: &'a str,
+    q: &QuantityMatch<'a>,
+) -> Option<(&'a str, Num, crate::grammar::unit::UnitMatch<'a>)> {
+    let t = ["至", "到", "～", "~", "—", "-", "－"]
+        .iter()
+        .find_map(|c| r.strip_prefix(c))?;
+    let (t, minus) = match t.strip_prefix(['-', '－', '−']) {
+        Some(t) => (t, true),
+        None => (t, false),
+    };
+    let (r2, q2) = quantity(t).ok()?;
+    let u2 = q2.unit?;
+    if q2.high.is_some() || q2.approx.is_some() {
+        return None;
+    }
+    match &q.unit {
+        Some(u) if u.canonical != u2.canonical || q.scale != q2.scale => return None,
+        None if q2.scale != 0 || q.scale != 0 => return None,
+        _ => {}
+    }
+    let high = if minus { q2.value?.neg() } else { q2.value? };
+    let low = q.value?.neg();
+    (to_decimal(low) <= to_decimal(high)).then_some((r2, high, u2))
+}
+
+/// `2.8个和5.5个百分点`: a figure of bare `个` listed right before one of
+/// `个百分点` shares its unit (the look-ahead is bounded).
+fn shares_point_unit(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['和', '、', '及', '与', '或', '至', '到']) else {
+        return false;
+    };
+    let mut figure = 0usize;
+    for c in rest.chars().take(16) {
+        if crate::grammar::figure::digit_value(c).is_some()
+            || crate::grammar::figure::is_cjk_numeral_char(c)
+            || matches!(c, '.' | '．' | '点')
+        {
+            figure += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    figure > 0
+        && rest
+            .get(figure..)
+            .is_some_and(|r| r.starts_with("个百分点") || r.starts_with("個百分點"))
+}
+
 fn is_cjk_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -319,7 +372,14 @@ impl<'a> Scanner<'a, '_> {
             value = value.neg();
         }
         let approx = q.approx.or(pre);
-        let Some(u) = q.unit else {
+        let mut unit = q.unit;
+        if let Some(u) = unit.as_mut() {
+            if u.canonical == "个" && shares_point_unit(self.text.get(end..).unwrap_or("")) {
+                u.canonical = Cow::Borrowed("百分点");
+                u.class = crate::grammar::unit::UnitClass::Percent;
+            }
+        }
+        let Some(u) = unit else {
             let kind = EntityKind::Number(Number {
                 value: to_decimal(value),
                 scale: q.scale,
@@ -336,7 +396,8 @@ impl<'a> Scanner<'a, '_> {
         // list (增长6.9%、4.2%和3.1%).
         let mut change = self.change_before(list_start.unwrap_or(pstart));
         // 提升 before a count is an upgrade done to so many things (提升39个
-        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩), not a
+        // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩; 加快6个
+        // 电站建设 alike), not a
         // change: a change for rates, places in a ranking (排名提升4位) and
         // levels (提升2个等级), or with a basis.
         let after = self.text.get(end..).unwrap_or("");
@@ -345,8 +406,10 @@ impl<'a> Scanner<'a, '_> {
                 .iter()
                 .any(|w| after.starts_with(w));
         if change.as_ref().is_some_and(|c| {
-            c.verb == "提升"
-                && c.basis.is_none()
+            matches!(
+                &*c.verb,
+                "提升" | "加快" | "放缓" | "放緩" | "减缓" | "減緩"
+            ) && c.basis.is_none()
                 && !closes
                 && !matches!(
                     u.class,
@@ -367,6 +430,17 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
+        // 分别比上年增长5.6%、下降2.3%: a verb listed right after a changed
+        // figure, with no basis of its own, shares that figure's basis.
+        if let (Some(ch), Some((c, e))) = (change.as_mut(), &self.last_change) {
+            if ch.basis.is_none() && c.basis.is_some() && *e >= self.clause_start {
+                let between = self.text.get(*e..pstart).unwrap_or("");
+                let rest = between.trim_start_matches(['、', '和', '及', '与', ' ']);
+                if rest.len() < between.len() && change_verb(rest).is_some_and(|(_, _, k)| k == 0) {
+                    ch.basis.clone_from(&c.basis);
+                }
+            }
+        }
         if change.is_none() {
             if let Some((c, e)) = &self.last_change {
                 let between = self.text.get(*e..pstart).unwrap_or("x");
@@ -374,7 +448,7 @@ impl<'a> Scanner<'a, '_> {
                     && !between.is_empty()
                     && between
                         .chars()
-                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | ' '))
+                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | '至' | '到' | ' '))
                 {
                     change = Some(c.clone());
                 }
@@ -423,17 +497,50 @@ impl<'a> Scanner<'a, '_> {
         }
         let w = w.min(at);
         let before = self.text.get(w..at).unwrap_or("");
+        // A verb broken by a line end (比上年增⏎长6.1%) reads joined.
+        let joined: String;
+        let before = if before.contains(['\n', '\r']) {
+            joined = before.chars().filter(|&c| c != '\n' && c != '\r').collect();
+            joined.as_str()
+        } else {
+            before
+        };
         change_verb(before).map(|(verb, direction, k)| {
-            let basis = before.get(..k).and_then(change_basis).map(|b| {
-                // A basis broken over lines (比⏎2010⏎年) reads joined.
-                Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
-            });
+            let basis = before
+                .get(..k)
+                .and_then(change_basis)
+                .map(|b| {
+                    // A basis broken over lines (比⏎2010⏎年) reads joined.
+                    Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
+                })
+                .or_else(|| self.basis_clause_before().map(Cow::Owned));
             Change {
                 direction,
                 basis,
                 verb: Cow::Borrowed(verb),
             }
         })
+    }
+
+    /// `与上年同期相比，增长8.9%`: a clause that is only a basis, right
+    /// before this one (bounded look-back).
+    fn basis_clause_before(&self) -> Option<String> {
+        let p1 = self
+            .text
+            .get(..self.clause_start)?
+            .strip_suffix(['，', ','])?;
+        let p2 = p1.strip_suffix("相比")?;
+        let mut w = p2.len().saturating_sub(36);
+        while w < p2.len() && !p2.is_char_boundary(w) {
+            w += 1;
+        }
+        let win = p2.get(w..)?;
+        // 同 also starts 同期: it opens the phrase only without 与 / 和.
+        let j = win.rfind(['与', '與', '和']).or_else(|| win.rfind('同'))?;
+        let phrase = p1.get(w + j..)?;
+        let n = phrase.chars().count();
+        ((4..=14).contains(&n) && !phrase.contains(['，', ',', '、', '。', '；', '：', '\n']))
+            .then(|| phrase.to_string())
     }
 
     /// Turn the plain numbers listed right before `at` (joined by `、` `和`
@@ -462,7 +569,9 @@ impl<'a> Scanner<'a, '_> {
                 break;
             }
             let between = self.text.get(ee - self.base..cur).unwrap_or("x");
-            if !matches!(between, "、" | "和" | "及" | "与") {
+            // An ASCII comma between bare figures lists them too (3,5,7所;
+            // a thousands group `3,500` is read by the figure grammar).
+            if !matches!(between, "、" | "和" | "及" | "与" | ",") {
                 break;
             }
             let value = if nscale0 == 0 {
@@ -915,7 +1024,18 @@ impl<'a> Scanner<'a, '_> {
         if !is_minus {
             return None;
         }
-        let (r, q) = quantity(body).ok()?;
+        let (mut r, mut q) = quantity(body).ok()?;
+        // -5℃至3℃, -5℃～-1℃: a range with a negative low end (the grammar
+        // reads 5℃至3℃ as no range).
+        if q.high.is_none() {
+            if let Some((r2, high, unit)) = negative_range_end(r, &q) {
+                if q.unit.is_none() {
+                    q.unit = Some(unit);
+                }
+                q.high = Some(high);
+                r = r2;
+            }
+        }
         let end = i + rest.len() - r.len();
         self.emit_quantity(i, end, q, true);
         Some(end)
@@ -1235,7 +1355,19 @@ impl<'a> Scanner<'a, '_> {
             || before.ends_with("單位:");
         let bracketed = (before.ends_with('（') && after.starts_with('）'))
             || (before.ends_with('(') && after.starts_with(')'));
-        line_alone || stated || bracketed
+        // A table cell: `地区生产总值  亿元  1234.5`, `| 亿元 |`.
+        let raw_before = self.text.get(..i).unwrap_or("");
+        let raw_after = self.text.get(end..).unwrap_or("");
+        let cell_edge = ['\t', '\u{3000}', '|', '｜'];
+        let cell = (raw_before.ends_with(cell_edge)
+            || raw_before.ends_with("  ")
+            || raw_before.ends_with(" |")
+            || raw_before.ends_with("| "))
+            && (raw_after.starts_with(cell_edge)
+                || raw_after.starts_with("  ")
+                || raw_after.starts_with(" |")
+                || raw_after.starts_with("| "));
+        line_alone || stated || bracketed || cell
     }
 
     /// A bare integer that reads as an identifier: a phone number or
