@@ -131,11 +131,11 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
                     && w.chars().any(|d| TONE_MARKS.contains(d))
                     && rest.get(word..).is_some_and(|r| r.starts_with(')'))
                 {
-                    diags.push(Diagnostic::new(
+                    diags.push_with(
                         DiagnosticCode::LeakedPinyin,
                         Span::new(i, i + 1 + word + 1),
-                        format!("pinyin `{w}` leaked into the text"),
-                    ));
+                        || format!("pinyin `{w}` leaked into the text"),
+                    );
                     i += 1 + word + 1;
                     continue;
                 }
@@ -235,11 +235,9 @@ fn control_run(src: &str, start: usize, diags: &mut Diags, i: &mut usize) {
         }
     }
     let end = end.max(start + 1).min(src.len());
-    diags.push(Diagnostic::new(
-        DiagnosticCode::ControlChar,
-        Span::new(start, end),
-        format!("control character U+{:04X}", first.map_or(0, |c| c as u32)),
-    ));
+    diags.push_with(DiagnosticCode::ControlChar, Span::new(start, end), || {
+        format!("control character U+{:04X}", first.map_or(0, |c| c as u32))
+    });
     *i = end;
 }
 

@@ -224,6 +224,23 @@ impl Diags {
         }
     }
 
+    /// Like [`Diags::push`], but the message is only built when the
+    /// diagnostic is kept: past the cap, a formatted message would be an
+    /// allocation per anomaly for nothing.
+    pub(crate) fn push_with(
+        &mut self,
+        code: DiagnosticCode,
+        span: Span,
+        message: impl FnOnce() -> String,
+    ) {
+        let error = code.severity() == Severity::Error;
+        if self.list.len() < self.cap || (error && !self.has_error) {
+            self.push(Diagnostic::new(code, span, message()));
+        } else {
+            self.count_dropped(1, span);
+        }
+    }
+
     /// Keep `d`, or count it if the list is full.
     pub(crate) fn push(&mut self, d: Diagnostic) {
         let error = d.severity == Severity::Error;

@@ -169,24 +169,32 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
 /// the line is an enumeration inside a paragraph.
 fn inline_enumeration(m: Marker, body: &str) -> bool {
     let Some(n) = m.ordinal else { return false };
-    let next: Vec<String> = match m.family {
+    let k = n + 1;
+    let starts_next = |rest: &str| match m.family {
         MarkerFamily::Circled => char::from_u32(0x2460 + n)
             .filter(|c| ('①'..='⑳').contains(c))
-            .map(|c| vec![c.to_string()])
-            .unwrap_or_default(),
+            .is_some_and(|c| rest.starts_with(c)),
         MarkerFamily::ArabicParen => {
-            let k = n + 1;
-            vec![format!("（{k}）"), format!("({k})")]
+            let Some(inner) = rest.strip_prefix(['（', '(']) else {
+                return false;
+            };
+            let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            inner.get(..digits).and_then(|d| d.parse::<u32>().ok()) == Some(k)
+                && inner
+                    .get(digits..)
+                    .is_some_and(|r| r.starts_with(['）', ')']))
         }
-        _ => return false,
+        _ => false,
     };
-    next.iter().any(|nx| {
-        body.match_indices(nx.as_str()).any(|(at, _)| {
-            body.get(..at)
-                .and_then(|b| b.trim_end_matches(pad).chars().next_back())
-                .is_some_and(|c| matches!(c, '；' | ';' | '。' | '，' | ','))
+    if !matches!(m.family, MarkerFamily::Circled | MarkerFamily::ArabicParen) {
+        return false;
+    }
+    body.char_indices()
+        .filter(|&(_, c)| matches!(c, '；' | ';' | '。' | '，' | ','))
+        .any(|(at, c)| {
+            body.get(at + c.len_utf8()..)
+                .is_some_and(|r| starts_next(r.trim_start_matches(pad)))
         })
-    })
 }
 
 /// Recognise the heading on line `i`, if its marker says it is one.
@@ -240,7 +248,7 @@ fn marked_heading<'a>(
             return None;
         }
         if m.family == MarkerFamily::Cn
-            && body.starts_with(|c: char| cn_ordinal(&c.to_string()).is_ok())
+            && body.starts_with(|c: char| cn_ordinal(c.encode_utf8(&mut [0; 4])).is_ok())
             && body
                 .chars()
                 .nth(1)
@@ -507,14 +515,16 @@ pub(crate) fn headings<'a>(
                     let mlen = l.text.len() - rest.len();
                     let (ts, te, he, run) = split_title(rest);
                     let base = l.t0() + mlen;
-                    diags.push(Diagnostic::new(
+                    diags.push_with(
                         DiagnosticCode::HeadingPunctuationLost,
                         Span::new(l.t0(), base),
-                        format!(
-                            "heading marker without punctuation read as `{}.`",
-                            m.ordinal.unwrap_or(0)
-                        ),
-                    ));
+                        || {
+                            format!(
+                                "heading marker without punctuation read as `{}.`",
+                                m.ordinal.unwrap_or(0)
+                            )
+                        },
+                    );
                     out.push(HeadingCand {
                         first_line: i,
                         last_line: i,
@@ -637,11 +647,9 @@ fn number_lost_numerals(out: &mut [HeadingCand<'_>], diags: &mut Diags) {
         if let Some(h) = out.get_mut(k) {
             h.ordinal = Some(n);
         }
-        diags.push(Diagnostic::new(
-            DiagnosticCode::HeadingNumeralLost,
-            span,
-            format!("heading numeral lost; read as ordinal {n} from the sequence"),
-        ));
+        diags.push_with(DiagnosticCode::HeadingNumeralLost, span, || {
+            format!("heading numeral lost; read as ordinal {n} from the sequence")
+        });
     }
 }
 
@@ -719,11 +727,11 @@ fn fill_gaps<'a>(
                     level: 0,
                 };
                 c.title_text = Cow::Borrowed(l.text.trim_end_matches(['。', '：', ':', '；']));
-                diags.push(Diagnostic::new(
+                diags.push_with(
                     DiagnosticCode::HeadingMarkerLost,
                     Span::new(l.t0(), l.t1()),
-                    format!("heading marker lost; line fills ordinal {want} of the sequence"),
-                ));
+                    || format!("heading marker lost; line fills ordinal {want} of the sequence"),
+                );
                 inserts.push(c);
                 if let Some(t) = taken.get_mut(j) {
                     *t = true;
@@ -915,17 +923,15 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
                 if n == last + 1 || h.ordinal.is_none() {
                     // In sequence.
                 } else if n <= last {
-                    diags.push(Diagnostic::new(
+                    diags.push_with(
                         DiagnosticCode::OrdinalRepeat,
                         h.marker.cover(h.title),
-                        format!("ordinal {n} after {last}: the sequence repeats or restarts"),
-                    ));
+                        || format!("ordinal {n} after {last}: the sequence repeats or restarts"),
+                    );
                 } else {
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::OrdinalSkip,
-                        h.marker.cover(h.title),
-                        format!("ordinal {n} after {last}: the sequence skips"),
-                    ));
+                    diags.push_with(DiagnosticCode::OrdinalSkip, h.marker.cover(h.title), || {
+                        format!("ordinal {n} after {last}: the sequence skips")
+                    });
                 }
                 top.1 = n;
             }
@@ -934,15 +940,15 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
             // first article continues the count.
             let last = last_article.unwrap_or(0);
             if n != last + 1 {
-                diags.push(Diagnostic::new(
+                diags.push_with(
                     if n <= last {
                         DiagnosticCode::OrdinalRepeat
                     } else {
                         DiagnosticCode::OrdinalSkip
                     },
                     h.marker.cover(h.title),
-                    format!("article {n} after article {last}"),
-                ));
+                    || format!("article {n} after article {last}"),
+                );
             }
             stack.push((h.family, n));
         } else {
@@ -956,11 +962,9 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
                 stack.pop();
             }
             if n > 1 {
-                diags.push(Diagnostic::new(
-                    DiagnosticCode::OrdinalSkip,
-                    h.marker.cover(h.title),
-                    format!("sequence starts at ordinal {n}"),
-                ));
+                diags.push_with(DiagnosticCode::OrdinalSkip, h.marker.cover(h.title), || {
+                    format!("sequence starts at ordinal {n}")
+                });
             }
             stack.push((h.family, n));
         }

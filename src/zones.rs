@@ -1223,11 +1223,11 @@ fn make_paragraph<'a>(
 ) -> Paragraph<'a> {
     let items = block::items(src, span, item_state);
     for it in items.iter().filter(|it| it.inferred) {
-        diags.push(Diagnostic::new(
+        diags.push_with(
             DiagnosticCode::ItemNumeralLost,
             Span::new(it.span.start(), it.span.start() + it.marker.len()),
-            format!("enumeration numeral lost; read as item {}", it.ordinal),
-        ));
+            || format!("enumeration numeral lost; read as item {}", it.ordinal),
+        );
     }
     let (entities, quotes) = if opts.entities {
         inline::scan(src, span, opts, sink);

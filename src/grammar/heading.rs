@@ -63,7 +63,11 @@ pub(crate) fn cn_ordinal(i: &str) -> PResult<'_, u32> {
             nom::error::ErrorKind::Many1Count,
         )));
     }
-    let (rest, text) = recognize(many1_count(satisfy(cn_numeral_char))).parse(i)?;
+    let end = i
+        .char_indices()
+        .find(|&(_, c)| !cn_numeral_char(c))
+        .map_or(i.len(), |(k, _)| k);
+    let (text, rest) = (i.get(..end).unwrap_or(""), i.get(end..).unwrap_or(""));
     match cjk_small_value(text) {
         Some(v) if v > 0 => Ok((rest, v)),
         _ => Err(nom::Err::Error(nom::error::Error::new(
@@ -338,31 +342,26 @@ pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
 ///                  | circled_marker
 /// ```
 pub(crate) fn heading_marker(i: &str) -> PResult<'_, Marker> {
-    // Most lines cannot start a marker: decide that from the first char
-    // before running the alternatives.
-    let could_start = i.chars().next().is_some_and(|c| {
-        matches!(c, '第' | '（' | '(' | '〔' | '［')
-            || is_digit(c)
-            || ('①'..='⑳').contains(&c)
-            || cjk_digit_value(c).is_some()
-            || cjk_unit_value(c).is_some()
-    });
-    if !could_start {
-        return Err(nom::Err::Error(nom::error::Error::new(
+    // Most lines cannot start a marker, and the first char decides which
+    // alternatives can match at all (each starts with its own kind of
+    // char), so dispatch on it instead of trying them in turn.
+    let fail = || {
+        Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alt,
-        )));
+        )))
+    };
+    let Some(c) = i.chars().next() else {
+        return fail();
+    };
+    match c {
+        '第' => alt((part_marker, article_marker)).parse(i),
+        '（' | '(' | '〔' | '［' => alt((cn_paren_marker, arabic_paren_marker)).parse(i),
+        '①'..='⑳' => circled_marker(i),
+        c if is_digit(c) => alt((arabic_paren_marker, arabic_marker)).parse(i),
+        c if cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some() => cn_marker(i),
+        _ => fail(),
     }
-    alt((
-        part_marker,
-        article_marker,
-        cn_paren_marker,
-        arabic_paren_marker,
-        cn_marker,
-        arabic_marker,
-        circled_marker,
-    ))
-    .parse(i)
 }
 
 /// An arabic ordinal whose punctuation was lost (`1保障粮油生产`): digits

@@ -299,11 +299,11 @@ impl<'a> Scanner<'a, '_> {
             EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
         );
         if numeric && text.contains(['\n', '\r']) {
-            self.sink.diagnostics.push(Diagnostic::new(
-                DiagnosticCode::NumberSplit,
-                span,
-                format!("number broken by a line end: {:?}", text),
-            ));
+            self.sink
+                .diagnostics
+                .push_with(DiagnosticCode::NumberSplit, span, || {
+                    format!("number broken by a line end: {:?}", text)
+                });
         }
         self.sink.entities.push(Entity { text, span, kind });
         self.last_end = end;
@@ -1214,11 +1214,11 @@ impl<'a> Scanner<'a, '_> {
         }
         if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
             let span = self.abs(i, end);
-            self.sink.diagnostics.push(Diagnostic::new(
-                DiagnosticCode::InvalidDate,
-                span,
-                format!("no such date: {dtext}"),
-            ));
+            self.sink
+                .diagnostics
+                .push_with(DiagnosticCode::InvalidDate, span, || {
+                    format!("no such date: {dtext}")
+                });
         }
         self.push(
             i,
