@@ -978,3 +978,16 @@ fn a_snippet_that_is_one_numeral_is_that_number() {
             .all(|e| !matches!(e.kind, EntityKind::Number(_)))
     );
 }
+
+/// Known answers from the third entity audit (one case per rule).
+#[test]
+fn audit_e3() {
+    check(&[
+        // 净增 / 净减: a net change.
+        (
+            "比上年末净增862家",
+            &["quantity 862家 = 862 家 up/比上年末"],
+        ),
+        ("净减3户", &["quantity 3户 = 3 户 down"]),
+    ]);
+}
