@@ -989,5 +989,8 @@ fn audit_e3() {
             &["quantity 862家 = 862 家 up/比上年末"],
         ),
         ("净减3户", &["quantity 3户 = 3 户 down"]),
+        // 前三位 / 前十名: top places, a rank like 前10位.
+        ("保持在全省前三位", &["ordinal 三位 = 3"]),
+        ("进入全国前十名", &["ordinal 十名 = 10"]),
     ]);
 }

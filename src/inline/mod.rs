@@ -1085,6 +1085,32 @@ impl<'a> Scanner<'a, '_> {
         if prev == Some('前') && after.starts_with(['款', '条', '條', '项', '項']) {
             return Some(end + after.chars().next().map_or(0, char::len_utf8));
         }
+        // 前三位, 前十名: top places, a rank (as 前10位).
+        if prev == Some('前') && after.starts_with(['名', '位']) {
+            let v = self
+                .text
+                .get(i..end)
+                .and_then(crate::grammar::figure::cjk_value)
+                .and_then(|(v, _)| u64::try_from(v).ok())
+                .filter(|&v| v > 0);
+            if let Some(v) = v {
+                let u = if after.starts_with('名') {
+                    "名"
+                } else {
+                    "位"
+                };
+                let stop = end + u.len();
+                self.push(
+                    i,
+                    stop,
+                    EntityKind::Ordinal(Ordinal {
+                        value: v,
+                        unit: Some(Cow::Borrowed(u)),
+                    }),
+                );
+                return Some(stop);
+            }
+        }
         // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
         // 降准 is a count).
         let session = after.strip_prefix('次').is_some_and(|a| {
