@@ -992,5 +992,19 @@ fn audit_e3() {
         // 前三位 / 前十名: top places, a rank like 前10位.
         ("保持在全省前三位", &["ordinal 三位 = 3"]),
         ("进入全国前十名", &["ordinal 十名 = 10"]),
+        // Units: 章 (chapters), 字 (characters, after digits), 位次 (places
+        // in a ranking).
+        (
+            "共7章62条",
+            &["quantity 7章 = 7 章", "quantity 62条 = 62 条"],
+        ),
+        (
+            "共五章三十六条",
+            &["quantity 五章 = 5 章", "quantity 三十六条 = 36 条"],
+        ),
+        ("与群众约法三章", &[]),
+        ("审查文稿约12万字", &["quantity 约12万字 = 120000 字 about"]),
+        ("坚持八字方针", &[]),
+        ("前进5个位次", &["quantity 5个位次 = 5 位次"]),
     ]);
 }

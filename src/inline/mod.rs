@@ -1056,6 +1056,14 @@ impl<'a> Scanner<'a, '_> {
                 return Some(self.skip_run(i));
             }
         }
+        // 约法三章: an idiom, not a count of chapters.
+        if rest.starts_with("三章") {
+            let w = self.back_window(i, 6);
+            let before = self.text.get(w..i).unwrap_or("");
+            if before.ends_with("约法") || before.ends_with("約法") {
+                return Some(i + "三章".len());
+            }
+        }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
