@@ -993,7 +993,8 @@ fn audit_e3() {
         ("保持在全省前三位", &["ordinal 三位 = 3"]),
         ("进入全国前十名", &["ordinal 十名 = 10"]),
         // Units: 章 (chapters), 字 (characters, after digits), 位次 (places
-        // in a ranking).
+        // in a ranking); an ordinal before 人民 (a hospital, a court) has no
+        // unit.
         (
             "共7章62条",
             &["quantity 7章 = 7 章", "quantity 62条 = 62 条"],
@@ -1006,5 +1007,8 @@ fn audit_e3() {
         ("审查文稿约12万字", &["quantity 约12万字 = 120000 字 about"]),
         ("坚持八字方针", &[]),
         ("前进5个位次", &["quantity 5个位次 = 5 位次"]),
+        ("某市第一人民医院", &["ordinal 第一 = 1"]),
+        ("第二人民法院", &["ordinal 第二 = 2"]),
+        ("中国六亿人民", &["quantity 六亿人 = 600000000 人"]),
     ]);
 }
