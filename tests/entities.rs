@@ -1010,6 +1010,8 @@ fn audit_e3() {
         ("某市第一人民医院", &["ordinal 第一 = 1"]),
         ("第二人民法院", &["ordinal 第二 = 2"]),
         ("中国六亿人民", &["quantity 六亿人 = 600000000 人"]),
+        // 负增长: a growth below zero is a fall.
+        ("增加值同比负增长1.2%", &["quantity 1.2% = 1.2 % down/同比"]),
         // A school year is a range of years.
         (
             "2022—2023学年度招收新生6.5万人",

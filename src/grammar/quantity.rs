@@ -1083,6 +1083,12 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
                     return None;
                 }
             }
+            // 负增长1.2%: a growth below zero is a fall.
+            if d == Direction::Up {
+                if let Some(h2) = h.strip_suffix(['负', '負']) {
+                    return Some((v, Direction::Down, h2.len()));
+                }
+            }
             return Some((v, d, h.len()));
         }
     }
