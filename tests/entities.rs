@@ -1012,6 +1012,10 @@ fn audit_e3() {
         ("中国六亿人民", &["quantity 六亿人 = 600000000 人"]),
         // 负增长: a growth below zero is a fall.
         ("增加值同比负增长1.2%", &["quantity 1.2% = 1.2 % down/同比"]),
+        // A decimal before 版 is a version, part of a name.
+        ("建成“城市大脑”2.0版", &[]),
+        ("推出4.0版改革事项128项", &["quantity 128项 = 128 项"]),
+        ("刊发3版", &["quantity 3版 = 3 版"]),
         // A school year is a range of years.
         (
             "2022—2023学年度招收新生6.5万人",

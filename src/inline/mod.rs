@@ -1228,6 +1228,10 @@ impl<'a> Scanner<'a, '_> {
             if r.starts_with('型') && f.int_digits <= 2 {
                 return Some(i + flen);
             }
+            // “城市大脑”2.0版, 4.0版改革: a version, part of a name.
+            if r.starts_with('版') && f.frac && f.int_digits <= 2 {
+                return Some(i + flen + '版'.len_utf8());
+            }
         }
         self.name_pattern(i)
     }
