@@ -978,3 +978,51 @@ fn a_snippet_that_is_one_numeral_is_that_number() {
             .all(|e| !matches!(e.kind, EntityKind::Number(_)))
     );
 }
+
+/// Known answers from the third entity audit (one case per rule).
+#[test]
+fn audit_e3() {
+    check(&[
+        // 净增 / 净减: a net change.
+        (
+            "比上年末净增862家",
+            &["quantity 862家 = 862 家 up/比上年末"],
+        ),
+        ("净减3户", &["quantity 3户 = 3 户 down"]),
+        // 前三位 / 前十名: top places, a rank like 前10位.
+        ("保持在全省前三位", &["ordinal 三位 = 3"]),
+        ("进入全国前十名", &["ordinal 十名 = 10"]),
+        // Units: 章 (chapters), 字 (characters, after digits), 位次 (places
+        // in a ranking); an ordinal before 人民 (a hospital, a court) has no
+        // unit.
+        (
+            "共7章62条",
+            &["quantity 7章 = 7 章", "quantity 62条 = 62 条"],
+        ),
+        (
+            "共五章三十六条",
+            &["quantity 五章 = 5 章", "quantity 三十六条 = 36 条"],
+        ),
+        ("与群众约法三章", &[]),
+        ("审查文稿约12万字", &["quantity 约12万字 = 120000 字 about"]),
+        ("坚持八字方针", &[]),
+        ("前进5个位次", &["quantity 5个位次 = 5 位次"]),
+        ("某市第一人民医院", &["ordinal 第一 = 1"]),
+        ("第二人民法院", &["ordinal 第二 = 2"]),
+        ("中国六亿人民", &["quantity 六亿人 = 600000000 人"]),
+        // 负增长: a growth below zero is a fall.
+        ("增加值同比负增长1.2%", &["quantity 1.2% = 1.2 % down/同比"]),
+        // A decimal before 版 is a version, part of a name.
+        ("建成“城市大脑”2.0版", &[]),
+        ("推出4.0版改革事项128项", &["quantity 128项 = 128 项"]),
+        ("刊发3版", &["quantity 3版 = 3 版"]),
+        // A school year is a range of years.
+        (
+            "2022—2023学年度招收新生6.5万人",
+            &[
+                "date 2022—2023学年度 = 2022..2023",
+                "quantity 6.5万人 = 65000 人",
+            ],
+        ),
+    ]);
+}

@@ -84,6 +84,14 @@ pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
         .filter(|&v| v > 0)
         .ok_or_else(|| err(i))?;
     match lookup(r) {
+        // 第一人民医院: 人民 names the institution, not the first person.
+        Some(e)
+            if e.written == "人"
+                && r.get(e.written.len()..)
+                    .is_some_and(|a| a.starts_with('民')) =>
+        {
+            Ok((r, (v, None)))
+        }
         Some(e) if e.class == UnitClass::Count && e.exp == 0 => {
             let rest = r.get(e.written.len()..).unwrap_or("");
             Ok((rest, (v, Some(e.canonical))))

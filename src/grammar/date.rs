@@ -87,6 +87,14 @@ fn range_sep(i: &str) -> Option<&str> {
     None
 }
 
+/// The second year of a school year, `2023学年` / `2023学年度` (after
+/// `2022—`): the whole range is one date.
+fn school_year(i: &str) -> Option<(&str, u16)> {
+    let (r, y) = year_num_of(i, date_num(i))?;
+    let r = r.strip_prefix("学年").or_else(|| r.strip_prefix("學年"))?;
+    Some((r.strip_prefix('度').unwrap_or(r), y))
+}
+
 /// `年` after a year number, with an optional `度`.
 ///
 /// ```ebnf
@@ -364,7 +372,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
 /// A date or a range of dates written as one.
 ///
 /// ```ebnf
-/// date ::= [0-9]{4} range_sep year_part
+/// date ::= [0-9]{4} range_sep (year_part | [0-9]{4} "学年" "度"?)
 ///        | year_part? [0-9]{1,2} range_sep month_part
 ///        | date_point (range_sep (date_point | day_part))?
 /// ```
@@ -376,7 +384,7 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
     let dn = date_num(i);
     if let Some((r, y1)) = year_num_of(i, dn) {
         if let Some(r) = range_sep(r) {
-            if let Ok((r2, y2)) = year_part(r) {
+            if let Some((r2, y2)) = year_part(r).ok().or_else(|| school_year(r)) {
                 if y2 > y1 {
                     return Ok((
                         r2,

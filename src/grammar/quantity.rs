@@ -955,6 +955,10 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增速", Direction::Up),
     ("多增", Direction::Up),
     ("少增", Direction::Down),
+    ("净增", Direction::Up),
+    ("淨增", Direction::Up),
+    ("净减", Direction::Down),
+    ("淨減", Direction::Down),
     ("加快", Direction::Up),
     ("回升", Direction::Up),
     ("放缓", Direction::Down),
@@ -1077,6 +1081,12 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
                 let ok = prev.is_some_and(|p| "年比末期同环均月度再又".contains(p));
                 if !ok {
                     return None;
+                }
+            }
+            // 负增长1.2%: a growth below zero is a fall.
+            if d == Direction::Up {
+                if let Some(h2) = h.strip_suffix(['负', '負']) {
+                    return Some((v, Direction::Down, h2.len()));
                 }
             }
             return Some((v, d, h.len()));

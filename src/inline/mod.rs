@@ -1056,6 +1056,14 @@ impl<'a> Scanner<'a, '_> {
                 return Some(self.skip_run(i));
             }
         }
+        // 约法三章: an idiom, not a count of chapters.
+        if rest.starts_with("三章") {
+            let w = self.back_window(i, 6);
+            let before = self.text.get(w..i).unwrap_or("");
+            if before.ends_with("约法") || before.ends_with("約法") {
+                return Some(i + "三章".len());
+            }
+        }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
@@ -1084,6 +1092,32 @@ impl<'a> Scanner<'a, '_> {
         // 前四款, 前两条: a reference to the provisions before, no figure.
         if prev == Some('前') && after.starts_with(['款', '条', '條', '项', '項']) {
             return Some(end + after.chars().next().map_or(0, char::len_utf8));
+        }
+        // 前三位, 前十名: top places, a rank (as 前10位).
+        if prev == Some('前') && after.starts_with(['名', '位']) {
+            let v = self
+                .text
+                .get(i..end)
+                .and_then(crate::grammar::figure::cjk_value)
+                .and_then(|(v, _)| u64::try_from(v).ok())
+                .filter(|&v| v > 0);
+            if let Some(v) = v {
+                let u = if after.starts_with('名') {
+                    "名"
+                } else {
+                    "位"
+                };
+                let stop = end + u.len();
+                self.push(
+                    i,
+                    stop,
+                    EntityKind::Ordinal(Ordinal {
+                        value: v,
+                        unit: Some(Cow::Borrowed(u)),
+                    }),
+                );
+                return Some(stop);
+            }
         }
         // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
         // 降准 is a count).
@@ -1193,6 +1227,10 @@ impl<'a> Scanner<'a, '_> {
             // 2型糖尿病: a type designation, part of a name.
             if r.starts_with('型') && f.int_digits <= 2 {
                 return Some(i + flen);
+            }
+            // “城市大脑”2.0版, 4.0版改革: a version, part of a name.
+            if r.starts_with('版') && f.frac && f.int_digits <= 2 {
+                return Some(i + flen + '版'.len_utf8());
             }
         }
         self.name_pattern(i)
