@@ -978,3 +978,36 @@ fn a_snippet_that_is_one_numeral_is_that_number() {
             .all(|e| !matches!(e.kind, EntityKind::Number(_)))
     );
 }
+
+#[test]
+fn clock_times_with_meridiem_and_ranges() {
+    check(&[
+        ("下午3时召开", &["date 下午3时 = 15:00"]),
+        ("晚上8时", &["date 晚上8时 = 20:00"]),
+        ("中午12时", &["date 中午12时 = 12:00"]),
+        ("上午 9:30", &["date 上午 9:30 = 09:30"]),
+        (
+            "3月15日上午10时30分",
+            &["date 3月15日上午10时30分 = --03-15T10:30"],
+        ),
+        ("每日9:30-11:30", &["date 9:30-11:30 = 09:30..11:30"]),
+        (
+            "上午9时至下午5时",
+            &["date 上午9时至下午5时 = 09:00..17:00"],
+        ),
+        (
+            "2023年7月8日14:00至16:00",
+            &["date 2023年7月8日14:00至16:00 = 2023-07-08T14:00..2023-07-08T16:00"],
+        ),
+        // A later time only: 22:00-6:00 is two times.
+        ("22:00-6:00", &["date 22:00 = 22:00", "date 6:00 = 06:00"]),
+        // A meridiem word with no time after it is no date.
+        ("4月12日上午，调研", &["date 4月12日 = --04-12"]),
+    ]);
+    // The minute is set only when written.
+    let es = extract("下午3时");
+    let EntityKind::Date(d) = &es[0].kind else {
+        panic!("not a date: {es:?}")
+    };
+    assert_eq!((d.date.hour, d.date.minute), (Some(15), None));
+}

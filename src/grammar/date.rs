@@ -157,12 +157,12 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 /// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})?
 ///             | figure ("时" | "點") (figure "分")?
 /// ```
-pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
+pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, Option<u8>, Option<u8>)> {
     time_part_of(i, date_num(i))
 }
 
 /// [`time_part`] given `dn`, the [`date_num`] of `i`.
-fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<u8>)> {
+fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, Option<u8>, Option<u8>)> {
     let (rest, h, n, cjk) = dn.ok_or_else(|| err(i))?;
     if n > 2 || h > 23 {
         return Err(err(i));
@@ -188,7 +188,7 @@ fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<
                 if r.starts_with(|c: char| c == '.' || c == ':' || digit_value(c).is_some()) {
                     return Err(err(i));
                 }
-                return Ok((r, (h, m, sec)));
+                return Ok((r, (h, Some(m), sec)));
             }
         }
     }
@@ -199,11 +199,12 @@ fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<
     if let Some((r, m, mn, _)) = date_num(rest) {
         if mn <= 2 && m < 60 {
             if let Some(r) = r.strip_prefix('分') {
-                return Ok((r, (h, u8::try_from(m).map_err(|_| err(i))?, None)));
+                return Ok((r, (h, u8::try_from(m).ok(), None)));
             }
         }
     }
-    Ok((rest, (h, 0, None)))
+    // 9时: the hour alone, no minute written.
+    Ok((rest, (h, None, None)))
 }
 
 /// An ISO-style date `2022-02-09`, `2024/1/5`, `2022.01.28`.
@@ -280,13 +281,105 @@ fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
         return r;
     }
     let t = i.trim_start_matches([' ', '\u{3000}']);
+    // 3月15日上午10时30分: a part of the day may come before the time.
+    let (t, mer) = match meridiem(t) {
+        Ok((r, m)) => (r.trim_start_matches([' ', '\u{3000}']), Some(m)),
+        Err(_) => (t, None),
+    };
     if let Ok((r, (h, m, s))) = time_part(t) {
-        d.hour = Some(h);
-        d.minute = Some(m);
+        d.hour = Some(clock_hour(mer, h));
+        d.minute = m;
         d.second = s;
         return r;
     }
     i
+}
+
+/// Which half of the day a [`meridiem`] word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meridiem {
+    /// 上午 凌晨 早上 早晨: the hour as written.
+    Morning,
+    /// 中午: 12时, or 1时–2时 after noon.
+    Noon,
+    /// 下午 晚上 傍晚 夜间: hours 1–11 are after noon.
+    Evening,
+}
+
+/// A part of the day written before a clock time (`上午9时`, `下午3:30`).
+///
+/// ```ebnf
+/// meridiem ::= "上午" | "下午" | "中午" | "晚上" | "凌晨" | "早上" | "早晨" | "傍晚" | "夜间" | "夜間"
+/// ```
+pub(crate) fn meridiem(i: &str) -> PResult<'_, Meridiem> {
+    const WORDS: [(&str, Meridiem); 10] = [
+        ("上午", Meridiem::Morning),
+        ("凌晨", Meridiem::Morning),
+        ("早上", Meridiem::Morning),
+        ("早晨", Meridiem::Morning),
+        ("中午", Meridiem::Noon),
+        ("下午", Meridiem::Evening),
+        ("晚上", Meridiem::Evening),
+        ("傍晚", Meridiem::Evening),
+        ("夜间", Meridiem::Evening),
+        ("夜間", Meridiem::Evening),
+    ];
+    for (w, m) in WORDS {
+        if let Some(r) = i.strip_prefix(w) {
+            return Ok((r, m));
+        }
+    }
+    Err(err(i))
+}
+
+/// The 24-hour clock hour of `h` written after `mer` (`下午3时` → 15).
+fn clock_hour(mer: Option<Meridiem>, h: u8) -> u8 {
+    match mer {
+        Some(Meridiem::Evening) if (1..12).contains(&h) => h + 12,
+        Some(Meridiem::Noon) if (1..=2).contains(&h) => h + 12,
+        _ => h,
+    }
+}
+
+/// A clock time after a part of the day: `上午9时`, `下午3:30`, `晚上8时`
+/// (the hour alone is enough after the meridiem word).
+///
+/// ```ebnf
+/// meridiem_time ::= meridiem pad? time_part
+/// ```
+pub(crate) fn meridiem_time(i: &str) -> PResult<'_, Date> {
+    let (r, mer) = meridiem(i)?;
+    let r = r.trim_start_matches([' ', '\u{3000}']);
+    let (r, (h, m, s)) = time_part(r)?;
+    Ok((
+        r,
+        Date {
+            hour: Some(clock_hour(Some(mer), h)),
+            minute: m,
+            second: s,
+            ..Date::default()
+        },
+    ))
+}
+
+/// The end of a clock-time range after a point with a time: `9:30-11:30`,
+/// `2023年7月8日14:00至16:00`, `上午9时至下午5时` (the end keeps the
+/// start's date and must come after it).
+fn time_range_end(i: &str, d: Date) -> Option<(&str, Date)> {
+    d.hour?;
+    let r = range_sep(i)?;
+    let (r, mer) = match meridiem(r) {
+        Ok((r2, m)) => (r2, Some(m)),
+        Err(_) => (r, None),
+    };
+    let (r, (h, m, s)) = time_part(r).ok()?;
+    let e = Date {
+        hour: Some(clock_hour(mer, h)),
+        minute: m,
+        second: s,
+        ..d
+    };
+    (e > d).then_some((r, e))
 }
 
 /// One date: year (month (day (time)?)?)?, an ISO date, a month with an
@@ -294,8 +387,8 @@ fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
 ///
 /// ```ebnf
 /// date_point ::= iso_date ((" " | "T")? time_part)?
-///              | year_part (month_part (day_part time_part?)?)?
-///              | month_part (day_part time_part?)?
+///              | year_part (month_part (day_part (pad? meridiem? time_part)?)?)?
+///              | month_part (day_part (pad? meridiem? time_part)?)?
 ///              | time_part
 /// ```
 pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
@@ -309,7 +402,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
         if let Ok((r2, (h, m, s))) = time_part(t) {
             if t.len() < r.len() {
                 d.hour = Some(h);
-                d.minute = Some(m);
+                d.minute = m;
                 d.second = s;
                 return Ok((r2, d));
             }
@@ -351,7 +444,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
         }) {
             let d = Date {
                 hour: Some(h),
-                minute: Some(m),
+                minute: m,
                 second: s,
                 ..Date::default()
             };
@@ -364,13 +457,23 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
 /// A date or a range of dates written as one.
 ///
 /// ```ebnf
-/// date ::= [0-9]{4} range_sep year_part
+/// date ::= meridiem_time (range_sep meridiem? time_part)?
+///        | [0-9]{4} range_sep year_part
 ///        | year_part? [0-9]{1,2} range_sep month_part
+///        | date_point range_sep meridiem? time_part
 ///        | date_point (range_sep (date_point | day_part))?
 /// ```
 ///
 /// (`range_sep` is one of `— —— – - － ～ ~ 至 到`.)
 pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
+    // 上午9时, 下午3:30-5:00
+    if let Ok((r, d)) = meridiem_time(i) {
+        let (r, range_end) = match time_range_end(r, d) {
+            Some((r2, e)) => (r2, Some(e)),
+            None => (r, None),
+        };
+        return Ok((r, DateMatch { date: d, range_end }));
+    }
     // 2021—2025年, 2021-2025年度
     // Every production starts with the same number: read it once.
     let dn = date_num(i);
@@ -438,6 +541,16 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
         }
     }
     let (r, d) = date_point_of(i, dn)?;
+    // 9:30-11:30, 2023年7月8日14:00至16:00: a range of clock times.
+    if let Some((r2, e)) = time_range_end(r, d) {
+        return Ok((
+            r2,
+            DateMatch {
+                date: d,
+                range_end: Some(e),
+            },
+        ));
+    }
     // Range: a second point, or a bare day / month-day inheriting the rest.
     if d.year.is_some() || d.month.is_some() {
         if let Some(r2) = range_sep(r) {

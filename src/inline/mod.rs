@@ -34,7 +34,7 @@ use crate::entity::{
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
-use crate::grammar::date::date;
+use crate::grammar::date::{date, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -1200,7 +1200,16 @@ impl<'a> Scanner<'a, '_> {
 
     /// Dates, month/day forms and clock times.
     fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
-        let (r, m) = date(rest).ok()?;
+        // 上午9时, 下午3:30: the part of the day before a clock time starts
+        // the date (the meridiem words are two CJK chars, skipped by the
+        // loop as inert text).
+        let mer = self
+            .meridiem_start(i, c)
+            .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
+        let (i, rest, (r, m)) = match mer {
+            Some(x) => x,
+            None => (i, rest, date(rest).ok()?),
+        };
         let end = i + rest.len() - r.len();
         let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
         // A bare CJK month (三月) is a date only with a year, a day or 份.
@@ -1229,6 +1238,23 @@ impl<'a> Scanner<'a, '_> {
             }),
         );
         Some(end)
+    }
+
+    /// Where a clock time at `i` really starts when a meridiem word
+    /// (`上午`, `下午` …, maybe one pad char apart) comes right before it.
+    fn meridiem_start(&self, i: usize, c: char) -> Option<(usize, &'a str)> {
+        digit_value(c)?;
+        let w = self.back_window(i, 9);
+        let before = self.text.get(w..i)?;
+        let t = before.trim_end_matches([' ', '\u{3000}']);
+        if !t.ends_with(['午', '上', '晨', '晚', '间', '間']) {
+            return None;
+        }
+        // Every meridiem word is two three-byte chars.
+        let start = (w + t.len()).checked_sub(6)?;
+        let from = self.text.get(start..)?;
+        meridiem(from).ok()?;
+        Some((start, from))
     }
 
     /// A year split from its 年 by a line end: `2015⏎年`.
