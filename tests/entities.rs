@@ -1011,3 +1011,45 @@ fn clock_times_with_meridiem_and_ranges() {
     };
     assert_eq!((d.date.hour, d.date.minute), (Some(15), None));
 }
+
+#[test]
+fn phone_numbers_in_other_forms() {
+    check(&[
+        ("电话：0359－2090000", &["identifier 0359－2090000"]),
+        ("电话：0359—2090000", &["identifier 0359—2090000"]),
+        (
+            "电话：０３５９－２０９００００",
+            &["identifier ０３５９－２０９００００"],
+        ),
+        ("咨询电话（0359）2090000。", &["identifier （0359）2090000"]),
+        ("服务热线400-123-4567", &["identifier 400-123-4567"]),
+        (
+            "请拨打110、119、120",
+            &["identifier 110", "identifier 119", "identifier 120"],
+        ),
+        (
+            "“12345”与“110”对接",
+            &["identifier 12345", "identifier 110"],
+        ),
+        // Not a phone: no area code, or a count after a phone number.
+        ("（2023）5号", &["doc_number （2023）5号 = /2023/5"]),
+        (
+            "拨打12345，共受理120件",
+            &["identifier 12345", "quantity 120件 = 120 件"],
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_date_names_in_quotes_are_not_emergency_numbers() {
+    let es = extract("镇雄“1·22”山体滑坡");
+    assert!(
+        es.iter().all(|e| !matches!(
+            e.kind,
+            EntityKind::Identifier(gongwen::entity::Identifier {
+                scheme: gongwen::entity::IdentifierScheme::Phone
+            })
+        )),
+        "{es:?}"
+    );
+}

@@ -150,6 +150,14 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
             return Some(IdentifierScheme::Phone);
         }
     }
+    // 400-123-4567, 800-820-8820: national service numbers.
+    if parts.len() == 3
+        && letters == 0
+        && digits == 10
+        && matches!(parts.first().copied(), Some("400" | "800"))
+    {
+        return Some(IdentifierScheme::Phone);
+    }
     if letters > 0 {
         return (digits >= 4).then_some(IdentifierScheme::Code);
     }
@@ -166,6 +174,13 @@ pub(crate) fn phone_like(digits: &str) -> bool {
     let b = digits.as_bytes();
     (n == 11 && b.first() == Some(&b'1') && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c)))
         || (n == 5 && (digits.starts_with("12") || digits.starts_with("96")))
+}
+
+/// True for the emergency numbers 110, 119, 120 and 122 (read as phone
+/// numbers where the text names them: in quotes, or listed after another
+/// phone number).
+pub(crate) fn emergency_number(digits: &str) -> bool {
+    matches!(digits, "110" | "119" | "120" | "122")
 }
 
 #[cfg(test)]

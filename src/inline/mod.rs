@@ -33,7 +33,9 @@ use crate::entity::{
     Ordinal, Quantity, Range, Reference,
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
-use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
+use crate::grammar::classify::{
+    classify_token, code_token, emergency_number, ordinal, phone_like, slogan,
+};
 use crate::grammar::date::{date, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
@@ -803,12 +805,12 @@ impl<'a> Scanner<'a, '_> {
                                     || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
                             });
                         let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
-                        if code
-                            && (phone_like(&digits)
-                                || inner.contains([' ', '·', '\u{3000}', '\u{a0}']))
-                        {
+                        // “110”: an emergency number named in quotes (“1·22”
+                        // is a date-like name).
+                        let phone = phone_like(&digits) || emergency_number(inner);
+                        if code && (phone || inner.contains([' ', '·', '\u{3000}', '\u{a0}'])) {
                             let a = s + '“'.len_utf8();
-                            let scheme = if phone_like(&digits) {
+                            let scheme = if phone {
                                 IdentifierScheme::Phone
                             } else {
                                 IdentifierScheme::Code
@@ -1338,6 +1340,15 @@ impl<'a> Scanner<'a, '_> {
         }
         if q.unit.is_none() && q.high.is_none() {
             let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+            // 0359－2090000, 0359—2090000, （0359）2090000: an area code
+            // and a local number joined by a mark the token rule does not
+            // take.
+            if let Some((start, tail)) = self.area_code_phone(i, ftext, r) {
+                let end = end + tail;
+                let scheme = IdentifierScheme::Phone;
+                self.push(start, end, EntityKind::Identifier(Identifier { scheme }));
+                return end;
+            }
             if let Some(scheme) = self.bare_identifier(i, ftext, r) {
                 self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
                 return end;
@@ -1399,9 +1410,60 @@ impl<'a> Scanner<'a, '_> {
     /// A bare integer that reads as an identifier: a phone number or
     /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
     /// ten-digit site codes).
+    /// An area code (`0` and 2–3 more digits) at `i` followed by a dash
+    /// (`-－—–`) or a closing parenthesis opened right before it, then a
+    /// local number of 7–8 digits: (where the phone starts, the bytes of
+    /// `after` it takes).
+    fn area_code_phone(&self, i: usize, ftext: &str, after: &str) -> Option<(usize, usize)> {
+        let n = ftext.chars().count();
+        if !ftext.starts_with(['0', '０'])
+            || !(3..=4).contains(&n)
+            || !ftext.chars().all(|c| digit_value(c).is_some())
+        {
+            return None;
+        }
+        let prev = self.text.get(..i).and_then(|b| b.chars().next_back());
+        let (start, mark) = match (prev, after.chars().next()?) {
+            (Some(o @ ('（' | '(')), c @ ('）' | ')')) => (i - o.len_utf8(), c),
+            (_, c @ ('-' | '－' | '—' | '–')) => (i, c),
+            _ => return None,
+        };
+        let local = after.get(mark.len_utf8()..)?;
+        let local = local.strip_prefix(' ').unwrap_or(local);
+        let mut len = 0usize;
+        let mut digits = 0usize;
+        for c in local.chars() {
+            if digit_value(c).is_none() {
+                break;
+            }
+            digits += 1;
+            len += c.len_utf8();
+        }
+        if !(7..=8).contains(&digits) {
+            return None;
+        }
+        Some((start, after.len() - local.len() + len))
+    }
+
     fn bare_identifier(&self, i: usize, ftext: &str, after: &str) -> Option<IdentifierScheme> {
         if !ftext.chars().all(|c| digit_value(c).is_some()) {
             return None;
+        }
+        // 拨打110、119、120: a number listed right after a phone number is
+        // one too.
+        let listed = self.sink.entities.last().is_some_and(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Identifier(Identifier {
+                    scheme: IdentifierScheme::Phone
+                })
+            ) && e.span.end() == self.base + self.last_end
+        }) && self
+            .text
+            .get(self.last_end..i)
+            .is_some_and(|g| matches!(g, "、" | "/" | "或" | "和" | "及"));
+        if listed && ftext.len() >= 3 {
+            return Some(IdentifierScheme::Phone);
         }
         let ascii: String = ftext
             .chars()
