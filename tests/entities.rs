@@ -1053,3 +1053,23 @@ fn dotted_date_names_in_quotes_are_not_emergency_numbers() {
         "{es:?}"
     );
 }
+
+#[test]
+fn dates_spaced_out_and_first_month() {
+    check(&[
+        (
+            "2023 年 5 月 6 日，",
+            &["date 2023 年 5 月 6 日 = 2023-05-06"],
+        ),
+        ("2023年 5月6日", &["date 2023年 5月6日 = 2023-05-06"]),
+        (
+            "二〇二四年元月八日",
+            &["date 二〇二四年元月八日 = 2024-01-08"],
+        ),
+        // A pad is not a date: 2023 alone, 5 个月 a duration.
+        (
+            "2023 年共5 个月",
+            &["date 2023 年 = 2023", "quantity 5 个月 = 5 个月"],
+        ),
+    ]);
+}

@@ -90,7 +90,7 @@ fn range_sep(i: &str) -> Option<&str> {
 /// `年` after a year number, with an optional `度`.
 ///
 /// ```ebnf
-/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
+/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) pad? "年" "度"?
 /// ```
 pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
     year_part_of(i, date_num(i))
@@ -99,7 +99,7 @@ pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
 /// [`year_part`] given `dn`, the [`date_num`] of `i`.
 fn year_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u16> {
     let (rest, y) = year_num_of(i, dn).ok_or_else(|| err(i))?;
-    let rest = rest.strip_prefix('年').ok_or_else(|| err(i))?;
+    let rest = pad1(rest).strip_prefix('年').ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     Ok((rest, y))
 }
@@ -107,7 +107,7 @@ fn year_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u16> {
 /// A month, 1–12, with `月` and an optional `份`.
 ///
 /// ```ebnf
-/// month_part ::= ([0-9]{1,2} | cjk_figure) "月" "份"?
+/// month_part ::= (([0-9]{1,2} | cjk_figure) pad? "月" | "元月") "份"?
 /// ```
 pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
     month_part_of(i, date_num(i))
@@ -115,11 +115,15 @@ pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
 
 /// [`month_part`] given `dn`, the [`date_num`] of `i`.
 fn month_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u8> {
+    // 元月: the first month.
+    if let Some(rest) = i.strip_prefix("元月") {
+        return Ok((rest.strip_prefix('份').unwrap_or(rest), 1));
+    }
     let (rest, v, n, _) = dn.ok_or_else(|| err(i))?;
     if n > 2 || !(1..=12).contains(&v) {
         return Err(err(i));
     }
-    let rest = rest.strip_prefix('月').ok_or_else(|| err(i))?;
+    let rest = pad1(rest).strip_prefix('月').ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('份').unwrap_or(rest);
     Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
 }
@@ -127,19 +131,25 @@ fn month_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u8> {
 /// A day of the month, 1–31, with `日` or `号`.
 ///
 /// ```ebnf
-/// day_part ::= ([0-9]{1,2} | cjk_figure) ("日" | "号" | "號")
+/// day_part ::= ([0-9]{1,2} | cjk_figure) pad? ("日" | "号" | "號")
 /// ```
 pub(crate) fn day_part(i: &str) -> PResult<'_, u8> {
     let (rest, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
     if (!cjk && n > 2) || !(1..=31).contains(&v) {
         return Err(err(i));
     }
+    let rest = pad1(rest);
     let rest = rest
         .strip_prefix('日')
         .or_else(|| rest.strip_prefix('号'))
         .or_else(|| rest.strip_prefix('號'))
         .ok_or_else(|| err(i))?;
     Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
+}
+
+/// `i` past one pad char (`2023 年 5 月 6 日`: pages space dates out).
+fn pad1(i: &str) -> &str {
+    i.strip_prefix([' ', '\u{3000}', '\u{a0}']).unwrap_or(i)
 }
 
 fn two_digits(i: &str) -> Option<(&str, u8)> {
@@ -264,10 +274,10 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
 /// Date parts after a year: month, day, clock time.
 fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
     let mut rest = i;
-    if let Ok((r, m)) = month_part(rest) {
+    if let Ok((r, m)) = month_part(pad1(rest)) {
         d.month = Some(m);
         rest = r;
-        if let Ok((r, day)) = day_part(rest) {
+        if let Ok((r, day)) = day_part(pad1(rest)) {
             d.day = Some(day);
             rest = after_day(r, d);
         }
@@ -387,8 +397,8 @@ fn time_range_end(i: &str, d: Date) -> Option<(&str, Date)> {
 ///
 /// ```ebnf
 /// date_point ::= iso_date ((" " | "T")? time_part)?
-///              | year_part (month_part (day_part (pad? meridiem? time_part)?)?)?
-///              | month_part (day_part (pad? meridiem? time_part)?)?
+///              | year_part (pad? month_part (pad? day_part (pad? meridiem? time_part)?)?)?
+///              | month_part (pad? day_part (pad? meridiem? time_part)?)?
 ///              | time_part
 /// ```
 pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
@@ -430,7 +440,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
             ..Date::default()
         };
         let mut r = r;
-        if let Ok((r2, day)) = day_part(r) {
+        if let Ok((r2, day)) = day_part(pad1(r)) {
             d.day = Some(day);
             r = after_day(r2, &mut d);
         }
