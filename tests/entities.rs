@@ -1073,3 +1073,16 @@ fn dates_spaced_out_and_first_month() {
         ),
     ]);
 }
+
+#[test]
+fn ordinal_numbers_of_decrees() {
+    check(&[
+        ("国务院令第752号公布", &["ordinal 第752号 = 752"]),
+        ("市政府第5号令", &["ordinal 第5号 = 5"]),
+    ]);
+    let es = extract("司法部令第148号");
+    let EntityKind::Ordinal(o) = &es[0].kind else {
+        panic!("not an ordinal: {es:?}")
+    };
+    assert_eq!(o.unit.as_deref(), Some("号"));
+}
