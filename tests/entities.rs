@@ -1086,3 +1086,21 @@ fn ordinal_numbers_of_decrees() {
     };
     assert_eq!(o.unit.as_deref(), Some("号"));
 }
+
+#[test]
+fn issuer_codes_stop_at_verbs_and_full_names() {
+    check(&[
+        (
+            "执行财办库〔2023〕1号规定",
+            &["doc_number 财办库〔2023〕1号 = 财办库/2023/1"],
+        ),
+        (
+            "转发国务院安委会办公室安委办〔2023〕6号文件",
+            &["doc_number 安委办〔2023〕6号 = 安委办/2023/6"],
+        ),
+        (
+            "晋政办发〔2023〕12号",
+            &["doc_number 晋政办发〔2023〕12号 = 晋政办发/2023/12"],
+        ),
+    ]);
+}

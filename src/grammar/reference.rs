@@ -161,8 +161,43 @@ pub(crate) fn issuer_code_len(before: &str) -> usize {
         }
         len += c.len_utf8();
     }
-    len
+    // 执行财办库〔…〕, 国务院安委会办公室安委办〔…〕: a verb or the full
+    // name of a body before the code is not part of it.
+    let code = before.get(before.len() - len..).unwrap_or("");
+    ISSUER_CODE_STOPS
+        .iter()
+        .filter_map(|w| code.rfind(w).map(|k| code.len() - k - w.len()))
+        .min()
+        .unwrap_or(len)
 }
+
+/// Words that end the text before an issuer code: verbs (`执行`, `落实`)
+/// and the full names of bodies (`办公室`, `人民政府`), which codes
+/// abbreviate.
+const ISSUER_CODE_STOPS: [&str; 22] = [
+    "执行",
+    "執行",
+    "落实",
+    "落實",
+    "贯彻",
+    "貫徹",
+    "参照",
+    "參照",
+    "对照",
+    "對照",
+    "下发",
+    "下發",
+    "出台",
+    "发布",
+    "發布",
+    "办公室",
+    "辦公室",
+    "办公厅",
+    "辦公廳",
+    "委员会",
+    "委員會",
+    "人民政府",
+];
 
 #[cfg(test)]
 mod tests {
@@ -190,5 +225,8 @@ mod tests {
         assert_eq!(issuer_code_len(":运政函"), "运政函".len());
         assert_eq!(issuer_code_len("根据余府发"), "余府发".len());
         assert_eq!(issuer_code_len("印发国办发"), "国办发".len());
+        assert_eq!(issuer_code_len("执行财办库"), "财办库".len());
+        assert_eq!(issuer_code_len("院安委会办公室安委办"), "安委办".len());
+        assert_eq!(issuer_code_len("晋政办发"), "晋政办发".len());
     }
 }
