@@ -1104,3 +1104,17 @@ fn issuer_codes_stop_at_verbs_and_full_names() {
         ),
     ]);
 }
+
+#[test]
+fn doc_numbers_padded_apart() {
+    check(&[
+        (
+            "编号为晋政办发 〔2023〕 12号。",
+            &["doc_number 晋政办发 〔2023〕 12号 = 晋政办发/2023/12"],
+        ),
+        (
+            "晋政办发〔2023〕12 号文件",
+            &["doc_number 晋政办发〔2023〕12 号 = 晋政办发/2023/12"],
+        ),
+    ]);
+}

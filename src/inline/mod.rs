@@ -917,9 +917,21 @@ impl<'a> Scanner<'a, '_> {
         let (r, (year, serial)) = doc_number(rest).ok()?;
         let w = self.back_window(i, 40).max(self.last_end);
         let before = self.text.get(w..i).unwrap_or("");
-        let start = i - issuer_code_len(before);
+        // 晋政办发 〔2023〕12号: one pad char between code and bracket.
+        let padded = before
+            .strip_suffix([' ', '\u{3000}', '\u{a0}'])
+            .filter(|b| issuer_code_len(b) > 0);
+        let start = match padded {
+            Some(b) => w + b.len() - issuer_code_len(b),
+            None => i - issuer_code_len(before),
+        };
         let end = i + rest.len() - r.len();
-        let issuer_code = self.text.get(start..i).unwrap_or("").to_string();
+        let issuer_code = self
+            .text
+            .get(start..i)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{3000}', '\u{a0}'])
+            .to_string();
         self.push(
             start,
             end,
