@@ -1118,3 +1118,19 @@ fn doc_numbers_padded_apart() {
         ),
     ]);
 }
+
+#[test]
+fn years_listed_before_the_year_with_nian() {
+    check(&[
+        (
+            "2022、2023年连续两年",
+            &[
+                "date 2022 = 2022",
+                "date 2023年 = 2023",
+                "quantity 两年 = 2 年",
+            ],
+        ),
+        // A count before a year stays a count.
+        ("共12、2023年", &["number 12 = 12", "date 2023年 = 2023"]),
+    ]);
+}

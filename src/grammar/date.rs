@@ -271,6 +271,29 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
     Ok((i.get(pos..).unwrap_or(""), d))
 }
 
+/// A year listed before another year, which carries the `年` for both:
+/// `2022、2023年`, `2022和2023年` (returns the first year; the rest starts at
+/// the separator).
+///
+/// ```ebnf
+/// listed_year ::= [0-9]{4} ("、" | "和" | "与" | "及") &year_part
+/// ```
+pub(crate) fn listed_year(i: &str) -> PResult<'_, Date> {
+    let (r, y) = year_num_of(i, date_num(i)).ok_or_else(|| err(i))?;
+    let next = ["、", "和", "与", "及"]
+        .iter()
+        .find_map(|s| r.strip_prefix(s))
+        .ok_or_else(|| err(i))?;
+    year_part(next)?;
+    Ok((
+        r,
+        Date {
+            year: Some(y),
+            ..Date::default()
+        },
+    ))
+}
+
 /// Date parts after a year: month, day, clock time.
 fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
     let mut rest = i;
