@@ -1134,3 +1134,12 @@ fn years_listed_before_the_year_with_nian() {
         ("共12、2023年", &["number 12 = 12", "date 2023年 = 2023"]),
     ]);
 }
+
+#[test]
+fn standard_numbers_are_codes() {
+    check(&[
+        ("（GB/T 9704-2012）", &["identifier GB/T 9704-2012"]),
+        ("DB14/T 1234-2020标准", &["identifier DB14/T 1234-2020"]),
+        ("GDP 2021-2025年", &["date 2021-2025年 = 2021..2025"]),
+    ]);
+}

@@ -975,6 +975,14 @@ impl<'a> Scanner<'a, '_> {
             return Step::Done(end);
         }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
+        // (the year after the dash is part of it).
+        if let Some(n) = standard_number(tok, r) {
+            let end = end + n;
+            let scheme = IdentifierScheme::Code;
+            self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+            return Step::Done(end);
+        }
         // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
         // (8.6/10万) is a quantity.
         let unit_quantity = || {
@@ -1512,6 +1520,33 @@ impl<'a> Scanner<'a, '_> {
             || (ascii.len() >= 5 && after.starts_with(['号', '號']));
         code.then_some(IdentifierScheme::Code)
     }
+}
+
+/// After a standard's code `tok` (`GB`, `GB/T`, `DB14/T`: upper-case
+/// letters first), the bytes of `after` its number takes: one optional pad
+/// char, then digits (dots allowed), a dash and a four-digit year.
+fn standard_number(tok: &str, after: &str) -> Option<usize> {
+    let b = tok.as_bytes();
+    let code = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'/');
+    if !code || tok.len() > 8 {
+        return None;
+    }
+    let num = after
+        .strip_prefix([' ', '\u{3000}', '\u{a0}'])
+        .unwrap_or(after);
+    let (r, t) = code_token(num).ok()?;
+    // GDP 2021-2025年 is a name and a range of years.
+    if r.starts_with('年') {
+        return None;
+    }
+    let (a, y) = t.rsplit_once('-')?;
+    let ok = a.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && a.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        && y.len() == 4
+        && y.bytes().all(|c| c.is_ascii_digit());
+    ok.then_some(after.len() - num.len() + t.len())
 }
 
 /// What the token step decided.
