@@ -1141,6 +1141,19 @@ impl<'a> Scanner<'a, '_> {
         }
         if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
             let flen = f.text.len();
+            // 1.2023年度考核结果: an item marker run into a year, not 1.2023
+            // years (a year is never written with four decimals).
+            if f.frac && f.int_digits <= 2 && r.starts_with('年') {
+                if let Some((_, frac)) = f.text.split_once(['.', '．']) {
+                    let year = frac.len() == 4
+                        && frac
+                            .parse::<u16>()
+                            .is_ok_and(|y| (1900..=2199).contains(&y));
+                    if year {
+                        return Some(i + flen - frac.len());
+                    }
+                }
+            }
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
