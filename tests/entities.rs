@@ -1152,3 +1152,18 @@ fn item_marker_run_into_a_year() {
         ("平均1.25年", &["quantity 1.25年 = 1.25 年"]),
     ]);
 }
+
+#[test]
+fn months_listed_before_the_month_with_yue() {
+    check(&[(
+        "2023年7、8月份",
+        &["date 2023年 = 2023", "date 7 = --07", "date 8月份 = --08"],
+    )]);
+    // Not a later month: the 12 of 12、3月 is no date.
+    let es = extract("12、3月");
+    assert!(
+        es.iter()
+            .all(|e| e.text != "12" || !matches!(e.kind, EntityKind::Date(_))),
+        "{es:?}"
+    );
+}

@@ -294,6 +294,31 @@ pub(crate) fn listed_year(i: &str) -> PResult<'_, Date> {
     ))
 }
 
+/// A month listed before another month, which carries the `月` for both:
+/// `7、8月份` (arabic digits only; returns the first month).
+///
+/// ```ebnf
+/// listed_month ::= [0-9]{1,2} "、" &month_part
+/// ```
+pub(crate) fn listed_month(i: &str) -> PResult<'_, Date> {
+    let (r, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
+    if cjk || n > 2 || !(1..=12).contains(&v) {
+        return Err(err(i));
+    }
+    let next = r.strip_prefix('、').ok_or_else(|| err(i))?;
+    let (_, m2) = month_part(next)?;
+    if u32::from(m2) <= v || next.starts_with("元月") {
+        return Err(err(i));
+    }
+    Ok((
+        r,
+        Date {
+            month: u8::try_from(v).ok(),
+            ..Date::default()
+        },
+    ))
+}
+
 /// Date parts after a year: month, day, clock time.
 fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
     let mut rest = i;
