@@ -1026,3 +1026,192 @@ fn audit_e3() {
         ),
     ]);
 }
+
+#[test]
+fn clock_times_with_meridiem_and_ranges() {
+    check(&[
+        ("下午3时召开", &["date 下午3时 = 15:00"]),
+        ("晚上8时", &["date 晚上8时 = 20:00"]),
+        ("中午12时", &["date 中午12时 = 12:00"]),
+        ("上午 9:30", &["date 上午 9:30 = 09:30"]),
+        (
+            "3月15日上午10时30分",
+            &["date 3月15日上午10时30分 = --03-15T10:30"],
+        ),
+        ("每日9:30-11:30", &["date 9:30-11:30 = 09:30..11:30"]),
+        (
+            "上午9时至下午5时",
+            &["date 上午9时至下午5时 = 09:00..17:00"],
+        ),
+        (
+            "2023年7月8日14:00至16:00",
+            &["date 2023年7月8日14:00至16:00 = 2023-07-08T14:00..2023-07-08T16:00"],
+        ),
+        // A later time only: 22:00-6:00 is two times.
+        ("22:00-6:00", &["date 22:00 = 22:00", "date 6:00 = 06:00"]),
+        // A meridiem word with no time after it is no date.
+        ("4月12日上午，调研", &["date 4月12日 = --04-12"]),
+    ]);
+    // The minute is set only when written.
+    let es = extract("下午3时");
+    let EntityKind::Date(d) = &es[0].kind else {
+        panic!("not a date: {es:?}")
+    };
+    assert_eq!((d.date.hour, d.date.minute), (Some(15), None));
+}
+
+#[test]
+fn phone_numbers_in_other_forms() {
+    check(&[
+        ("电话：0359－2090000", &["identifier 0359－2090000"]),
+        ("电话：0359—2090000", &["identifier 0359—2090000"]),
+        (
+            "电话：０３５９－２０９００００",
+            &["identifier ０３５９－２０９００００"],
+        ),
+        ("咨询电话（0359）2090000。", &["identifier （0359）2090000"]),
+        ("服务热线400-123-4567", &["identifier 400-123-4567"]),
+        (
+            "请拨打110、119、120",
+            &["identifier 110", "identifier 119", "identifier 120"],
+        ),
+        (
+            "“12345”与“110”对接",
+            &["identifier 12345", "identifier 110"],
+        ),
+        // Not a phone: no area code, or a count after a phone number.
+        ("（2023）5号", &["doc_number （2023）5号 = /2023/5"]),
+        (
+            "拨打12345，共受理120件",
+            &["identifier 12345", "quantity 120件 = 120 件"],
+        ),
+    ]);
+}
+
+#[test]
+fn dotted_date_names_in_quotes_are_not_emergency_numbers() {
+    let es = extract("镇雄“1·22”山体滑坡");
+    assert!(
+        es.iter().all(|e| !matches!(
+            e.kind,
+            EntityKind::Identifier(gongwen::entity::Identifier {
+                scheme: gongwen::entity::IdentifierScheme::Phone
+            })
+        )),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn dates_spaced_out_and_first_month() {
+    check(&[
+        (
+            "2023 年 5 月 6 日，",
+            &["date 2023 年 5 月 6 日 = 2023-05-06"],
+        ),
+        ("2023年 5月6日", &["date 2023年 5月6日 = 2023-05-06"]),
+        (
+            "二〇二四年元月八日",
+            &["date 二〇二四年元月八日 = 2024-01-08"],
+        ),
+        // A pad is not a date: 2023 alone, 5 个月 a duration.
+        (
+            "2023 年共5 个月",
+            &["date 2023 年 = 2023", "quantity 5 个月 = 5 个月"],
+        ),
+    ]);
+}
+
+#[test]
+fn ordinal_numbers_of_decrees() {
+    check(&[
+        ("国务院令第752号公布", &["ordinal 第752号 = 752"]),
+        ("市政府第5号令", &["ordinal 第5号 = 5"]),
+    ]);
+    let es = extract("司法部令第148号");
+    let EntityKind::Ordinal(o) = &es[0].kind else {
+        panic!("not an ordinal: {es:?}")
+    };
+    assert_eq!(o.unit.as_deref(), Some("号"));
+}
+
+#[test]
+fn issuer_codes_stop_at_verbs_and_full_names() {
+    check(&[
+        (
+            "执行财办库〔2023〕1号规定",
+            &["doc_number 财办库〔2023〕1号 = 财办库/2023/1"],
+        ),
+        (
+            "转发国务院安委会办公室安委办〔2023〕6号文件",
+            &["doc_number 安委办〔2023〕6号 = 安委办/2023/6"],
+        ),
+        (
+            "晋政办发〔2023〕12号",
+            &["doc_number 晋政办发〔2023〕12号 = 晋政办发/2023/12"],
+        ),
+    ]);
+}
+
+#[test]
+fn doc_numbers_padded_apart() {
+    check(&[
+        (
+            "编号为晋政办发 〔2023〕 12号。",
+            &["doc_number 晋政办发 〔2023〕 12号 = 晋政办发/2023/12"],
+        ),
+        (
+            "晋政办发〔2023〕12 号文件",
+            &["doc_number 晋政办发〔2023〕12 号 = 晋政办发/2023/12"],
+        ),
+    ]);
+}
+
+#[test]
+fn years_listed_before_the_year_with_nian() {
+    check(&[
+        (
+            "2022、2023年连续两年",
+            &[
+                "date 2022 = 2022",
+                "date 2023年 = 2023",
+                "quantity 两年 = 2 年",
+            ],
+        ),
+        // A count before a year stays a count.
+        ("共12、2023年", &["number 12 = 12", "date 2023年 = 2023"]),
+    ]);
+}
+
+#[test]
+fn standard_numbers_are_codes() {
+    check(&[
+        ("（GB/T 9704-2012）", &["identifier GB/T 9704-2012"]),
+        ("DB14/T 1234-2020标准", &["identifier DB14/T 1234-2020"]),
+        ("GDP 2021-2025年", &["date 2021-2025年 = 2021..2025"]),
+    ]);
+}
+
+#[test]
+fn item_marker_run_into_a_year() {
+    check(&[
+        ("附件：1.2023年度考核结果", &["date 2023年度 = 2023"]),
+        ("2.2024年工作计划", &["date 2024年 = 2024"]),
+        ("平均1.25年", &["quantity 1.25年 = 1.25 年"]),
+    ]);
+}
+
+#[test]
+fn months_listed_before_the_month_with_yue() {
+    check(&[(
+        "2023年7、8月份",
+        &["date 2023年 = 2023", "date 7 = --07", "date 8月份 = --08"],
+    )]);
+    // Not a later month: the 12 of 12、3月 is no date.
+    let es = extract("12、3月");
+    assert!(
+        es.iter()
+            .all(|e| e.text != "12" || !matches!(e.kind, EntityKind::Date(_))),
+        "{es:?}"
+    );
+}

@@ -54,7 +54,7 @@ pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
 /// `第七`, `第十四届`).
 ///
 /// ```ebnf
-/// ordinal ::= "第" (pad{1,2} digit_figure pad? | figure) LEXICON(units:count)?
+/// ordinal ::= "第" (pad{1,2} digit_figure pad? | figure) ("号" | "號" | LEXICON(units:count))?
 /// ```
 pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
     let r = i.strip_prefix('第').ok_or_else(|| err(i))?;
@@ -83,6 +83,14 @@ pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
         .and_then(|v| u64::try_from(v).ok())
         .filter(|&v| v > 0)
         .ok_or_else(|| err(i))?;
+    // 国务院令第752号, 第3号公告: the number of a decree or notice.
+    for w in ["号", "號"] {
+        if let Some(rest) = r.strip_prefix(w) {
+            if !rest.starts_with(['召', '称', '稱']) {
+                return Ok((rest, (v, Some(w))));
+            }
+        }
+    }
     match lookup(r) {
         // 第一人民医院: 人民 names the institution, not the first person.
         Some(e)
@@ -158,6 +166,14 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
             return Some(IdentifierScheme::Phone);
         }
     }
+    // 400-123-4567, 800-820-8820: national service numbers.
+    if parts.len() == 3
+        && letters == 0
+        && digits == 10
+        && matches!(parts.first().copied(), Some("400" | "800"))
+    {
+        return Some(IdentifierScheme::Phone);
+    }
     if letters > 0 {
         return (digits >= 4).then_some(IdentifierScheme::Code);
     }
@@ -176,6 +192,13 @@ pub(crate) fn phone_like(digits: &str) -> bool {
         || (n == 5 && (digits.starts_with("12") || digits.starts_with("96")))
 }
 
+/// True for the emergency numbers 110, 119, 120 and 122 (read as phone
+/// numbers where the text names them: in quotes, or listed after another
+/// phone number).
+pub(crate) fn emergency_number(digits: &str) -> bool {
+    matches!(digits, "110" | "119" | "120" | "122")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +209,9 @@ mod tests {
         assert_eq!(ordinal("第9名，"), Ok(("，", (9, Some("名")))));
         assert_eq!(ordinal("第七任"), Ok(("任", (7, None))));
         assert_eq!(ordinal("第十四届"), Ok(("", (14, Some("届")))));
+        assert_eq!(ordinal("第752号公布"), Ok(("公布", (752, Some("号")))));
+        assert_eq!(ordinal("第3號"), Ok(("", (3, Some("號")))));
+        assert_eq!(ordinal("第一号召"), Ok(("号召", (1, None))));
         assert!(ordinal("第三").is_ok());
         assert!(ordinal("第 ").is_err());
     }

@@ -98,7 +98,7 @@ fn school_year(i: &str) -> Option<(&str, u16)> {
 /// `年` after a year number, with an optional `度`.
 ///
 /// ```ebnf
-/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) "年" "度"?
+/// year_part ::= ([0-9０-９]{4} | [〇○零一二三四五六七八九]{4}) pad? "年" "度"?
 /// ```
 pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
     year_part_of(i, date_num(i))
@@ -107,7 +107,7 @@ pub(crate) fn year_part(i: &str) -> PResult<'_, u16> {
 /// [`year_part`] given `dn`, the [`date_num`] of `i`.
 fn year_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u16> {
     let (rest, y) = year_num_of(i, dn).ok_or_else(|| err(i))?;
-    let rest = rest.strip_prefix('年').ok_or_else(|| err(i))?;
+    let rest = pad1(rest).strip_prefix('年').ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('度').unwrap_or(rest);
     Ok((rest, y))
 }
@@ -115,7 +115,7 @@ fn year_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u16> {
 /// A month, 1–12, with `月` and an optional `份`.
 ///
 /// ```ebnf
-/// month_part ::= ([0-9]{1,2} | cjk_figure) "月" "份"?
+/// month_part ::= (([0-9]{1,2} | cjk_figure) pad? "月" | "元月") "份"?
 /// ```
 pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
     month_part_of(i, date_num(i))
@@ -123,11 +123,15 @@ pub(crate) fn month_part(i: &str) -> PResult<'_, u8> {
 
 /// [`month_part`] given `dn`, the [`date_num`] of `i`.
 fn month_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u8> {
+    // 元月: the first month.
+    if let Some(rest) = i.strip_prefix("元月") {
+        return Ok((rest.strip_prefix('份').unwrap_or(rest), 1));
+    }
     let (rest, v, n, _) = dn.ok_or_else(|| err(i))?;
     if n > 2 || !(1..=12).contains(&v) {
         return Err(err(i));
     }
-    let rest = rest.strip_prefix('月').ok_or_else(|| err(i))?;
+    let rest = pad1(rest).strip_prefix('月').ok_or_else(|| err(i))?;
     let rest = rest.strip_prefix('份').unwrap_or(rest);
     Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
 }
@@ -135,19 +139,25 @@ fn month_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, u8> {
 /// A day of the month, 1–31, with `日` or `号`.
 ///
 /// ```ebnf
-/// day_part ::= ([0-9]{1,2} | cjk_figure) ("日" | "号" | "號")
+/// day_part ::= ([0-9]{1,2} | cjk_figure) pad? ("日" | "号" | "號")
 /// ```
 pub(crate) fn day_part(i: &str) -> PResult<'_, u8> {
     let (rest, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
     if (!cjk && n > 2) || !(1..=31).contains(&v) {
         return Err(err(i));
     }
+    let rest = pad1(rest);
     let rest = rest
         .strip_prefix('日')
         .or_else(|| rest.strip_prefix('号'))
         .or_else(|| rest.strip_prefix('號'))
         .ok_or_else(|| err(i))?;
     Ok((rest, u8::try_from(v).map_err(|_| err(i))?))
+}
+
+/// `i` past one pad char (`2023 年 5 月 6 日`: pages space dates out).
+fn pad1(i: &str) -> &str {
+    i.strip_prefix([' ', '\u{3000}', '\u{a0}']).unwrap_or(i)
 }
 
 fn two_digits(i: &str) -> Option<(&str, u8)> {
@@ -165,12 +175,12 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 /// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})?
 ///             | figure ("时" | "點") (figure "分")?
 /// ```
-pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, u8, Option<u8>)> {
+pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, Option<u8>, Option<u8>)> {
     time_part_of(i, date_num(i))
 }
 
 /// [`time_part`] given `dn`, the [`date_num`] of `i`.
-fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<u8>)> {
+fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, Option<u8>, Option<u8>)> {
     let (rest, h, n, cjk) = dn.ok_or_else(|| err(i))?;
     if n > 2 || h > 23 {
         return Err(err(i));
@@ -196,7 +206,7 @@ fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<
                 if r.starts_with(|c: char| c == '.' || c == ':' || digit_value(c).is_some()) {
                     return Err(err(i));
                 }
-                return Ok((r, (h, m, sec)));
+                return Ok((r, (h, Some(m), sec)));
             }
         }
     }
@@ -207,11 +217,12 @@ fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, u8, Option<
     if let Some((r, m, mn, _)) = date_num(rest) {
         if mn <= 2 && m < 60 {
             if let Some(r) = r.strip_prefix('分') {
-                return Ok((r, (h, u8::try_from(m).map_err(|_| err(i))?, None)));
+                return Ok((r, (h, u8::try_from(m).ok(), None)));
             }
         }
     }
-    Ok((rest, (h, 0, None)))
+    // 9时: the hour alone, no minute written.
+    Ok((rest, (h, None, None)))
 }
 
 /// An ISO-style date `2022-02-09`, `2024/1/5`, `2022.01.28`.
@@ -268,13 +279,61 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
     Ok((i.get(pos..).unwrap_or(""), d))
 }
 
+/// A year listed before another year, which carries the `年` for both:
+/// `2022、2023年`, `2022和2023年` (returns the first year; the rest starts at
+/// the separator).
+///
+/// ```ebnf
+/// listed_year ::= [0-9]{4} ("、" | "和" | "与" | "及") &year_part
+/// ```
+pub(crate) fn listed_year(i: &str) -> PResult<'_, Date> {
+    let (r, y) = year_num_of(i, date_num(i)).ok_or_else(|| err(i))?;
+    let next = ["、", "和", "与", "及"]
+        .iter()
+        .find_map(|s| r.strip_prefix(s))
+        .ok_or_else(|| err(i))?;
+    year_part(next)?;
+    Ok((
+        r,
+        Date {
+            year: Some(y),
+            ..Date::default()
+        },
+    ))
+}
+
+/// A month listed before another month, which carries the `月` for both:
+/// `7、8月份` (arabic digits only; returns the first month).
+///
+/// ```ebnf
+/// listed_month ::= [0-9]{1,2} "、" &month_part
+/// ```
+pub(crate) fn listed_month(i: &str) -> PResult<'_, Date> {
+    let (r, v, n, cjk) = date_num(i).ok_or_else(|| err(i))?;
+    if cjk || n > 2 || !(1..=12).contains(&v) {
+        return Err(err(i));
+    }
+    let next = r.strip_prefix('、').ok_or_else(|| err(i))?;
+    let (_, m2) = month_part(next)?;
+    if u32::from(m2) <= v || next.starts_with("元月") {
+        return Err(err(i));
+    }
+    Ok((
+        r,
+        Date {
+            month: u8::try_from(v).ok(),
+            ..Date::default()
+        },
+    ))
+}
+
 /// Date parts after a year: month, day, clock time.
 fn after_year<'a>(i: &'a str, d: &mut Date) -> &'a str {
     let mut rest = i;
-    if let Ok((r, m)) = month_part(rest) {
+    if let Ok((r, m)) = month_part(pad1(rest)) {
         d.month = Some(m);
         rest = r;
-        if let Ok((r, day)) = day_part(rest) {
+        if let Ok((r, day)) = day_part(pad1(rest)) {
             d.day = Some(day);
             rest = after_day(r, d);
         }
@@ -288,13 +347,105 @@ fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
         return r;
     }
     let t = i.trim_start_matches([' ', '\u{3000}']);
+    // 3月15日上午10时30分: a part of the day may come before the time.
+    let (t, mer) = match meridiem(t) {
+        Ok((r, m)) => (r.trim_start_matches([' ', '\u{3000}']), Some(m)),
+        Err(_) => (t, None),
+    };
     if let Ok((r, (h, m, s))) = time_part(t) {
-        d.hour = Some(h);
-        d.minute = Some(m);
+        d.hour = Some(clock_hour(mer, h));
+        d.minute = m;
         d.second = s;
         return r;
     }
     i
+}
+
+/// Which half of the day a [`meridiem`] word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meridiem {
+    /// 上午 凌晨 早上 早晨: the hour as written.
+    Morning,
+    /// 中午: 12时, or 1时–2时 after noon.
+    Noon,
+    /// 下午 晚上 傍晚 夜间: hours 1–11 are after noon.
+    Evening,
+}
+
+/// A part of the day written before a clock time (`上午9时`, `下午3:30`).
+///
+/// ```ebnf
+/// meridiem ::= "上午" | "下午" | "中午" | "晚上" | "凌晨" | "早上" | "早晨" | "傍晚" | "夜间" | "夜間"
+/// ```
+pub(crate) fn meridiem(i: &str) -> PResult<'_, Meridiem> {
+    const WORDS: [(&str, Meridiem); 10] = [
+        ("上午", Meridiem::Morning),
+        ("凌晨", Meridiem::Morning),
+        ("早上", Meridiem::Morning),
+        ("早晨", Meridiem::Morning),
+        ("中午", Meridiem::Noon),
+        ("下午", Meridiem::Evening),
+        ("晚上", Meridiem::Evening),
+        ("傍晚", Meridiem::Evening),
+        ("夜间", Meridiem::Evening),
+        ("夜間", Meridiem::Evening),
+    ];
+    for (w, m) in WORDS {
+        if let Some(r) = i.strip_prefix(w) {
+            return Ok((r, m));
+        }
+    }
+    Err(err(i))
+}
+
+/// The 24-hour clock hour of `h` written after `mer` (`下午3时` → 15).
+fn clock_hour(mer: Option<Meridiem>, h: u8) -> u8 {
+    match mer {
+        Some(Meridiem::Evening) if (1..12).contains(&h) => h + 12,
+        Some(Meridiem::Noon) if (1..=2).contains(&h) => h + 12,
+        _ => h,
+    }
+}
+
+/// A clock time after a part of the day: `上午9时`, `下午3:30`, `晚上8时`
+/// (the hour alone is enough after the meridiem word).
+///
+/// ```ebnf
+/// meridiem_time ::= meridiem pad? time_part
+/// ```
+pub(crate) fn meridiem_time(i: &str) -> PResult<'_, Date> {
+    let (r, mer) = meridiem(i)?;
+    let r = r.trim_start_matches([' ', '\u{3000}']);
+    let (r, (h, m, s)) = time_part(r)?;
+    Ok((
+        r,
+        Date {
+            hour: Some(clock_hour(Some(mer), h)),
+            minute: m,
+            second: s,
+            ..Date::default()
+        },
+    ))
+}
+
+/// The end of a clock-time range after a point with a time: `9:30-11:30`,
+/// `2023年7月8日14:00至16:00`, `上午9时至下午5时` (the end keeps the
+/// start's date and must come after it).
+fn time_range_end(i: &str, d: Date) -> Option<(&str, Date)> {
+    d.hour?;
+    let r = range_sep(i)?;
+    let (r, mer) = match meridiem(r) {
+        Ok((r2, m)) => (r2, Some(m)),
+        Err(_) => (r, None),
+    };
+    let (r, (h, m, s)) = time_part(r).ok()?;
+    let e = Date {
+        hour: Some(clock_hour(mer, h)),
+        minute: m,
+        second: s,
+        ..d
+    };
+    (e > d).then_some((r, e))
 }
 
 /// One date: year (month (day (time)?)?)?, an ISO date, a month with an
@@ -302,8 +453,8 @@ fn after_day<'a>(i: &'a str, d: &mut Date) -> &'a str {
 ///
 /// ```ebnf
 /// date_point ::= iso_date ((" " | "T")? time_part)?
-///              | year_part (month_part (day_part time_part?)?)?
-///              | month_part (day_part time_part?)?
+///              | year_part (pad? month_part (pad? day_part (pad? meridiem? time_part)?)?)?
+///              | month_part (pad? day_part (pad? meridiem? time_part)?)?
 ///              | time_part
 /// ```
 pub(crate) fn date_point(i: &str) -> PResult<'_, Date> {
@@ -317,7 +468,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
         if let Ok((r2, (h, m, s))) = time_part(t) {
             if t.len() < r.len() {
                 d.hour = Some(h);
-                d.minute = Some(m);
+                d.minute = m;
                 d.second = s;
                 return Ok((r2, d));
             }
@@ -345,7 +496,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
             ..Date::default()
         };
         let mut r = r;
-        if let Ok((r2, day)) = day_part(r) {
+        if let Ok((r2, day)) = day_part(pad1(r)) {
             d.day = Some(day);
             r = after_day(r2, &mut d);
         }
@@ -359,7 +510,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
         }) {
             let d = Date {
                 hour: Some(h),
-                minute: Some(m),
+                minute: m,
                 second: s,
                 ..Date::default()
             };
@@ -372,13 +523,23 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
 /// A date or a range of dates written as one.
 ///
 /// ```ebnf
-/// date ::= [0-9]{4} range_sep (year_part | [0-9]{4} "学年" "度"?)
+/// date ::= meridiem_time (range_sep meridiem? time_part)?
+///        | [0-9]{4} range_sep (year_part | [0-9]{4} "学年" "度"?)
 ///        | year_part? [0-9]{1,2} range_sep month_part
+///        | date_point range_sep meridiem? time_part
 ///        | date_point (range_sep (date_point | day_part))?
 /// ```
 ///
 /// (`range_sep` is one of `— —— – - － ～ ~ 至 到`.)
 pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
+    // 上午9时, 下午3:30-5:00
+    if let Ok((r, d)) = meridiem_time(i) {
+        let (r, range_end) = match time_range_end(r, d) {
+            Some((r2, e)) => (r2, Some(e)),
+            None => (r, None),
+        };
+        return Ok((r, DateMatch { date: d, range_end }));
+    }
     // 2021—2025年, 2021-2025年度
     // Every production starts with the same number: read it once.
     let dn = date_num(i);
@@ -446,6 +607,16 @@ pub(crate) fn date(i: &str) -> PResult<'_, DateMatch> {
         }
     }
     let (r, d) = date_point_of(i, dn)?;
+    // 9:30-11:30, 2023年7月8日14:00至16:00: a range of clock times.
+    if let Some((r2, e)) = time_range_end(r, d) {
+        return Ok((
+            r2,
+            DateMatch {
+                date: d,
+                range_end: Some(e),
+            },
+        ));
+    }
     // Range: a second point, or a bare day / month-day inheriting the rest.
     if d.year.is_some() || d.month.is_some() {
         if let Some(r2) = range_sep(r) {

@@ -79,12 +79,12 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// `[2022]3号`, `（2012）24号`. Returns (year, serial).
 ///
 /// ```ebnf
-/// doc_number ::= "〔" [0-9]{4} "〕" "第"? [0-9]+ ("号" | "號")
-///              | "[" [0-9]{4} "]" "第"? [0-9]+ ("号" | "號")
-///              | "［" [0-9]{4} "］" "第"? [0-9]+ ("号" | "號")
-///              | "（" [0-9]{4} "）" "第"? [0-9]+ ("号" | "號")
-///              | "(" [0-9]{4} ")" "第"? [0-9]+ ("号" | "號")
-///              | "【" [0-9]{4} "】" "第"? [0-9]+ ("号" | "號")
+/// doc_number ::= "〔" [0-9]{4} "〕" pad? "第"? [0-9]+ pad? ("号" | "號")
+///              | "[" [0-9]{4} "]" pad? "第"? [0-9]+ pad? ("号" | "號")
+///              | "［" [0-9]{4} "］" pad? "第"? [0-9]+ pad? ("号" | "號")
+///              | "（" [0-9]{4} "）" pad? "第"? [0-9]+ pad? ("号" | "號")
+///              | "(" [0-9]{4} ")" pad? "第"? [0-9]+ pad? ("号" | "號")
+///              | "【" [0-9]{4} "】" pad? "第"? [0-9]+ pad? ("号" | "號")
 /// ```
 ///
 /// The issuer code before the bracket is found by [`issuer_code_len`].
@@ -120,6 +120,8 @@ pub(crate) fn doc_number(i: &str) -> PResult<'_, (u16, u64)> {
         .get(pos..)
         .and_then(|r| r.strip_prefix(close))
         .ok_or_else(|| err(i))?;
+    // 〔2023〕 12 号: a page may pad the parts apart (one pad char each).
+    let r = pad1(r);
     let r = r.strip_prefix('第').unwrap_or(r);
     let mut serial: u64 = 0;
     let mut m = 0usize;
@@ -138,9 +140,15 @@ pub(crate) fn doc_number(i: &str) -> PResult<'_, (u16, u64)> {
     }
     let r = r
         .get(pos..)
+        .map(pad1)
         .and_then(|r| r.strip_prefix('号').or_else(|| r.strip_prefix('號')))
         .ok_or_else(|| err(i))?;
     Ok((r, (u16::try_from(year).map_err(|_| err(i))?, serial)))
+}
+
+/// `i` past one pad char.
+fn pad1(i: &str) -> &str {
+    i.strip_prefix([' ', '\u{3000}', '\u{a0}']).unwrap_or(i)
 }
 
 /// The byte length of the issuer code that ends `before` (`运政函` in
@@ -161,8 +169,43 @@ pub(crate) fn issuer_code_len(before: &str) -> usize {
         }
         len += c.len_utf8();
     }
-    len
+    // 执行财办库〔…〕, 国务院安委会办公室安委办〔…〕: a verb or the full
+    // name of a body before the code is not part of it.
+    let code = before.get(before.len() - len..).unwrap_or("");
+    ISSUER_CODE_STOPS
+        .iter()
+        .filter_map(|w| code.rfind(w).map(|k| code.len() - k - w.len()))
+        .min()
+        .unwrap_or(len)
 }
+
+/// Words that end the text before an issuer code: verbs (`执行`, `落实`)
+/// and the full names of bodies (`办公室`, `人民政府`), which codes
+/// abbreviate.
+const ISSUER_CODE_STOPS: [&str; 22] = [
+    "执行",
+    "執行",
+    "落实",
+    "落實",
+    "贯彻",
+    "貫徹",
+    "参照",
+    "參照",
+    "对照",
+    "對照",
+    "下发",
+    "下發",
+    "出台",
+    "发布",
+    "發布",
+    "办公室",
+    "辦公室",
+    "办公厅",
+    "辦公廳",
+    "委员会",
+    "委員會",
+    "人民政府",
+];
 
 #[cfg(test)]
 mod tests {
@@ -187,8 +230,12 @@ mod tests {
         assert_eq!(doc_number("（2010）79号）"), Ok(("）", (2010, 79))));
         assert!(doc_number("（2020-2025年）").is_err());
         assert!(doc_number("[2]32074").is_err());
+        assert_eq!(doc_number("〔2023〕 12 号文"), Ok(("文", (2023, 12))));
         assert_eq!(issuer_code_len(":运政函"), "运政函".len());
         assert_eq!(issuer_code_len("根据余府发"), "余府发".len());
         assert_eq!(issuer_code_len("印发国办发"), "国办发".len());
+        assert_eq!(issuer_code_len("执行财办库"), "财办库".len());
+        assert_eq!(issuer_code_len("院安委会办公室安委办"), "安委办".len());
+        assert_eq!(issuer_code_len("晋政办发"), "晋政办发".len());
     }
 }

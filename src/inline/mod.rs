@@ -33,8 +33,10 @@ use crate::entity::{
     Ordinal, Quantity, Range, Reference,
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
-use crate::grammar::classify::{classify_token, code_token, ordinal, phone_like, slogan};
-use crate::grammar::date::date;
+use crate::grammar::classify::{
+    classify_token, code_token, emergency_number, ordinal, phone_like, slogan,
+};
+use crate::grammar::date::{DateMatch, date, listed_month, listed_year, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -803,12 +805,12 @@ impl<'a> Scanner<'a, '_> {
                                     || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
                             });
                         let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
-                        if code
-                            && (phone_like(&digits)
-                                || inner.contains([' ', '·', '\u{3000}', '\u{a0}']))
-                        {
+                        // “110”: an emergency number named in quotes (“1·22”
+                        // is a date-like name).
+                        let phone = phone_like(&digits) || emergency_number(inner);
+                        if code && (phone || inner.contains([' ', '·', '\u{3000}', '\u{a0}'])) {
                             let a = s + '“'.len_utf8();
-                            let scheme = if phone_like(&digits) {
+                            let scheme = if phone {
                                 IdentifierScheme::Phone
                             } else {
                                 IdentifierScheme::Code
@@ -915,9 +917,21 @@ impl<'a> Scanner<'a, '_> {
         let (r, (year, serial)) = doc_number(rest).ok()?;
         let w = self.back_window(i, 40).max(self.last_end);
         let before = self.text.get(w..i).unwrap_or("");
-        let start = i - issuer_code_len(before);
+        // 晋政办发 〔2023〕12号: one pad char between code and bracket.
+        let padded = before
+            .strip_suffix([' ', '\u{3000}', '\u{a0}'])
+            .filter(|b| issuer_code_len(b) > 0);
+        let start = match padded {
+            Some(b) => w + b.len() - issuer_code_len(b),
+            None => i - issuer_code_len(before),
+        };
         let end = i + rest.len() - r.len();
-        let issuer_code = self.text.get(start..i).unwrap_or("").to_string();
+        let issuer_code = self
+            .text
+            .get(start..i)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{3000}', '\u{a0}'])
+            .to_string();
         self.push(
             start,
             end,
@@ -961,6 +975,14 @@ impl<'a> Scanner<'a, '_> {
             return Step::Done(end);
         }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
+        // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
+        // (the year after the dash is part of it).
+        if let Some(n) = standard_number(tok, r) {
+            let end = end + n;
+            let scheme = IdentifierScheme::Code;
+            self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
+            return Step::Done(end);
+        }
         // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
         // (8.6/10万) is a quantity.
         let unit_quantity = || {
@@ -1153,6 +1175,19 @@ impl<'a> Scanner<'a, '_> {
         }
         if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
             let flen = f.text.len();
+            // 1.2023年度考核结果: an item marker run into a year, not 1.2023
+            // years (a year is never written with four decimals).
+            if f.frac && f.int_digits <= 2 && r.starts_with('年') {
+                if let Some((_, frac)) = f.text.split_once(['.', '．']) {
+                    let year = frac.len() == 4
+                        && frac
+                            .parse::<u16>()
+                            .is_ok_and(|y| (1900..=2199).contains(&y));
+                    if year {
+                        return Some(i + flen - frac.len());
+                    }
+                }
+            }
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
@@ -1238,7 +1273,27 @@ impl<'a> Scanner<'a, '_> {
 
     /// Dates, month/day forms and clock times.
     fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
-        let (r, m) = date(rest).ok()?;
+        // 上午9时, 下午3:30: the part of the day before a clock time starts
+        // the date (the meridiem words are two CJK chars, skipped by the
+        // loop as inert text).
+        let mer = self
+            .meridiem_start(i, c)
+            .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
+        let (i, rest, (r, m)) = match mer {
+            Some(x) => x,
+            None => match date(rest) {
+                Ok(x) => (i, rest, x),
+                // 2022、2023年: the first year of a list.
+                Err(_) => {
+                    let (r, d) = listed_year(rest).or_else(|_| listed_month(rest)).ok()?;
+                    let m = DateMatch {
+                        date: d,
+                        range_end: None,
+                    };
+                    (i, rest, (r, m))
+                }
+            },
+        };
         let end = i + rest.len() - r.len();
         let dtext = rest.get(..rest.len() - r.len()).unwrap_or("");
         // A bare CJK month (三月) is a date only with a year, a day or 份.
@@ -1267,6 +1322,23 @@ impl<'a> Scanner<'a, '_> {
             }),
         );
         Some(end)
+    }
+
+    /// Where a clock time at `i` really starts when a meridiem word
+    /// (`上午`, `下午` …, maybe one pad char apart) comes right before it.
+    fn meridiem_start(&self, i: usize, c: char) -> Option<(usize, &'a str)> {
+        digit_value(c)?;
+        let w = self.back_window(i, 9);
+        let before = self.text.get(w..i)?;
+        let t = before.trim_end_matches([' ', '\u{3000}']);
+        if !t.ends_with(['午', '上', '晨', '晚', '间', '間']) {
+            return None;
+        }
+        // Every meridiem word is two three-byte chars.
+        let start = (w + t.len()).checked_sub(6)?;
+        let from = self.text.get(start..)?;
+        meridiem(from).ok()?;
+        Some((start, from))
     }
 
     /// A year split from its 年 by a line end: `2015⏎年`.
@@ -1350,6 +1422,15 @@ impl<'a> Scanner<'a, '_> {
         }
         if q.unit.is_none() && q.high.is_none() {
             let ftext = rest.get(..rest.len() - r.len()).unwrap_or("");
+            // 0359－2090000, 0359—2090000, （0359）2090000: an area code
+            // and a local number joined by a mark the token rule does not
+            // take.
+            if let Some((start, tail)) = self.area_code_phone(i, ftext, r) {
+                let end = end + tail;
+                let scheme = IdentifierScheme::Phone;
+                self.push(start, end, EntityKind::Identifier(Identifier { scheme }));
+                return end;
+            }
             if let Some(scheme) = self.bare_identifier(i, ftext, r) {
                 self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
                 return end;
@@ -1411,9 +1492,60 @@ impl<'a> Scanner<'a, '_> {
     /// A bare integer that reads as an identifier: a phone number or
     /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
     /// ten-digit site codes).
+    /// An area code (`0` and 2–3 more digits) at `i` followed by a dash
+    /// (`-－—–`) or a closing parenthesis opened right before it, then a
+    /// local number of 7–8 digits: (where the phone starts, the bytes of
+    /// `after` it takes).
+    fn area_code_phone(&self, i: usize, ftext: &str, after: &str) -> Option<(usize, usize)> {
+        let n = ftext.chars().count();
+        if !ftext.starts_with(['0', '０'])
+            || !(3..=4).contains(&n)
+            || !ftext.chars().all(|c| digit_value(c).is_some())
+        {
+            return None;
+        }
+        let prev = self.text.get(..i).and_then(|b| b.chars().next_back());
+        let (start, mark) = match (prev, after.chars().next()?) {
+            (Some(o @ ('（' | '(')), c @ ('）' | ')')) => (i - o.len_utf8(), c),
+            (_, c @ ('-' | '－' | '—' | '–')) => (i, c),
+            _ => return None,
+        };
+        let local = after.get(mark.len_utf8()..)?;
+        let local = local.strip_prefix(' ').unwrap_or(local);
+        let mut len = 0usize;
+        let mut digits = 0usize;
+        for c in local.chars() {
+            if digit_value(c).is_none() {
+                break;
+            }
+            digits += 1;
+            len += c.len_utf8();
+        }
+        if !(7..=8).contains(&digits) {
+            return None;
+        }
+        Some((start, after.len() - local.len() + len))
+    }
+
     fn bare_identifier(&self, i: usize, ftext: &str, after: &str) -> Option<IdentifierScheme> {
         if !ftext.chars().all(|c| digit_value(c).is_some()) {
             return None;
+        }
+        // 拨打110、119、120: a number listed right after a phone number is
+        // one too.
+        let listed = self.sink.entities.last().is_some_and(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Identifier(Identifier {
+                    scheme: IdentifierScheme::Phone
+                })
+            ) && e.span.end() == self.base + self.last_end
+        }) && self
+            .text
+            .get(self.last_end..i)
+            .is_some_and(|g| matches!(g, "、" | "/" | "或" | "和" | "及"));
+        if listed && ftext.len() >= 3 {
+            return Some(IdentifierScheme::Phone);
         }
         let ascii: String = ftext
             .chars()
@@ -1439,6 +1571,33 @@ impl<'a> Scanner<'a, '_> {
             || (ascii.len() >= 5 && after.starts_with(['号', '號']));
         code.then_some(IdentifierScheme::Code)
     }
+}
+
+/// After a standard's code `tok` (`GB`, `GB/T`, `DB14/T`: upper-case
+/// letters first), the bytes of `after` its number takes: one optional pad
+/// char, then digits (dots allowed), a dash and a four-digit year.
+fn standard_number(tok: &str, after: &str) -> Option<usize> {
+    let b = tok.as_bytes();
+    let code = b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'/');
+    if !code || tok.len() > 8 {
+        return None;
+    }
+    let num = after
+        .strip_prefix([' ', '\u{3000}', '\u{a0}'])
+        .unwrap_or(after);
+    let (r, t) = code_token(num).ok()?;
+    // GDP 2021-2025年 is a name and a range of years.
+    if r.starts_with('年') {
+        return None;
+    }
+    let (a, y) = t.rsplit_once('-')?;
+    let ok = a.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && a.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        && y.len() == 4
+        && y.bytes().all(|c| c.is_ascii_digit());
+    ok.then_some(after.len() - num.len() + t.len())
 }
 
 /// What the token step decided.
