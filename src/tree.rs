@@ -252,7 +252,7 @@ fn marked_heading<'a>(
             && body
                 .chars()
                 .nth(1)
-                .is_some_and(|c| matches!(c, '季' | '月'))
+                .is_some_and(|c| matches!(c, '季' | '月' | '类' | '种' | '项' | '级' | '批' | '档'))
         {
             return None;
         }
@@ -789,6 +789,13 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
             j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
         })
+        // An issuer over a date line (`东陵市人民政府办公室` / `2024年2月20日`,
+        // the signature of a notice that prints a document after it) signs
+        // what comes before: it heads nothing.
+        && (j + 1..hi)
+            .filter_map(|k| lines.get(k))
+            .find(|x| !x.is_blank())
+            .is_none_or(|x| crate::zones::date_line(x).is_none())
 }
 
 /// Does the text start with a year (`2024年…`): a new sentence, not a
@@ -859,8 +866,12 @@ fn unnumbered_parents<'a>(
         }
     }
     if accepted.len() == 1 {
+        // A lone line before the first numbered heading restarts nothing:
+        // it is a title (of a document printed after a notice), not a part.
         let single_ok = accepted.first().is_some_and(|&j| {
-            blank_around(lines, j) && lines.get(j).is_some_and(|l| l.chars <= 12)
+            blank_around(lines, j)
+                && lines.get(j).is_some_and(|l| l.chars <= 12)
+                && out.first().is_some_and(|h| h.first_line < j)
         });
         if !single_ok {
             return;

@@ -587,7 +587,7 @@ fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usiz
 }
 
 /// Is the whole line a date (`2022年1月28日`, `二〇二六年一月二十七日`), possibly in brackets?
-fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
+pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
     if l.chars > 24 {
         return None;
     }

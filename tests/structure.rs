@@ -694,3 +694,29 @@ fn a_stray_semicolon_after_a_heading_title() {
     let text = "某县工作报告\n一、主要做法\n主要措施有：\n（一）兜牢民生底线；\n（二）提升养老服务水平；\n（三）完善救助体系。\n全年发放低保金1.2亿元。\n";
     assert_eq!(outline(text).len(), 1);
 }
+
+/// A notice that prints the document it issues after its own signature
+/// (`东陵市人民政府办公室` / `2024年2月20日` / `某某实施方案` / `一、…`): the
+/// signature heads nothing, and the printed document's `一、` stays level 1.
+#[test]
+fn an_issuer_over_a_date_line_is_not_an_unnumbered_heading() {
+    let text = "关于印发《某市实施方案》的通知\n\n各县（区）人民政府：\n\n《某市实施方案》已经市政府同意，现印发给你们。\n\n某市人民政府办公室\n2024年2月20日\n\n某市数字政府建设实施方案\n\n为推进数字政府建设，制定本方案。\n\n一、总体要求\n\n内容。\n\n二、重点任务\n\n内容。\n";
+    let got: Vec<(u8, String)> = outline(text).into_iter().map(|h| (h.0, h.3)).collect();
+    assert_eq!(got, vec![(1, "总体要求".into()), (1, "重点任务".into())]);
+}
+
+/// `三、四类数据资源目录…` (third and fourth classes) is a number pair like
+/// `三、四季度`, not heading 三.
+#[test]
+fn a_pair_of_numerals_before_a_classifier_is_not_a_heading() {
+    let text = "一、总体要求\n内容。\n二、重点任务\n三、四类数据资源目录于6月底前编制完成。\n三、保障措施\n内容。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "总体要求".into()),
+            (Some(2), "重点任务".into()),
+            (Some(3), "保障措施".into()),
+        ]
+    );
+}
