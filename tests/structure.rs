@@ -720,3 +720,22 @@ fn a_pair_of_numerals_before_a_classifier_is_not_a_heading() {
         ]
     );
 }
+
+/// `注：1.本公报中…` / `2.…` after the last section: the notes zone starts
+/// at the label even when the first note shares its line; a table note in
+/// the middle of the body (a `二、` follows) stays a paragraph.
+#[test]
+fn a_notes_label_with_its_first_note_on_the_line_starts_the_notes() {
+    let text = "某市统计公报\n一、综合\n全年地区生产总值增长5.9%。\n二、农业\n全年粮食产量增长1.8%。\n注：1.本公报中部分数据因四舍五入的原因，存在总计与分项合计不等的情况。\n2.地区生产总值增长速度按不变价格计算。\n";
+    let doc = gongwen::parse(text);
+    let got: Vec<String> = doc.outline().iter().map(|h| h.title.to_string()).collect();
+    assert_eq!(got, ["综合", "农业"]);
+    assert!(doc.zones.iter().any(|z| z.kind == ZoneKind::Appendix));
+    let text = "某市统计公报\n一、综合\n全年地区生产总值增长5.9%。\n注：1.表中数据为初步统计数。\n二、农业\n全年粮食产量增长1.8%。\n";
+    let got: Vec<String> = gongwen::parse(text)
+        .outline()
+        .iter()
+        .map(|h| h.title.to_string())
+        .collect();
+    assert_eq!(got, ["综合", "农业"]);
+}
