@@ -51,6 +51,22 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// A title spaced out letter by letter (`总　则`, `综　合`, `附　　则`):
+/// every run between the padding is one CJK character. It reads without
+/// the padding; any other title is kept as written.
+fn despaced(title: &str) -> Cow<'_, str> {
+    let spaced = title.contains(pad)
+        && title
+            .split(pad)
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk));
+    if spaced {
+        Cow::Owned(title.chars().filter(|&c| !pad(c)).collect())
+    } else {
+        Cow::Borrowed(title)
+    }
+}
+
 /// Split the text after a marker into title and run-in body.
 /// Returns (title start, title end, heading end, run-in body start),
 /// offsets relative to `rest`.
@@ -217,7 +233,7 @@ fn marked_heading<'a>(
             ordinal: m.ordinal,
             marker: Span::new(l.t0(), l.t0() + mlen),
             title: Span::new(rest_base + ts, rest_base + te),
-            title_text: Cow::Borrowed(title),
+            title_text: despaced(title),
             end: rest_base + he,
             run_in: run.map(|r| rest_base + r),
             inferred,

@@ -739,3 +739,25 @@ fn a_notes_label_with_its_first_note_on_the_line_starts_the_notes() {
         .collect();
     assert_eq!(got, ["综合", "农业"]);
 }
+
+/// `第一章　总　则`, `一、综　合`: a title spaced out letter by letter reads
+/// without the spaces; a title with words between spaces keeps them.
+#[test]
+fn a_title_spaced_out_letter_by_letter_reads_without_the_spaces() {
+    let text = "第一章　总　则\n第一条　为了加强管理，制定本办法。\n第二章　附　　则\n第二条　本办法自发布之日起施行。\n";
+    let got: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(
+        got,
+        [
+            "总则",
+            "为了加强管理，制定本办法",
+            "附则",
+            "本办法自发布之日起施行"
+        ]
+    );
+    let got: Vec<String> = outline("一、综　合\n全年增长5.9%。\n二、2024年 重点工作\n内容。\n")
+        .into_iter()
+        .map(|h| h.3)
+        .collect();
+    assert_eq!(got, ["综合", "2024年 重点工作"]);
+}
