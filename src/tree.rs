@@ -180,6 +180,42 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
     prev_ok && next_ok
 }
 
+/// The line after heading line `i`, when it is the rest of a title broken
+/// by a line end: right below it, short, no sentence punctuation, colon or
+/// digits, no marker, and then a blank line (or the end); when the heading
+/// line ends in `，`/`、` (the break is mid-clause), a marked line or a
+/// full sentence may follow instead.
+fn title_continuation<'l, 'a>(
+    lines: &'l [LineInfo<'a>],
+    i: usize,
+    hi: usize,
+) -> Option<&'l LineInfo<'a>> {
+    let l = lines.get(i)?;
+    let c = lines.get(i + 1).filter(|_| i + 1 < hi)?;
+    let t = c.text;
+    let ok = !c.is_blank()
+        && heading_like(c, 20)
+        && !t.contains(['：', ':'])
+        && !t
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        && !t.starts_with(['表', '图', '注', '附'])
+        && !t.starts_with("单位")
+        && heading_marker(t).is_err()
+        && shi_marker(t).is_err()
+        && di_marker(t).is_err()
+        && lost_numeral_marker(t).is_err();
+    if !ok {
+        return None;
+    }
+    let mid_clause = l.text.ends_with(['，', ',', '、']);
+    let after_ok = i + 2 >= hi
+        || lines.get(i + 2).is_none_or(|a| {
+            a.is_blank() || mid_clause && (heading_marker(a.text).is_ok() || ends_sentence(a.text))
+        });
+    after_ok.then_some(c)
+}
+
 /// Does the text after a circled or arabic-paren marker go on to the next
 /// marker of its sequence after a clause end (`①深化改革；②推进…`)? Then
 /// the line is an enumeration inside a paragraph.
@@ -298,9 +334,29 @@ fn marked_heading<'a>(
                 }
             }
         }
-        let h = mk(m, mlen, rest, false)?;
+        let mut h = mk(m, mlen, rest, false)?;
         if h.run_in.is_none() && h.title.len() / 3 > MAX_TITLE_CHARS * 2 {
             return None;
+        }
+        // A title broken by a line end (`一、坚持系统谋划，营商环境` /
+        // `制度体系持续完善` / blank line): the short continuation is part
+        // of the title.
+        if h.run_in.is_none()
+            && h.end == l.t1()
+            && m.family != MarkerFamily::Article
+            && !t.ends_with(['。', '：', ':', '；', ';', '！', '？', '.', '．'])
+        {
+            if let Some(c) = title_continuation(lines, i, hi) {
+                let title_chars = h.title_text.chars().count() + c.chars as usize;
+                if title_chars <= MAX_RECOVERED_CHARS {
+                    let mut joined = h.title_text.into_owned();
+                    joined.push_str(c.text);
+                    h.title_text = Cow::Owned(joined);
+                    h.title = Span::new(h.title.start(), c.t1());
+                    h.end = c.t1();
+                    h.last_line = i + 1;
+                }
+            }
         }
         return Some(h);
     }

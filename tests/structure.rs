@@ -761,3 +761,30 @@ fn a_title_spaced_out_letter_by_letter_reads_without_the_spaces() {
         .collect();
     assert_eq!(got, ["综合", "2024年 重点工作"]);
 }
+
+/// `一、坚持系统谋划，营商环境` / `制度体系持续完善` / blank line: a heading
+/// title broken by a line end is one title (heading-split); a short body
+/// line after a heading, or one with a figure, is not joined.
+#[test]
+fn a_heading_title_broken_by_a_line_end_is_joined() {
+    let text = "某市工作报告\n\n一、坚持系统谋划，营商环境\n制度体系持续完善\n\n出台专项政策12项。\n\n二、坚持改革创新，政务服务效能\n显著提升\n\n网上可办率达到99.2%。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "坚持系统谋划，营商环境制度体系持续完善".into()),
+            (Some(2), "坚持改革创新，政务服务效能显著提升".into()),
+        ]
+    );
+    assert!(codes(text).contains(&DiagnosticCode::HeadingSplit));
+    // Near misses: a paragraph line with a figure, a sentence, a line run
+    // on to the next without a blank line.
+    for text in [
+        "一、主要工作\n全年办理案件56件\n\n二、存在问题\n内容。\n",
+        "一、主要工作\n全年办理案件较多。\n\n二、存在问题\n内容。\n",
+        "一、主要工作\n我局认真贯彻落实\n上级决策部署。\n二、存在问题\n内容。\n",
+    ] {
+        let got: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+        assert_eq!(got, ["主要工作", "存在问题"], "{text:?}");
+    }
+}
