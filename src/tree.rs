@@ -85,13 +85,22 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
         if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
             return (lead, lead + i, lead + i, Some(lead + i));
         }
+        let cjk_before = prev_cjk;
         prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
         match c {
             '“' | '（' | '(' | '《' | '‘' => depth += 1,
             '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
             _ => {}
         }
-        if depth == 0 && matches!(c, '。' | '：' | ':' | '！' | '？') {
+        // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
+        // after a CJK character, before a CJK character or the line end.
+        let dot_stop = matches!(c, '.' | '．')
+            && cjk_before >= 2
+            && body
+                .get(i + c.len_utf8()..)
+                .and_then(|r| r.trim_start_matches(pad).chars().next())
+                .is_none_or(is_cjk);
+        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
             let after = i + c.len_utf8();
             let tail = body.get(after..).unwrap_or("");
             let tail_trim = tail.trim_start_matches(pad);
@@ -489,7 +498,7 @@ pub(crate) fn headings<'a>(
             if l.text.ends_with(['；', ';'])
                 && (m.family == MarkerFamily::Article
                     || !semicolon_heading(lines, i, hi, rest.trim_start_matches(pad)))
-                || continues && (any_end || l.text.ends_with(['。', '；', ';']))
+                || continues && (any_end || ends_sentence(l.text) || l.text.ends_with(['；', ';']))
             {
                 list_run = m.ordinal.map(|n| (m.family, n, any_end));
                 i += 1;

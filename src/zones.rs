@@ -95,10 +95,16 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     // A wrapped prose line with no full stop yet: clauses and a figure
     // (`全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增`).
     let prose = l.chars >= 20
-        && t.contains('，')
+        && t.contains(['，', ','])
         && t.chars().any(|c| c.is_ascii_digit())
         && !has_title_word(t);
-    (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100 || prose
+    // A lead-in with clauses ending in a colon (`…，现将有关情况报告如下：`,
+    // also typed with ASCII `,` `.` `:`).
+    let lead_in = l.chars >= 20 && t.contains(['，', ',']) && t.ends_with(['：', ':']);
+    ((has_sentence_punct(t) || ends_sentence(t)) && l.chars >= 8)
+        || l.chars >= 100
+        || prose
+        || lead_in
 }
 
 fn has_title_word(t: &str) -> bool {

@@ -788,3 +788,26 @@ fn a_heading_title_broken_by_a_line_end_is_joined() {
         assert_eq!(got, ["主要工作", "存在问题"], "{text:?}");
     }
 }
+
+/// A report typed with ASCII punctuation (`,` `.` `:` for `，` `。` `：`):
+/// the run-in title ends at the `.` after a CJK character (not at a
+/// decimal point), and the lead-in under the title is the preamble.
+#[test]
+fn an_ascii_full_stop_ends_a_run_in_title() {
+    let text = "XX区2023年度依法行政工作报告\n\n2023年,我区扎实推进依法行政各项工作.现将有关情况报告如下:\n\n一、主要工作情况\n\n(一)完善制度体系.制定修订规范性文件9件.\n\n(二)规范执法行为\n\n1.深化执法改革.整合执法事项210项.\n\n2.执法事项精简3.5个百分点\n\n二、下一步工作打算\n\n(一)加强法治队伍建设.\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(doc.preamble.len(), 1);
+    let got: Vec<(u8, String, bool)> = outline(text).into_iter().map(|h| (h.0, h.3, h.5)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, "主要工作情况".into(), false),
+            (2, "完善制度体系".into(), true),
+            (2, "规范执法行为".into(), false),
+            (3, "深化执法改革".into(), true),
+            (3, "执法事项精简3.5个百分点".into(), false),
+            (1, "下一步工作打算".into(), false),
+            (2, "加强法治队伍建设".into(), false),
+        ]
+    );
+}
