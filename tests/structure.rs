@@ -811,3 +811,15 @@ fn an_ascii_full_stop_ends_a_run_in_title() {
         ]
     );
 }
+
+/// A title in traditional characters (`政府工作報告`, `…工作總結`) is found
+/// by its title word above a subtitle and a speaker line.
+#[test]
+fn a_traditional_title_word_marks_the_title() {
+    let text = "2024年政府工作報告\n\n——2024年1月15日在某市第八屆人民代表大會第四次會議上\n\n市長　黃偉明\n\n各位代表：\n\n現在，我代表市人民政府向大會報告工作，請予審議。\n\n一、工作回顧\n\n內容。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("2024年政府工作報告")
+    );
+}
