@@ -823,3 +823,20 @@ fn a_traditional_title_word_marks_the_title() {
         Some("2024年政府工作報告")
     );
 }
+
+/// `三.2024年工作计划`: a CJK numeral and a dot before a year is a heading;
+/// before other digits (`一.5`) it is not.
+#[test]
+fn a_cn_dot_marker_before_a_year_is_a_heading() {
+    let text = "一.主要工作\n内容。\n二.存在问题\n内容。\n三.2024年工作计划\n内容。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "主要工作".into()),
+            (Some(2), "存在问题".into()),
+            (Some(3), "2024年工作计划".into()),
+        ]
+    );
+    assert!(outline("一.5倍\n内容。\n").is_empty());
+}
