@@ -861,7 +861,22 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
                 })
         })
     });
+    // `附件：自查表` above the signature (`…局` / `2024年2月26日`) and the
+    // attachment itself after it (`附件`): the note stays in the body.
+    let signed_before_later = || {
+        (k + 1..end).any(|d| {
+            lines.get(d).is_some_and(|x| date_line(x).is_some())
+                && (d + 1..end).any(|q| {
+                    lines
+                        .get(q)
+                        .is_some_and(|x| appendix_marker(x) && x.text.starts_with("附件"))
+                })
+        })
+    };
     (numbered(rest) || rest.is_empty() && next_list) && numbered_appendix_later
+        || !rest.trim_matches(crate::grammar::trivia::pad).is_empty()
+            && l.chars <= 40
+            && signed_before_later()
 }
 
 /// Parse a document: zones, metadata, title, sections, closing.

@@ -840,3 +840,19 @@ fn a_cn_dot_marker_before_a_year_is_a_heading() {
     );
     assert!(outline("一.5倍\n内容。\n").is_empty());
 }
+
+/// `附件：自查表` above the signature, the attachment itself after it:
+/// the note stays in the body, the closing is found, the appendix starts
+/// at the later `附件` line.
+#[test]
+fn an_unnumbered_attachment_note_above_the_signature_stays_in_the_body() {
+    let text = "关于开展专项检查的通知\n\n各学校：\n\n现将有关事项通知如下：\n\n一、检查内容\n\n内容。\n\n二、工作要求\n\n内容。\n\n附件：校园食品安全自查表\n\n县市场监督管理局　　　　县教育局\n2024年2月26日\n\n附件\n\n校园食品安全自查表\n\n1　食品经营许可证是否在有效期内\n";
+    let doc = gongwen::parse(text);
+    let closing = doc.closing.as_ref().expect("a closing block");
+    assert_eq!(
+        closing.issuers.iter().map(|i| i.text).collect::<Vec<_>>(),
+        ["县市场监督管理局", "县教育局"]
+    );
+    assert_eq!(doc.outline().len(), 2);
+    assert!(doc.zones.iter().any(|z| z.kind == ZoneKind::Appendix));
+}
