@@ -132,6 +132,12 @@ fn is_closer(c: char) -> bool {
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(is_closer);
     t.ends_with(['。', '！', '？', '!', '?'])
+        // `…全部报送备案.`: a full stop typed as `.` after a CJK character.
+        || t.strip_suffix(['.', '．']).is_some_and(|r| {
+            r.chars()
+                .next_back()
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
 }
 
 /// Does the text contain sentence punctuation anywhere (prose)?

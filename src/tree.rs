@@ -51,6 +51,22 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// A title spaced out letter by letter (`总　则`, `综　合`, `附　　则`):
+/// every run between the padding is one CJK character. It reads without
+/// the padding; any other title is kept as written.
+fn despaced(title: &str) -> Cow<'_, str> {
+    let spaced = title.contains(pad)
+        && title
+            .split(pad)
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk));
+    if spaced {
+        Cow::Owned(title.chars().filter(|&c| !pad(c)).collect())
+    } else {
+        Cow::Borrowed(title)
+    }
+}
+
 /// Split the text after a marker into title and run-in body.
 /// Returns (title start, title end, heading end, run-in body start),
 /// offsets relative to `rest`.
@@ -69,13 +85,22 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
         if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
             return (lead, lead + i, lead + i, Some(lead + i));
         }
+        let cjk_before = prev_cjk;
         prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
         match c {
             '“' | '（' | '(' | '《' | '‘' => depth += 1,
             '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
             _ => {}
         }
-        if depth == 0 && matches!(c, '。' | '：' | ':' | '！' | '？') {
+        // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
+        // after a CJK character, before a CJK character or the line end.
+        let dot_stop = matches!(c, '.' | '．')
+            && cjk_before >= 2
+            && body
+                .get(i + c.len_utf8()..)
+                .and_then(|r| r.trim_start_matches(pad).chars().next())
+                .is_none_or(is_cjk);
+        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
             let after = i + c.len_utf8();
             let tail = body.get(after..).unwrap_or("");
             let tail_trim = tail.trim_start_matches(pad);
@@ -164,6 +189,42 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
     prev_ok && next_ok
 }
 
+/// The line after heading line `i`, when it is the rest of a title broken
+/// by a line end: right below it, short, no sentence punctuation, colon or
+/// digits, no marker, and then a blank line (or the end); when the heading
+/// line ends in `，`/`、` (the break is mid-clause), a marked line or a
+/// full sentence may follow instead.
+fn title_continuation<'l, 'a>(
+    lines: &'l [LineInfo<'a>],
+    i: usize,
+    hi: usize,
+) -> Option<&'l LineInfo<'a>> {
+    let l = lines.get(i)?;
+    let c = lines.get(i + 1).filter(|_| i + 1 < hi)?;
+    let t = c.text;
+    let ok = !c.is_blank()
+        && heading_like(c, 20)
+        && !t.contains(['：', ':'])
+        && !t
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        && !t.starts_with(['表', '图', '注', '附'])
+        && !t.starts_with("单位")
+        && heading_marker(t).is_err()
+        && shi_marker(t).is_err()
+        && di_marker(t).is_err()
+        && lost_numeral_marker(t).is_err();
+    if !ok {
+        return None;
+    }
+    let mid_clause = l.text.ends_with(['，', ',', '、']);
+    let after_ok = i + 2 >= hi
+        || lines.get(i + 2).is_none_or(|a| {
+            a.is_blank() || mid_clause && (heading_marker(a.text).is_ok() || ends_sentence(a.text))
+        });
+    after_ok.then_some(c)
+}
+
 /// Does the text after a circled or arabic-paren marker go on to the next
 /// marker of its sequence after a clause end (`①深化改革；②推进…`)? Then
 /// the line is an enumeration inside a paragraph.
@@ -217,7 +278,7 @@ fn marked_heading<'a>(
             ordinal: m.ordinal,
             marker: Span::new(l.t0(), l.t0() + mlen),
             title: Span::new(rest_base + ts, rest_base + te),
-            title_text: Cow::Borrowed(title),
+            title_text: despaced(title),
             end: rest_base + he,
             run_in: run.map(|r| rest_base + r),
             inferred,
@@ -252,7 +313,7 @@ fn marked_heading<'a>(
             && body
                 .chars()
                 .nth(1)
-                .is_some_and(|c| matches!(c, '季' | '月'))
+                .is_some_and(|c| matches!(c, '季' | '月' | '类' | '种' | '项' | '级' | '批' | '档'))
         {
             return None;
         }
@@ -282,9 +343,29 @@ fn marked_heading<'a>(
                 }
             }
         }
-        let h = mk(m, mlen, rest, false)?;
+        let mut h = mk(m, mlen, rest, false)?;
         if h.run_in.is_none() && h.title.len() / 3 > MAX_TITLE_CHARS * 2 {
             return None;
+        }
+        // A title broken by a line end (`一、坚持系统谋划，营商环境` /
+        // `制度体系持续完善` / blank line): the short continuation is part
+        // of the title.
+        if h.run_in.is_none()
+            && h.end == l.t1()
+            && m.family != MarkerFamily::Article
+            && !t.ends_with(['。', '：', ':', '；', ';', '！', '？', '.', '．'])
+        {
+            if let Some(c) = title_continuation(lines, i, hi) {
+                let title_chars = h.title_text.chars().count() + c.chars as usize;
+                if title_chars <= MAX_RECOVERED_CHARS {
+                    let mut joined = h.title_text.into_owned();
+                    joined.push_str(c.text);
+                    h.title_text = Cow::Owned(joined);
+                    h.title = Span::new(h.title.start(), c.t1());
+                    h.end = c.t1();
+                    h.last_line = i + 1;
+                }
+            }
         }
         return Some(h);
     }
@@ -417,7 +498,7 @@ pub(crate) fn headings<'a>(
             if l.text.ends_with(['；', ';'])
                 && (m.family == MarkerFamily::Article
                     || !semicolon_heading(lines, i, hi, rest.trim_start_matches(pad)))
-                || continues && (any_end || l.text.ends_with(['。', '；', ';']))
+                || continues && (any_end || ends_sentence(l.text) || l.text.ends_with(['；', ';']))
             {
                 list_run = m.ordinal.map(|n| (m.family, n, any_end));
                 i += 1;
@@ -789,6 +870,13 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && lines.get(j.wrapping_sub(1)).is_none_or(|p| {
             j == lo || p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
         })
+        // An issuer over a date line (`东陵市人民政府办公室` / `2024年2月20日`,
+        // the signature of a notice that prints a document after it) signs
+        // what comes before: it heads nothing.
+        && (j + 1..hi)
+            .filter_map(|k| lines.get(k))
+            .find(|x| !x.is_blank())
+            .is_none_or(|x| crate::zones::date_line(x).is_none())
 }
 
 /// Does the text start with a year (`2024年…`): a new sentence, not a
@@ -859,8 +947,12 @@ fn unnumbered_parents<'a>(
         }
     }
     if accepted.len() == 1 {
+        // A lone line before the first numbered heading restarts nothing:
+        // it is a title (of a document printed after a notice), not a part.
         let single_ok = accepted.first().is_some_and(|&j| {
-            blank_around(lines, j) && lines.get(j).is_some_and(|l| l.chars <= 12)
+            blank_around(lines, j)
+                && lines.get(j).is_some_and(|l| l.chars <= 12)
+                && out.first().is_some_and(|h| h.first_line < j)
         });
         if !single_ok {
             return;

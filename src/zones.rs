@@ -95,10 +95,16 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     // A wrapped prose line with no full stop yet: clauses and a figure
     // (`全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增`).
     let prose = l.chars >= 20
-        && t.contains('，')
+        && t.contains(['，', ','])
         && t.chars().any(|c| c.is_ascii_digit())
         && !has_title_word(t);
-    (has_sentence_punct(t) && l.chars >= 8) || l.chars >= 100 || prose
+    // A lead-in with clauses ending in a colon (`…，现将有关情况报告如下：`,
+    // also typed with ASCII `,` `.` `:`).
+    let lead_in = l.chars >= 20 && t.contains(['，', ',']) && t.ends_with(['：', ':']);
+    ((has_sentence_punct(t) || ends_sentence(t)) && l.chars >= 8)
+        || l.chars >= 100
+        || prose
+        || lead_in
 }
 
 fn has_title_word(t: &str) -> bool {
@@ -587,7 +593,7 @@ fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usiz
 }
 
 /// Is the whole line a date (`2022年1月28日`, `二〇二六年一月二十七日`), possibly in brackets?
-fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
+pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
     if l.chars > 24 {
         return None;
     }
@@ -787,6 +793,42 @@ fn appendix_marker(l: &LineInfo<'_>) -> bool {
         )
 }
 
+/// `注：1.本公报中…` / `注释：①…`: a notes label with its first numbered
+/// note on the same line starts the notes zone, when no `一、` heading
+/// follows (a note under a table inside the body is a paragraph).
+fn inline_notes(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
+    let Some(l) = lines.get(k) else { return false };
+    let Some(rest) = ["注释", "注解", "注", "说明"]
+        .iter()
+        .find_map(|w| l.text.strip_prefix(w))
+        .and_then(|r| r.strip_prefix(['：', ':']))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(crate::grammar::trivia::pad);
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digits_then = |t: &str, ends: &[char]| {
+        let d = t.len() - t.trim_start_matches(is_digit).len();
+        d > 0 && t.get(d..).is_some_and(|r| r.starts_with(ends))
+    };
+    let numbered = rest.starts_with('①')
+        || rest
+            .strip_prefix(['（', '('])
+            .is_some_and(|r| digits_then(r, &['）', ')']))
+        || digits_then(rest, &['.', '．', '、']);
+    numbered
+        && !(k + 1..end).any(|q| {
+            lines.get(q).is_some_and(|x| {
+                crate::grammar::heading::heading_marker(x.text).is_ok_and(|(_, m)| {
+                    matches!(
+                        m.family,
+                        crate::ast::MarkerFamily::Cn | crate::ast::MarkerFamily::Part
+                    )
+                })
+            })
+        })
+}
+
 /// `附件：1.…` followed by numbered attachment titles, with a later
 /// `附件1` line: the notice's own list of attachments (附件说明), which
 /// stays in the body; the appendix starts at the later line.
@@ -819,7 +861,22 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
                 })
         })
     });
+    // `附件：自查表` above the signature (`…局` / `2024年2月26日`) and the
+    // attachment itself after it (`附件`): the note stays in the body.
+    let signed_before_later = || {
+        (k + 1..end).any(|d| {
+            lines.get(d).is_some_and(|x| date_line(x).is_some())
+                && (d + 1..end).any(|q| {
+                    lines
+                        .get(q)
+                        .is_some_and(|x| appendix_marker(x) && x.text.starts_with("附件"))
+                })
+        })
+    };
     (numbered(rest) || rest.is_empty() && next_list) && numbered_appendix_later
+        || !rest.trim_matches(crate::grammar::trivia::pad).is_empty()
+            && l.chars <= 40
+            && signed_before_later()
 }
 
 /// Parse a document: zones, metadata, title, sections, closing.
@@ -836,8 +893,10 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     let ts = trailer_start(&lines, cs, head.title_text.as_deref());
     let mut body_end = ts;
     let mut closing_lines: Option<(usize, Vec<usize>, Option<usize>, usize)> = None;
-    let appendix = (cs + 1..ts)
-        .find(|&k| lines.get(k).is_some_and(appendix_marker) && !attachment_list(&lines, k, ts));
+    let appendix = (cs + 1..ts).find(|&k| {
+        lines.get(k).is_some_and(appendix_marker) && !attachment_list(&lines, k, ts)
+            || inline_notes(&lines, k, ts)
+    });
     if let Some((first, iss, date)) = closing(&lines, cs, ts) {
         if appendix.is_none_or(|a| first > a) {
             closing_lines = Some((first, iss, date, ts));

@@ -694,3 +694,165 @@ fn a_stray_semicolon_after_a_heading_title() {
     let text = "某县工作报告\n一、主要做法\n主要措施有：\n（一）兜牢民生底线；\n（二）提升养老服务水平；\n（三）完善救助体系。\n全年发放低保金1.2亿元。\n";
     assert_eq!(outline(text).len(), 1);
 }
+
+/// A notice that prints the document it issues after its own signature
+/// (`东陵市人民政府办公室` / `2024年2月20日` / `某某实施方案` / `一、…`): the
+/// signature heads nothing, and the printed document's `一、` stays level 1.
+#[test]
+fn an_issuer_over_a_date_line_is_not_an_unnumbered_heading() {
+    let text = "关于印发《某市实施方案》的通知\n\n各县（区）人民政府：\n\n《某市实施方案》已经市政府同意，现印发给你们。\n\n某市人民政府办公室\n2024年2月20日\n\n某市数字政府建设实施方案\n\n为推进数字政府建设，制定本方案。\n\n一、总体要求\n\n内容。\n\n二、重点任务\n\n内容。\n";
+    let got: Vec<(u8, String)> = outline(text).into_iter().map(|h| (h.0, h.3)).collect();
+    assert_eq!(got, vec![(1, "总体要求".into()), (1, "重点任务".into())]);
+}
+
+/// `三、四类数据资源目录…` (third and fourth classes) is a number pair like
+/// `三、四季度`, not heading 三.
+#[test]
+fn a_pair_of_numerals_before_a_classifier_is_not_a_heading() {
+    let text = "一、总体要求\n内容。\n二、重点任务\n三、四类数据资源目录于6月底前编制完成。\n三、保障措施\n内容。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "总体要求".into()),
+            (Some(2), "重点任务".into()),
+            (Some(3), "保障措施".into()),
+        ]
+    );
+}
+
+/// `注：1.本公报中…` / `2.…` after the last section: the notes zone starts
+/// at the label even when the first note shares its line; a table note in
+/// the middle of the body (a `二、` follows) stays a paragraph.
+#[test]
+fn a_notes_label_with_its_first_note_on_the_line_starts_the_notes() {
+    let text = "某市统计公报\n一、综合\n全年地区生产总值增长5.9%。\n二、农业\n全年粮食产量增长1.8%。\n注：1.本公报中部分数据因四舍五入的原因，存在总计与分项合计不等的情况。\n2.地区生产总值增长速度按不变价格计算。\n";
+    let doc = gongwen::parse(text);
+    let got: Vec<String> = doc.outline().iter().map(|h| h.title.to_string()).collect();
+    assert_eq!(got, ["综合", "农业"]);
+    assert!(doc.zones.iter().any(|z| z.kind == ZoneKind::Appendix));
+    let text = "某市统计公报\n一、综合\n全年地区生产总值增长5.9%。\n注：1.表中数据为初步统计数。\n二、农业\n全年粮食产量增长1.8%。\n";
+    let got: Vec<String> = gongwen::parse(text)
+        .outline()
+        .iter()
+        .map(|h| h.title.to_string())
+        .collect();
+    assert_eq!(got, ["综合", "农业"]);
+}
+
+/// `第一章　总　则`, `一、综　合`: a title spaced out letter by letter reads
+/// without the spaces; a title with words between spaces keeps them.
+#[test]
+fn a_title_spaced_out_letter_by_letter_reads_without_the_spaces() {
+    let text = "第一章　总　则\n第一条　为了加强管理，制定本办法。\n第二章　附　　则\n第二条　本办法自发布之日起施行。\n";
+    let got: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(
+        got,
+        [
+            "总则",
+            "为了加强管理，制定本办法",
+            "附则",
+            "本办法自发布之日起施行"
+        ]
+    );
+    let got: Vec<String> = outline("一、综　合\n全年增长5.9%。\n二、2024年 重点工作\n内容。\n")
+        .into_iter()
+        .map(|h| h.3)
+        .collect();
+    assert_eq!(got, ["综合", "2024年 重点工作"]);
+}
+
+/// `一、坚持系统谋划，营商环境` / `制度体系持续完善` / blank line: a heading
+/// title broken by a line end is one title (heading-split); a short body
+/// line after a heading, or one with a figure, is not joined.
+#[test]
+fn a_heading_title_broken_by_a_line_end_is_joined() {
+    let text = "某市工作报告\n\n一、坚持系统谋划，营商环境\n制度体系持续完善\n\n出台专项政策12项。\n\n二、坚持改革创新，政务服务效能\n显著提升\n\n网上可办率达到99.2%。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "坚持系统谋划，营商环境制度体系持续完善".into()),
+            (Some(2), "坚持改革创新，政务服务效能显著提升".into()),
+        ]
+    );
+    assert!(codes(text).contains(&DiagnosticCode::HeadingSplit));
+    // Near misses: a paragraph line with a figure, a sentence, a line run
+    // on to the next without a blank line.
+    for text in [
+        "一、主要工作\n全年办理案件56件\n\n二、存在问题\n内容。\n",
+        "一、主要工作\n全年办理案件较多。\n\n二、存在问题\n内容。\n",
+        "一、主要工作\n我局认真贯彻落实\n上级决策部署。\n二、存在问题\n内容。\n",
+    ] {
+        let got: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+        assert_eq!(got, ["主要工作", "存在问题"], "{text:?}");
+    }
+}
+
+/// A report typed with ASCII punctuation (`,` `.` `:` for `，` `。` `：`):
+/// the run-in title ends at the `.` after a CJK character (not at a
+/// decimal point), and the lead-in under the title is the preamble.
+#[test]
+fn an_ascii_full_stop_ends_a_run_in_title() {
+    let text = "XX区2023年度依法行政工作报告\n\n2023年,我区扎实推进依法行政各项工作.现将有关情况报告如下:\n\n一、主要工作情况\n\n(一)完善制度体系.制定修订规范性文件9件.\n\n(二)规范执法行为\n\n1.深化执法改革.整合执法事项210项.\n\n2.执法事项精简3.5个百分点\n\n二、下一步工作打算\n\n(一)加强法治队伍建设.\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(doc.preamble.len(), 1);
+    let got: Vec<(u8, String, bool)> = outline(text).into_iter().map(|h| (h.0, h.3, h.5)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, "主要工作情况".into(), false),
+            (2, "完善制度体系".into(), true),
+            (2, "规范执法行为".into(), false),
+            (3, "深化执法改革".into(), true),
+            (3, "执法事项精简3.5个百分点".into(), false),
+            (1, "下一步工作打算".into(), false),
+            (2, "加强法治队伍建设".into(), false),
+        ]
+    );
+}
+
+/// A title in traditional characters (`政府工作報告`, `…工作總結`) is found
+/// by its title word above a subtitle and a speaker line.
+#[test]
+fn a_traditional_title_word_marks_the_title() {
+    let text = "2024年政府工作報告\n\n——2024年1月15日在某市第八屆人民代表大會第四次會議上\n\n市長　黃偉明\n\n各位代表：\n\n現在，我代表市人民政府向大會報告工作，請予審議。\n\n一、工作回顧\n\n內容。\n";
+    let doc = gongwen::parse(text);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("2024年政府工作報告")
+    );
+}
+
+/// `三.2024年工作计划`: a CJK numeral and a dot before a year is a heading;
+/// before other digits (`一.5`) it is not.
+#[test]
+fn a_cn_dot_marker_before_a_year_is_a_heading() {
+    let text = "一.主要工作\n内容。\n二.存在问题\n内容。\n三.2024年工作计划\n内容。\n";
+    let got: Vec<(Option<u32>, String)> = outline(text).into_iter().map(|h| (h.2, h.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "主要工作".into()),
+            (Some(2), "存在问题".into()),
+            (Some(3), "2024年工作计划".into()),
+        ]
+    );
+    assert!(outline("一.5倍\n内容。\n").is_empty());
+}
+
+/// `附件：自查表` above the signature, the attachment itself after it:
+/// the note stays in the body, the closing is found, the appendix starts
+/// at the later `附件` line.
+#[test]
+fn an_unnumbered_attachment_note_above_the_signature_stays_in_the_body() {
+    let text = "关于开展专项检查的通知\n\n各学校：\n\n现将有关事项通知如下：\n\n一、检查内容\n\n内容。\n\n二、工作要求\n\n内容。\n\n附件：校园食品安全自查表\n\n县市场监督管理局　　　　县教育局\n2024年2月26日\n\n附件\n\n校园食品安全自查表\n\n1　食品经营许可证是否在有效期内\n";
+    let doc = gongwen::parse(text);
+    let closing = doc.closing.as_ref().expect("a closing block");
+    assert_eq!(
+        closing.issuers.iter().map(|i| i.text).collect::<Vec<_>>(),
+        ["县市场监督管理局", "县教育局"]
+    );
+    assert_eq!(doc.outline().len(), 2);
+    assert!(doc.zones.iter().any(|z| z.kind == ZoneKind::Appendix));
+}

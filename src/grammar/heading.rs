@@ -201,7 +201,7 @@ fn financial_digit(c: char) -> bool {
 }
 
 /// ```ebnf
-/// cn_marker ::= cn_ordinal ("、" | ("." | "．") (* not followed by a digit *))
+/// cn_marker ::= cn_ordinal ("、" | ("." | "．") (* not followed by a digit, except a year `2024年` *))
 ///   (* led by a financial-form numeral `壹、` it ranks with the parts *)
 /// ```
 pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
@@ -210,8 +210,21 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
         cn_ordinal,
         alt((
             char('、'),
-            // `一.5` is not a marker: after a dot, no digit may follow.
-            (alt((char('．'), char('.'))), not(peek(satisfy(is_digit)))).map(|(c, _)| c),
+            // `一.5` is not a marker: after a dot, no digit may follow,
+            // except a year (`三.2024年工作计划`).
+            (
+                alt((char('．'), char('.'))),
+                alt((
+                    not(peek(satisfy(is_digit))),
+                    peek((
+                        satisfy(is_digit).and(satisfy(is_digit)),
+                        satisfy(is_digit).and(satisfy(is_digit)),
+                        char('年'),
+                    ))
+                    .map(|_| ()),
+                )),
+            )
+                .map(|(c, _)| c),
         )),
     )
         .map(|(n, _)| Marker {
