@@ -279,6 +279,18 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
     Ok((i.get(pos..).unwrap_or(""), d))
 }
 
+/// [`listed_year`] or [`listed_month`], tried only when the number is
+/// followed by a list separator (the scanner tries this after every failed
+/// [`date`]: most figures are no dates and stop at the first check).
+pub(crate) fn listed_date(i: &str) -> PResult<'_, Date> {
+    let dn = date_num(i);
+    let listed = dn.is_some_and(|(r, ..)| r.starts_with(['、', '和', '与', '及']));
+    if !listed {
+        return Err(err(i));
+    }
+    listed_year(i).or_else(|_| listed_month(i))
+}
+
 /// A year listed before another year, which carries the `年` for both:
 /// `2022、2023年`, `2022和2023年` (returns the first year; the rest starts at
 /// the separator).
@@ -390,6 +402,10 @@ pub(crate) fn meridiem(i: &str) -> PResult<'_, Meridiem> {
         ("夜间", Meridiem::Evening),
         ("夜間", Meridiem::Evening),
     ];
+    // Every word starts with one of these chars: most calls stop here.
+    if !i.starts_with(['上', '凌', '早', '中', '下', '晚', '傍', '夜']) {
+        return Err(err(i));
+    }
     for (w, m) in WORDS {
         if let Some(r) = i.strip_prefix(w) {
             return Ok((r, m));

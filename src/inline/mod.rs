@@ -36,7 +36,7 @@ use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
     classify_token, code_token, emergency_number, ordinal, phone_like, slogan,
 };
-use crate::grammar::date::{DateMatch, date, listed_month, listed_year, meridiem};
+use crate::grammar::date::{DateMatch, date, listed_date, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -1285,7 +1285,7 @@ impl<'a> Scanner<'a, '_> {
                 Ok(x) => (i, rest, x),
                 // 2022、2023年: the first year of a list.
                 Err(_) => {
-                    let (r, d) = listed_year(rest).or_else(|_| listed_month(rest)).ok()?;
+                    let (r, d) = listed_date(rest).ok()?;
                     let m = DateMatch {
                         date: d,
                         range_end: None,
