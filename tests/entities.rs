@@ -1004,6 +1004,12 @@ fn audit_e3() {
             &["quantity 五章 = 5 章", "quantity 三十六条 = 36 条"],
         ),
         ("与群众约法三章", &[]),
+        // Idioms led by a word before the numeral come from the slogan
+        // lexicon (`lead|term`), traditional forms included.
+        ("與群眾約法三章", &[]),
+        ("跑好最后一百米", &[]),
+        ("打通最後一公里", &[]),
+        ("共三章", &["quantity 三章 = 3 章"]),
         ("审查文稿约12万字", &["quantity 约12万字 = 120000 字 about"]),
         ("坚持八字方针", &[]),
         ("前进5个位次", &["quantity 5个位次 = 5 位次"]),

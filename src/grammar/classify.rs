@@ -19,12 +19,37 @@ static SLOGANS: LazyLock<CharMap<Vec<&'static str>>> = LazyLock::new(|| {
         if l.is_empty() || l.starts_with('#') {
             continue;
         }
+        if l.contains('|') {
+            continue;
+        }
         if let Some(c) = l.chars().next() {
             map.entry(c).or_default().push(l);
         }
     }
     for v in map.values_mut() {
         v.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    }
+    map
+});
+
+/// Idioms whose numeral follows a lead word (`约法|三章`, `最后|一公里`):
+/// (lead, the part from the numeral on), keyed by the numeral part's first
+/// char, longest first.
+static LED_SLOGANS: LazyLock<CharMap<Vec<(&'static str, &'static str)>>> = LazyLock::new(|| {
+    let mut map: CharMap<Vec<(&'static str, &'static str)>> = CharMap::default();
+    for line in SLOGANS_TXT.lines() {
+        let l = line.trim();
+        if l.starts_with('#') {
+            continue;
+        }
+        if let Some((lead, rest)) = l.split_once('|') {
+            if let Some(c) = rest.chars().next() {
+                map.entry(c).or_default().push((lead, rest));
+            }
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|(_, r)| std::cmp::Reverse(r.len()));
     }
     map
 });
@@ -48,6 +73,22 @@ pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
         }
     }
     Err(err(i))
+}
+
+/// An idiom of the slogan lexicon written with a lead (`约法|三章`): `i`
+/// starts at its numeral and `before` ends with the lead. Returns the rest
+/// after the idiom.
+///
+/// ```ebnf
+/// led_slogan ::= LEXICON(slogans: lead "|" term) (* the lead before the numeral *)
+/// ```
+pub(crate) fn led_slogan<'i>(before: &str, i: &'i str) -> Option<&'i str> {
+    let c = i.chars().next()?;
+    LED_SLOGANS
+        .get(&c)?
+        .iter()
+        .find(|(lead, _)| before.ends_with(lead))
+        .and_then(|(_, term)| i.strip_prefix(term))
 }
 
 /// An ordinal: `第` + figure + an optional measure word (`第一批`, `第9名`,

@@ -34,7 +34,7 @@ use crate::entity::{
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
-    classify_token, code_token, emergency_number, ordinal, phone_like, slogan,
+    classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
 };
 use crate::grammar::date::{DateMatch, date, listed_date, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
@@ -1070,21 +1070,11 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
-        // 最后一公里: the last stretch, an idiom.
-        if rest.starts_with('一') {
-            let w = self.back_window(i, 6);
-            let before = self.text.get(w..i).unwrap_or("");
-            if before.ends_with("最后") || before.ends_with("最後") {
-                return Some(self.skip_run(i));
-            }
-        }
-        // 约法三章: an idiom, not a count of chapters.
-        if rest.starts_with("三章") {
-            let w = self.back_window(i, 6);
-            let before = self.text.get(w..i).unwrap_or("");
-            if before.ends_with("约法") || before.ends_with("約法") {
-                return Some(i + "三章".len());
-            }
+        // 最后一公里, 约法三章: idioms whose numeral follows a lead word.
+        let w = self.back_window(i, 12);
+        // The whole numeral run is part of the idiom (最后一百米 too).
+        if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
+            return Some(self.skip_run(i).max(i + rest.len() - r.len()));
         }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
@@ -1489,9 +1479,6 @@ impl<'a> Scanner<'a, '_> {
         line_alone || stated || bracketed || cell
     }
 
-    /// A bare integer that reads as an identifier: a phone number or
-    /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
-    /// ten-digit site codes).
     /// An area code (`0` and 2–3 more digits) at `i` followed by a dash
     /// (`-－—–`) or a closing parenthesis opened right before it, then a
     /// local number of 7–8 digits: (where the phone starts, the bytes of
@@ -1527,6 +1514,9 @@ impl<'a> Scanner<'a, '_> {
         Some((start, after.len() - local.len() + len))
     }
 
+    /// A bare integer that reads as an identifier: a phone number or
+    /// hotline (by form or next to 热线 电话 …), or a code (`06000141号`,
+    /// ten-digit site codes).
     fn bare_identifier(&self, i: usize, ftext: &str, after: &str) -> Option<IdentifierScheme> {
         if !ftext.chars().all(|c| digit_value(c).is_some()) {
             return None;
