@@ -358,6 +358,22 @@ impl<'a> Scanner<'a, '_> {
         s.min(at)
     }
 
+    /// Push a rank or numbered thing: the figure at `start..figure_end`
+    /// followed by its word `unit` (`前10名`, `前三位`, `15号`, `500强`) as
+    /// an ordinal; returns where it ends.
+    fn push_rank(
+        &mut self,
+        start: usize,
+        figure_end: usize,
+        value: u64,
+        unit: &'static str,
+    ) -> usize {
+        let end = figure_end + unit.len();
+        let unit = Some(Cow::Borrowed(unit));
+        self.push(start, end, EntityKind::Ordinal(Ordinal { value, unit }));
+        end
+    }
+
     fn emit_quantity(&mut self, start: usize, end: usize, q: QuantityMatch<'a>, negative: bool) {
         let Some(mut value) = q.value else {
             self.overflow(start, end);
@@ -1119,16 +1135,7 @@ impl<'a> Scanner<'a, '_> {
                 } else {
                     "位"
                 };
-                let stop = end + u.len();
-                self.push(
-                    i,
-                    stop,
-                    EntityKind::Ordinal(Ordinal {
-                        value: v,
-                        unit: Some(Cow::Borrowed(u)),
-                    }),
-                );
-                return Some(stop);
+                return Some(self.push_rank(i, end, v, u));
             }
         }
         // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
@@ -1223,16 +1230,7 @@ impl<'a> Scanner<'a, '_> {
                 .and_then(Num::as_int)
                 .and_then(|v| u64::try_from(v).ok());
             if let (Some(u), Some(v)) = (rank_unit, v) {
-                let end = i + flen + u.len();
-                self.push(
-                    i,
-                    end,
-                    EntityKind::Ordinal(Ordinal {
-                        value: v,
-                        unit: Some(Cow::Borrowed(u)),
-                    }),
-                );
-                return Some(end);
+                return Some(self.push_rank(i, i + flen, v, u));
             }
             // 80后, 00后: a generation, not a figure.
             if r.starts_with('后') && f.int_digits == 2 && !f.frac && f.text.ends_with('0') {
