@@ -279,6 +279,44 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
     Ok((i.get(pos..).unwrap_or(""), d))
 }
 
+/// Can [`date`] or [`listed_date`] match at `i`, which starts with a digit
+/// or a CJK numeral? A necessary condition, checked before either is
+/// tried (most figures in running text are no dates): every production
+/// that starts with a number ([`date_num`]) goes on, right after the
+/// number, with a pad char, `年`, `月`, a day mark, a clock separator, an
+/// ISO separator, a range separator or a list separator. Productions that
+/// start with a word (`上午`, `元月`) cannot start at a numeral.
+pub(crate) fn date_may_start(i: &str) -> bool {
+    let Some((r, ..)) = date_num(i) else {
+        return false;
+    };
+    let Some(c) = r.chars().next() else {
+        return false;
+    };
+    matches!(
+        c,
+        ' ' | '\u{3000}'
+            | '\u{a0}'
+            | '年'
+            | '月'
+            | '日'
+            | '号'
+            | '號'
+            | ':'
+            | '：'
+            | '时'
+            | '點'
+            | '/'
+            | '.'
+            | '、'
+            | '和'
+            | '与'
+            | '及'
+            | '学'
+            | '學'
+    ) || range_sep(r).is_some()
+}
+
 /// [`listed_year`] or [`listed_month`], tried only when the number is
 /// followed by a list separator (the scanner tries this after every failed
 /// [`date`]: most figures are no dates and stop at the first check).
@@ -695,6 +733,38 @@ pub(crate) fn parse_date_text(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `date_may_start` is a necessary condition: wherever it says no,
+    /// neither `date` nor `listed_date` matches (checked at every numeral
+    /// of the seed reports and of tricky snippets).
+    #[test]
+    fn date_may_start_is_necessary() {
+        let texts = [
+            include_str!("../../tests/corpus/000_96091dc0ec9ac7c9.txt"),
+            include_str!("../../tests/corpus/001_d3e8529875367636.txt"),
+            include_str!("../../tests/corpus/002_6854c17d362f6be3.txt"),
+            include_str!("../../tests/corpus/003_499a48098651bdba.txt"),
+            include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
+            include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
+            "2023 年 5 月 6 日，2021—2025年，1-6月，二〇二六年一月，9时30分，14:37，\
+             2022-02-09，2024/1/5，2022.01.28，2022、2023年，7、8月份，三月份，2022学年",
+        ];
+        let mut checked = 0;
+        for t in texts {
+            for (k, c) in t.char_indices() {
+                if !(c.is_ascii_digit() || crate::grammar::figure::is_cjk_numeral_char(c)) {
+                    continue;
+                }
+                let rest = &t[k..];
+                if !date_may_start(rest) {
+                    assert!(date(rest).is_err(), "date at {rest:.20}");
+                    assert!(listed_date(rest).is_err(), "listed at {rest:.20}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
+    }
 
     fn full(y: u16, m: u8, d: u8) -> Date {
         Date::ymd(y, m, d)

@@ -36,7 +36,7 @@ use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
     classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
 };
-use crate::grammar::date::{DateMatch, date, listed_date, meridiem};
+use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
 use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -1269,6 +1269,7 @@ impl<'a> Scanner<'a, '_> {
             .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
         let (i, rest, (r, m)) = match mer {
             Some(x) => x,
+            None if !date_may_start(rest) => return None,
             None => match date(rest) {
                 Ok(x) => (i, rest, x),
                 // 2022、2023年: the first year of a list.
