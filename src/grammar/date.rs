@@ -287,34 +287,68 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
 /// ISO separator, a range separator or a list separator. Productions that
 /// start with a word (`上午`, `元月`) cannot start at a numeral.
 pub(crate) fn date_may_start(i: &str) -> bool {
-    let Some((r, ..)) = date_num(i) else {
-        return false;
-    };
-    let Some(c) = r.chars().next() else {
-        return false;
-    };
-    matches!(
-        c,
-        ' ' | '\u{3000}'
-            | '\u{a0}'
-            | '年'
-            | '月'
-            | '日'
-            | '号'
-            | '號'
-            | ':'
-            | '：'
-            | '时'
-            | '點'
-            | '/'
-            | '.'
-            | '、'
-            | '和'
-            | '与'
-            | '及'
-            | '学'
-            | '學'
-    ) || range_sep(r).is_some()
+    // The end of the number run, as `date_num` reads it (its value is
+    // not needed here: a run whose value does not fit fails later).
+    let b = i.as_bytes();
+    let mut pos = 0;
+    loop {
+        match b.get(pos) {
+            Some(x) if x.is_ascii_digit() => pos += 1,
+            Some(0xef)
+                if matches!(
+                    (b.get(pos + 1), b.get(pos + 2)),
+                    (Some(0xbc), Some(0x90..=0x99))
+                ) =>
+            {
+                pos += 3;
+            }
+            _ => break,
+        }
+    }
+    let mut rest = i.get(pos..).unwrap_or("").chars();
+    let mut c = rest.next();
+    if pos == 0 {
+        while c.is_some_and(is_cjk_numeral_char) {
+            c = rest.next();
+        }
+        if c.is_none() || rest.as_str().len() + c.map_or(0, char::len_utf8) == i.len() {
+            return false;
+        }
+    }
+    // What may follow the number: pad, 年 月 日 号, clock and ISO
+    // separators, list separators, and the first char of every
+    // `range_sep`.
+    c.is_some_and(|c| {
+        matches!(
+            c,
+            ' ' | '\u{3000}'
+                | '\u{a0}'
+                | '年'
+                | '月'
+                | '日'
+                | '号'
+                | '號'
+                | ':'
+                | '：'
+                | '时'
+                | '點'
+                | '/'
+                | '.'
+                | '、'
+                | '和'
+                | '与'
+                | '及'
+                | '—'
+                | '–'
+                | '-'
+                | '－'
+                | '～'
+                | '~'
+                | '〜'
+                | '至'
+                | '到'
+        )
+    })
 }
 
 /// [`listed_year`] or [`listed_month`], tried only when the number is
@@ -764,6 +798,11 @@ mod tests {
             }
         }
         assert!(checked > 1000);
+        for sep in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"] {
+            assert!(range_sep(&format!("{sep}5月")).is_some());
+            assert!(date_may_start(&format!("3{sep}5月")), "{sep}");
+            assert!(date_may_start(&format!("三{sep}五月")), "{sep}");
+        }
     }
 
     fn full(y: u16, m: u8, d: u8) -> Date {
