@@ -9,12 +9,11 @@ use super::figure::digit_value;
 /// of opens left unclosed and closes left unmatched. Pairs may span line
 /// breaks (text taken from web pages breaks lines inside titles: `《⏎…⏎》`);
 /// the caller scans one paragraph at a time. One pass with a stack, then a
-/// sort of the pairs: O(n log n) worst case.
+/// sort of the pairs: O(n log n) worst case. The reference implementation
+/// that [`refs_and_quotes`] is tested against.
+#[cfg(test)]
 pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
-    let mut stack: Vec<usize> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut unclosed: Vec<usize> = Vec::new();
-    let mut unmatched: Vec<usize> = Vec::new();
+    let mut p = Pairer::default();
     let (mut ob, mut cb) = ([0u8; 4], [0u8; 4]);
     let (ob, cb) = (
         open.encode_utf8(&mut ob).as_bytes(),
@@ -34,29 +33,81 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
     for k in memchr::memchr2_iter(lo, lc, bytes) {
         let at = bytes.get(k..).unwrap_or(&[]);
         if is(at, ob) {
-            stack.push(k);
+            p.open(k);
         } else if is(at, cb) {
-            match stack.pop() {
-                Some(s) => pairs.push((s, k + cb.len())),
-                None => unmatched.push(k),
+            p.close(k, cb.len());
+        }
+    }
+    p.finish()
+}
+
+/// [`pair_marks`] for `《》` and for `“”` at once, in one byte search of
+/// `text` for their lead bytes (`E3` and `E2`), told apart by the bytes
+/// after them.
+pub(crate) fn refs_and_quotes(text: &str) -> (Marks, Marks) {
+    let (mut refs, mut quotes) = (Pairer::default(), Pairer::default());
+    let bytes = text.as_bytes();
+    for k in memchr::memchr2_iter(0xe2, 0xe3, bytes) {
+        // 《 E3 80 8A, 》 E3 80 8B, “ E2 80 9C, ” E2 80 9D.
+        match bytes.get(k..k + 3) {
+            Some([0xe3, 0x80, 0x8a]) => refs.open(k),
+            Some([0xe3, 0x80, 0x8b]) => refs.close(k, 3),
+            Some([0xe2, 0x80, 0x9c]) => quotes.open(k),
+            Some([0xe2, 0x80, 0x9d]) => quotes.close(k, 3),
+            _ => {}
+        }
+    }
+    (refs.finish(), quotes.finish())
+}
+
+/// The stack that pairs opens with closes, in text order.
+#[derive(Debug, Default)]
+struct Pairer {
+    stack: Vec<usize>,
+    pairs: Vec<(usize, usize)>,
+    unmatched: Vec<usize>,
+}
+
+impl Pairer {
+    fn open(&mut self, at: usize) {
+        self.stack.push(at);
+    }
+
+    fn close(&mut self, at: usize, len: usize) {
+        match self.stack.pop() {
+            Some(s) => self.pairs.push((s, at + len)),
+            None => self.unmatched.push(at),
+        }
+    }
+
+    /// The outermost pairs in order, and the leftovers.
+    fn finish(self) -> Marks {
+        let Pairer {
+            stack: mut unclosed,
+            mut pairs,
+            unmatched,
+        } = self;
+        if pairs.is_empty() && unclosed.is_empty() && unmatched.is_empty() {
+            return Marks::default();
+        }
+        pairs.sort_unstable();
+        // Pairs sorted by start: a nested pair follows its outer one.
+        let mut reach = 0usize;
+        let mut first = true;
+        pairs.retain(|&(s, e)| {
+            let keep = first || s >= reach;
+            if keep {
+                first = false;
+                reach = e;
             }
+            keep
+        });
+        unclosed.sort_unstable();
+        Marks {
+            pairs,
+            unclosed,
+            unmatched,
         }
-    }
-    unclosed.append(&mut stack);
-    pairs.sort_unstable();
-    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
-    let mut reach = 0usize;
-    for (s, e) in pairs {
-        if outer.is_empty() || s >= reach {
-            outer.push((s, e));
-            reach = e;
-        }
-    }
-    unclosed.sort_unstable();
-    Marks {
-        pairs: outer,
-        unclosed,
-        unmatched,
     }
 }
 
@@ -220,6 +271,24 @@ mod tests {
         let m = pair_marks("《a《b》c", '《', '》');
         assert_eq!(m.pairs.len(), 1);
         assert_eq!(m.unclosed, vec![0]);
+    }
+
+    #[test]
+    fn refs_and_quotes_agree_with_pair_marks() {
+        for t in [
+            "《a〈b〉》x《c《d》e》《f\n》》“g”“h",
+            "”“《》“《“”》”、。「」《",
+            "关于印发《“十四五”规划》的通知，“放管服”改革。",
+            "",
+        ] {
+            let (r, q) = refs_and_quotes(t);
+            let (r2, q2) = (pair_marks(t, '《', '》'), pair_marks(t, '“', '”'));
+            for (a, b) in [(r, r2), (q, q2)] {
+                assert_eq!(a.pairs, b.pairs, "{t}");
+                assert_eq!(a.unclosed, b.unclosed, "{t}");
+                assert_eq!(a.unmatched, b.unmatched, "{t}");
+            }
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
 };
-use crate::grammar::reference::{doc_number, issuer_code_len, pair_marks};
+use crate::grammar::reference::{doc_number, issuer_code_len, refs_and_quotes};
 use crate::span::Span;
 
 /// What scanning a block of text produces.
@@ -736,7 +736,7 @@ impl<'a> Scanner<'a, '_> {
 
     fn run(&mut self) {
         let text = self.text;
-        let refs = pair_marks(text, '《', '》');
+        let (refs, quotes) = refs_and_quotes(text);
         for &u in &refs.unclosed {
             let span = self.abs(u, u + '《'.len_utf8());
             self.sink.diagnostics.push(Diagnostic::new(
@@ -753,7 +753,6 @@ impl<'a> Scanner<'a, '_> {
                 "》 without its 《",
             ));
         }
-        let quotes = pair_marks(text, '“', '”');
         for &u in &quotes.unclosed {
             let span = self.abs(u, u + '“'.len_utf8());
             self.sink.diagnostics.push(Diagnostic::new(
