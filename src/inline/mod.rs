@@ -202,22 +202,18 @@ const ASCII_ACTIVE: u128 = {
     m
 };
 
-/// The code points [`ACTIVE_CJK`] covers: CJK punctuation and ideographs.
-const CJK_LO: u32 = 0x3000;
-const CJK_HI: u32 = 0x9fff;
-
-/// Words of the [`ACTIVE_CJK`] bitmap.
-const CJK_WORDS: usize = ((CJK_HI - CJK_LO) / 64 + 1) as usize;
-
-/// [`is_active`] on `CJK_LO..=CJK_HI`, one bit per code point (built once,
-/// from `is_active` itself).
-static ACTIVE_CJK: LazyLock<[u64; CJK_WORDS]> = LazyLock::new(|| {
-    let mut t = [0u64; CJK_WORDS];
-    for cp in CJK_LO..=CJK_HI {
-        let k = cp - CJK_LO;
+/// [`is_active`] on three-byte chars (U+0800..U+FFFF, lead bytes
+/// `E0..=EF`), indexed by the low bits of the first two bytes
+/// (`(b0 & 0x0f) << 6 | (b1 & 0x3f)`): one bit per value of `b2 & 0x3f`.
+/// Built once, from `is_active` itself; a char is tested with one load
+/// and one shift, without decoding it.
+static ACTIVE3: LazyLock<[u64; 1024]> = LazyLock::new(|| {
+    let mut t = [0u64; 1024];
+    for cp in 0x800u32..=0xffff {
         if char::from_u32(cp).is_some_and(is_active) {
-            if let Some(w) = usize::try_from(k >> 6).ok().and_then(|j| t.get_mut(j)) {
-                *w |= 1 << (k & 63);
+            let k = (cp >> 6) as usize & 1023;
+            if let Some(w) = t.get_mut(k) {
+                *w |= 1 << (cp & 63);
             }
         }
     }
@@ -227,7 +223,7 @@ static ACTIVE_CJK: LazyLock<[u64; CJK_WORDS]> = LazyLock::new(|| {
 /// The byte index of the first active char (see [`is_active`]) at or after
 /// the char boundary `i`, or the length of `text`.
 fn next_active(text: &str, i: usize) -> usize {
-    let cjk: &[u64; CJK_WORDS] = &ACTIVE_CJK;
+    let t3: &[u64; 1024] = &ACTIVE3;
     let mut rest = text.as_bytes().get(i..).unwrap_or(&[]);
     loop {
         match rest {
@@ -239,18 +235,10 @@ fn next_active(text: &str, i: usize) -> usize {
                 rest = tail;
             }
             [b0 @ 0xe0..=0xef, b1, b2, tail @ ..] => {
-                // Three-byte chars (all of CJK): decode in place.
-                let cp = (u32::from(b0 & 0x0f) << 12)
-                    | (u32::from(b1 & 0x3f) << 6)
-                    | u32::from(b2 & 0x3f);
-                let active = if (CJK_LO..=CJK_HI).contains(&cp) {
-                    let k = cp - CJK_LO;
-                    cjk.get((k >> 6) as usize)
-                        .is_none_or(|w| w >> (k & 63) & 1 == 1)
-                } else {
-                    char::from_u32(cp).is_none_or(is_active)
-                };
-                if active {
+                // Three-byte chars (all of CJK): the code point's bits
+                // are (b0 & 0x0f, b1 & 0x3f, b2 & 0x3f).
+                let k = (usize::from(b0 & 0x0f) << 6) | usize::from(b1 & 0x3f);
+                if t3.get(k).is_none_or(|w| w >> (b2 & 0x3f) & 1 == 1) {
                     break;
                 }
                 rest = tail;
