@@ -258,6 +258,27 @@ fn next_active(text: &str, i: usize) -> usize {
     text.len() - rest.len()
 }
 
+/// A necessary condition for a figure at the start of `s` to be followed,
+/// past padding, by a line end: after the run of digits (ASCII and
+/// fullwidth), digit-group separators (`,` and spaces) and padding (tab,
+/// U+3000, U+00A0), the next byte is `\n` or `\r`. Checked before the
+/// figure is read ([`Scanner::try_split_year`]): most figures are not.
+fn figure_then_line_end(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut k = 0;
+    loop {
+        match (b.get(k), b.get(k + 1), b.get(k + 2)) {
+            (Some(b'0'..=b'9' | b',' | b' ' | b'\t'), ..) => k += 1,
+            (Some(0xef), Some(0xbc), Some(0x90..=0x99)) | (Some(0xe3), Some(0x80), Some(0x80)) => {
+                k += 3;
+            }
+            (Some(0xc2), Some(0xa0), _) => k += 2,
+            (Some(b'\n' | b'\r'), ..) => return true,
+            _ => return false,
+        }
+    }
+}
+
 /// Longest text a quoted term may have to count as a name (its numerals
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
@@ -1319,6 +1340,9 @@ impl<'a> Scanner<'a, '_> {
 
     /// A year split from its 年 by a line end: `2015⏎年`.
     fn try_split_year(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        if !figure_then_line_end(rest) {
+            return None;
+        }
         let (r, f) = crate::grammar::figure::digit_figure(rest).ok()?;
         let (g, crossed) = gap(r);
         let year = f

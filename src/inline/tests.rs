@@ -283,3 +283,29 @@ fn active_tables_agree_with_is_active() {
         assert_eq!(next_active(s, 0), want, "U+{cp:04X}");
     }
 }
+
+#[test]
+fn figure_then_line_end_admits_every_split_year() {
+    // The pre-check must let through every figure that `gap` finds a line
+    // end after (a superset is fine).
+    for s in [
+        "2015\n年",
+        "2015\r\n年",
+        "2015 \n年",
+        "２０１５\n年",
+        "2015\u{3000}\n年",
+        "2015\u{a0}\r年",
+        "2,015\n年",
+        "2 015\t\n年",
+    ] {
+        assert!(figure_then_line_end(s), "{s:?}");
+        let (r, _) = crate::grammar::figure::digit_figure(s).unwrap();
+        assert!(crate::grammar::quantity::gap(r).1, "{s:?}");
+    }
+    for s in ["2015年", "2015.5\n年", "2015，\n"] {
+        assert!(!figure_then_line_end(s), "{s:?}");
+    }
+    // A year split from its 年 is still read as a year.
+    let es = crate::entity::extract("截至2015\n年底");
+    assert!(matches!(es.first().map(|e| &e.kind), Some(EntityKind::Date(_))));
+}
