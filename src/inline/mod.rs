@@ -1035,9 +1035,16 @@ impl<'a> Scanner<'a, '_> {
                 return Step::Done(end);
             }
         }
-        let is_date =
-            ascii_digit && !has_letter && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len());
-        if let Some(scheme) = classify_token(tok).filter(|_| !is_date) {
+        // A date inside the token wins over an identifier (checked only
+        // for a token that is one; `date_may_start` is a cheap necessary
+        // condition).
+        let is_date = || {
+            ascii_digit
+                && !has_letter
+                && date_may_start(rest)
+                && date(rest).is_ok_and(|(r2, _)| r2.len() <= r.len())
+        };
+        if let Some(scheme) = classify_token(tok).filter(|_| !is_date()) {
             if !(has_letter && unit_quantity()) {
                 self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
                 return Step::Done(end);
