@@ -279,6 +279,11 @@ fn figure_then_line_end(s: &str) -> bool {
     }
 }
 
+/// `s.chars().count() <= n`, without counting a long text to its end.
+fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
+}
+
 /// Longest text a quoted term may have to count as a name (its numerals
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
@@ -817,7 +822,7 @@ impl<'a> Scanner<'a, '_> {
                         .unwrap_or("");
                     // A name is short and on one line (a quote spanning a
                     // line break is prose, whatever the line-end style).
-                    let is_name = inner.chars().count() <= NAME_QUOTE_MAX_CHARS
+                    let is_name = at_most_chars(inner, NAME_QUOTE_MAX_CHARS)
                         && !inner.contains(['，', '。', '；', ',', ';', '：', '\n', '\r']);
                     if is_name {
                         suppress_end = e;
@@ -828,10 +833,14 @@ impl<'a> Scanner<'a, '_> {
                                 c.is_ascii_digit()
                                     || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
                             });
-                        let digits: String = inner.chars().filter(char::is_ascii_digit).collect();
                         // “110”: an emergency number named in quotes (“1·22”
-                        // is a date-like name).
-                        let phone = phone_like(&digits) || emergency_number(inner);
+                        // is a date-like name). Only for a code: most quoted
+                        // terms are words.
+                        let phone = code && {
+                            let digits: String =
+                                inner.chars().filter(char::is_ascii_digit).collect();
+                            phone_like(&digits) || emergency_number(inner)
+                        };
                         if code && (phone || inner.contains([' ', '·', '\u{3000}', '\u{a0}'])) {
                             let a = s + '“'.len_utf8();
                             let scheme = if phone {
