@@ -187,7 +187,9 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
     // Space groups (`12 345`, `1 234 567`, with a space, no-break or thin
     // space): exactly three ASCII digits after each one, not running on
     // into a digit; a row of table columns (`56 123 5.6`) is no group.
-    if n <= 3 {
+    // (A group needs a space right after the digits: most figures have
+    // none, and skip the rest of this check.)
+    if n <= 3 && i.get(pos..).is_some_and(|r| r.starts_with(SPACE_GROUP)) {
         let (gm, gpos) = space_groups(i, pos, m);
         let tail = i.get(gpos..).unwrap_or("");
         let column = tail
