@@ -224,38 +224,44 @@ static ACTIVE3: LazyLock<[u64; 1024]> = LazyLock::new(|| {
 /// the char boundary `i`, or the length of `text`.
 fn next_active(text: &str, i: usize) -> usize {
     let t3: &[u64; 1024] = &ACTIVE3;
-    let mut rest = text.as_bytes().get(i..).unwrap_or(&[]);
+    let b = text.as_bytes();
+    let mut i = i;
     loop {
-        match rest {
-            [] => return text.len(),
-            [b @ 0x00..=0x7f, tail @ ..] => {
-                if ASCII_ACTIVE >> b & 1 == 1 {
-                    break;
-                }
-                rest = tail;
+        // The common case, a run of three-byte chars (all of CJK): one
+        // bounds check, one table load and one bit test per char.
+        let last3 = b.len().saturating_sub(2);
+        while i < last3 {
+            let (Some(&b0), Some(&b1), Some(&b2)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
+                break;
+            };
+            if b0 & 0xf0 != 0xe0 {
+                break;
             }
-            [b0 @ 0xe0..=0xef, b1, b2, tail @ ..] => {
-                // Three-byte chars (all of CJK): the code point's bits
-                // are (b0 & 0x0f, b1 & 0x3f, b2 & 0x3f).
-                let k = (usize::from(b0 & 0x0f) << 6) | usize::from(b1 & 0x3f);
-                if t3.get(k).is_none_or(|w| w >> (b2 & 0x3f) & 1 == 1) {
-                    break;
-                }
-                rest = tail;
+            let k = (usize::from(b0 & 0x0f) << 6) | usize::from(b1 & 0x3f);
+            if t3.get(k).is_none_or(|w| w >> (b2 & 0x3f) & 1 == 1) {
+                return i;
             }
-            _ => {
-                let at = text.len() - rest.len();
-                let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
-                    break;
+            i += 3;
+        }
+        match b.get(i) {
+            None => return text.len(),
+            Some(&c @ 0x00..=0x7f) => {
+                if ASCII_ACTIVE >> c & 1 == 1 {
+                    return i;
+                }
+                i += 1;
+            }
+            Some(_) => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    return i;
                 };
                 if is_active(c) {
-                    break;
+                    return i;
                 }
-                rest = rest.get(c.len_utf8()..).unwrap_or(&[]);
+                i += c.len_utf8();
             }
         }
     }
-    text.len() - rest.len()
 }
 
 /// A necessary condition for a figure at the start of `s` to be followed,
