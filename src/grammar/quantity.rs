@@ -1095,6 +1095,16 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
     None
 }
 
+/// The byte offset of the last `a` immediately followed by `b` in `s`
+/// (`s.rfind("ab")` by a char search: no substring searcher is built).
+fn rfind_pair(s: &str, a: char, b: char) -> Option<usize> {
+    s.rmatch_indices(b).find_map(|(k, _)| {
+        s.get(..k)
+            .filter(|h| h.ends_with(a))
+            .map(|_| k - a.len_utf8())
+    })
+}
+
 /// The comparison basis in the clause text before a change verb: `同比`,
 /// `环比`, `比上年`, `较上年末`, `比2020年`, `年均`.
 ///
@@ -1110,9 +1120,9 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         .nth(15)
         .map_or(0, |(k, _)| k);
     let w = before_verb.get(start..)?;
-    for key in ["同比", "环比", "環比"] {
-        if let Some(k) = w.rfind(key) {
-            return w.get(k..k + key.len());
+    for (a, b) in [('同', '比'), ('环', '比'), ('環', '比')] {
+        if let Some(k) = rfind_pair(w, a, b) {
+            return w.get(k..k + a.len_utf8() + b.len_utf8());
         }
     }
     // 与上年相比, 和去年同期相比, 与上年 (相比 left out).
@@ -1121,31 +1131,33 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
         let s = s.strip_suffix("分别").unwrap_or(s).trim_end();
         let s = s.strip_suffix(['，', ',']).unwrap_or(s);
         let n = s.chars().count();
-        let names_period = [
-            "上年",
-            "去年",
-            "上一年",
-            "前一年",
-            "同期",
-            "年初",
-            "年末",
-            "上月",
-            "上季",
-        ]
-        .iter()
-        .any(|p| s.contains(p));
+        let names_period = || {
+            [
+                "上年",
+                "去年",
+                "上一年",
+                "前一年",
+                "同期",
+                "年初",
+                "年末",
+                "上月",
+                "上季",
+            ]
+            .iter()
+            .any(|p| s.contains(p))
+        };
         // 和化学制品制造业比上年: the basis is the 比 phrase, read below.
         let inner = s.strip_suffix("相比").unwrap_or(s);
-        if names_period
-            && (2..=12).contains(&n)
+        if (2..=12).contains(&n)
             && !s.contains(['，', ',', '、', '：'])
             && !inner.contains(['比', '较', '較'])
+            && names_period()
         {
             return Some(s);
         }
     }
     let mut best: Option<usize> = None;
-    for key in ["比", "较", "較"] {
+    for key in ['比', '较', '較'] {
         if let Some(k) = w.rfind(key) {
             if best.is_none_or(|b| k > b) {
                 best = Some(k);
@@ -1182,6 +1194,15 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rfind_pair_is_rfind() {
+        for s in ["同比增长", "比上年同比同比", "x同同比比", "比同", "", "同", "环比同比"] {
+            for (a, b) in [('同', '比'), ('环', '比'), ('比', '同')] {
+                assert_eq!(super::rfind_pair(s, a, b), s.rfind(&format!("{a}{b}")), "{s}");
+            }
+        }
+    }
+
     #[test]
     fn quick_rejects_keep_every_word() {
         for (v, _) in super::CHANGE_VERBS {
