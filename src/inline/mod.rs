@@ -549,7 +549,11 @@ impl<'a> Scanner<'a, '_> {
                 .and_then(change_basis)
                 .map(|b| {
                     // A basis broken over lines (比⏎2010⏎年) reads joined.
-                    Cow::Owned(b.chars().filter(|c| !c.is_whitespace()).collect())
+                    Cow::Owned(if b.contains(char::is_whitespace) {
+                        b.chars().filter(|c| !c.is_whitespace()).collect()
+                    } else {
+                        b.to_owned()
+                    })
                 })
                 .or_else(|| self.basis_clause_before().map(Cow::Owned));
             Change {
