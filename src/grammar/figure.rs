@@ -56,16 +56,17 @@ impl Num {
 }
 
 /// Value of an ASCII or fullwidth digit.
-pub(crate) fn digit_value(c: char) -> Option<u8> {
+pub(crate) const fn digit_value(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
-        '０'..='９' => u8::try_from(c as u32 - '０' as u32).ok(),
+        // At most 9: the cast keeps the value.
+        '０'..='９' => Some((c as u32 - '０' as u32) as u8),
         _ => None,
     }
 }
 
 /// Value of a CJK digit (`〇`–`九`, `两`, financial and traditional forms).
-pub(crate) fn cjk_digit_val(c: char) -> Option<u8> {
+pub(crate) const fn cjk_digit_val(c: char) -> Option<u8> {
     Some(match c {
         '〇' | '○' | '零' => 0,
         '一' | '壹' => 1,
@@ -82,7 +83,7 @@ pub(crate) fn cjk_digit_val(c: char) -> Option<u8> {
 }
 
 /// Power of ten of a CJK multiplier (`十 百 千 万 亿`).
-pub(crate) fn cjk_mult(c: char) -> Option<u32> {
+pub(crate) const fn cjk_mult(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 1,
         '百' | '佰' => 2,
@@ -94,7 +95,7 @@ pub(crate) fn cjk_mult(c: char) -> Option<u32> {
 }
 
 /// True for chars that can be part of a CJK numeral.
-pub(crate) fn is_cjk_numeral_char(c: char) -> bool {
+pub(crate) const fn is_cjk_numeral_char(c: char) -> bool {
     cjk_digit_val(c).is_some() || cjk_mult(c).is_some()
 }
 

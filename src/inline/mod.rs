@@ -24,7 +24,6 @@
 //! of the text (up to the sort of the bracket pairs).
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::Options;
 use crate::decimal::Decimal;
@@ -154,7 +153,7 @@ fn is_cjk_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-fn is_boundary(c: char) -> bool {
+const fn is_boundary(c: char) -> bool {
     matches!(c, '，' | ';' | '；' | '。' | '！' | '？' | '!' | '?')
 }
 
@@ -165,7 +164,7 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
 /// True for the chars the scanner's loop may act on: clause boundaries,
 /// the marks of references and quotes, and every char a production of
 /// [`Scanner::try_at`] can start with. Any other char is stepped over.
-fn is_active(c: char) -> bool {
+const fn is_active(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || is_boundary(c)
         || matches!(
@@ -205,20 +204,23 @@ const ASCII_ACTIVE: u128 = {
 /// [`is_active`] on three-byte chars (U+0800..U+FFFF, lead bytes
 /// `E0..=EF`), indexed by the low bits of the first two bytes
 /// (`(b0 & 0x0f) << 6 | (b1 & 0x3f)`): one bit per value of `b2 & 0x3f`.
-/// Built once, from `is_active` itself; a char is tested with one load
-/// and one shift, without decoding it.
-static ACTIVE3: LazyLock<[u64; 1024]> = LazyLock::new(|| {
+/// Computed at compile time from `is_active` itself; a char is tested with
+/// one load and one shift, without decoding it. (Indexing in a constant
+/// initializer: a bad index would fail the build, not a parse.)
+#[allow(clippy::indexing_slicing)]
+static ACTIVE3: [u64; 1024] = {
     let mut t = [0u64; 1024];
-    for cp in 0x800u32..=0xffff {
-        if char::from_u32(cp).is_some_and(is_active) {
-            let k = (cp >> 6) as usize & 1023;
-            if let Some(w) = t.get_mut(k) {
-                *w |= 1 << (cp & 63);
+    let mut cp = 0x800u32;
+    while cp <= 0xffff {
+        if let Some(c) = char::from_u32(cp) {
+            if is_active(c) {
+                t[(cp >> 6) as usize & 1023] |= 1 << (cp & 63);
             }
         }
+        cp += 1;
     }
     t
-});
+};
 
 /// The byte index of the first active char (see [`is_active`]) at or after
 /// the char boundary `i`, or the length of `text`.
