@@ -195,10 +195,13 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
     if tok.contains('/') && digits >= 6 && letters <= 1 {
         return Some(IdentifierScheme::IndexNumber);
     }
-    // 0795-3210000, 010-12345678
-    let parts: Vec<&str> = tok.split('-').collect();
-    if parts.len() == 2 && letters == 0 {
-        let (a, b) = (parts.first().copied()?, parts.get(1).copied()?);
+    // 0795-3210000, 010-12345678 (the parts are counted and read in
+    // place: no list is built for every figure).
+    let n_parts = tok.split('-').count();
+    let mut parts = tok.split('-');
+    let (first, second) = (parts.next(), parts.next());
+    if n_parts == 2 && letters == 0 {
+        let (a, b) = (first?, second?);
         if a.starts_with('0')
             && (3..=4).contains(&a.len())
             && (7..=8).contains(&b.len())
@@ -208,17 +211,14 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
         }
     }
     // 400-123-4567, 800-820-8820: national service numbers.
-    if parts.len() == 3
-        && letters == 0
-        && digits == 10
-        && matches!(parts.first().copied(), Some("400" | "800"))
+    if n_parts == 3 && letters == 0 && digits == 10 && matches!(first, Some("400" | "800"))
     {
         return Some(IdentifierScheme::Phone);
     }
     if letters > 0 {
         return (digits >= 4).then_some(IdentifierScheme::Code);
     }
-    if parts.len() >= 3 || tok.contains('/') || tok.contains('_') {
+    if n_parts >= 3 || tok.contains('/') || tok.contains('_') {
         return Some(IdentifierScheme::Code);
     }
     None
