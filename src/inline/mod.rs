@@ -1575,6 +1575,11 @@ impl<'a> Scanner<'a, '_> {
         if listed && ftext.len() >= 3 {
             return Some(IdentifierScheme::Phone);
         }
+        // Every reading below needs three digits or more (ftext is all
+        // digits here): shorter figures skip the context searches.
+        if ftext.chars().nth(2).is_none() {
+            return None;
+        }
         let ascii: String = ftext
             .chars()
             .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
