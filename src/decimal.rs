@@ -180,7 +180,11 @@ impl Decimal {
     /// ```
     pub const fn to_i128(&self) -> Option<i128> {
         let n = self.normalized();
-        if n.scale == 0 { Some(n.mantissa()) } else { None }
+        if n.scale == 0 {
+            Some(n.mantissa())
+        } else {
+            None
+        }
     }
 
     /// The nearest `f64` (correctly rounded; for display and JSON only, never
@@ -207,11 +211,19 @@ impl Decimal {
             Ordering::Equal => Some((self.mantissa(), other.mantissa(), self.scale)),
             Ordering::Less => {
                 let f = pow10(other.scale - self.scale)?;
-                Some((self.mantissa().checked_mul(f)?, other.mantissa(), other.scale))
+                Some((
+                    self.mantissa().checked_mul(f)?,
+                    other.mantissa(),
+                    other.scale,
+                ))
             }
             Ordering::Greater => {
                 let f = pow10(self.scale - other.scale)?;
-                Some((self.mantissa(), other.mantissa().checked_mul(f)?, self.scale))
+                Some((
+                    self.mantissa(),
+                    other.mantissa().checked_mul(f)?,
+                    self.scale,
+                ))
             }
         }
     }
@@ -226,9 +238,9 @@ impl Decimal {
     /// assert_eq!(Decimal::from_int(i128::MAX).checked_add(Decimal::ONE), None);
     /// ```
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
-        let direct = self.aligned(other).and_then(|(a, b, scale)| {
-            Some(Decimal::new(a.checked_add(b)?, scale))
-        });
+        let direct = self
+            .aligned(other)
+            .and_then(|(a, b, scale)| Some(Decimal::new(a.checked_add(b)?, scale)));
         direct.or_else(|| {
             let (a, b) = (self.normalized(), other.normalized());
             let (a, b, scale) = a.aligned(b)?;
@@ -270,7 +282,10 @@ impl Decimal {
     /// ```
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let raw = |a: Decimal, b: Decimal| {
-            Some(Decimal::new(a.mantissa().checked_mul(b.mantissa())?, a.scale.checked_add(b.scale)?))
+            Some(Decimal::new(
+                a.mantissa().checked_mul(b.mantissa())?,
+                a.scale.checked_add(b.scale)?,
+            ))
         };
         raw(self, other).or_else(|| raw(self.normalized(), other.normalized()))
     }

@@ -211,8 +211,7 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
         }
     }
     // 400-123-4567, 800-820-8820: national service numbers.
-    if n_parts == 3 && letters == 0 && digits == 10 && matches!(first, Some("400" | "800"))
-    {
+    if n_parts == 3 && letters == 0 && digits == 10 && matches!(first, Some("400" | "800")) {
         return Some(IdentifierScheme::Phone);
     }
     if letters > 0 {

@@ -1196,9 +1196,21 @@ pub(crate) fn change_basis(before_verb: &str) -> Option<&str> {
 mod tests {
     #[test]
     fn rfind_pair_is_rfind() {
-        for s in ["同比增长", "比上年同比同比", "x同同比比", "比同", "", "同", "环比同比"] {
+        for s in [
+            "同比增长",
+            "比上年同比同比",
+            "x同同比比",
+            "比同",
+            "",
+            "同",
+            "环比同比",
+        ] {
             for (a, b) in [('同', '比'), ('环', '比'), ('比', '同')] {
-                assert_eq!(super::rfind_pair(s, a, b), s.rfind(&format!("{a}{b}")), "{s}");
+                assert_eq!(
+                    super::rfind_pair(s, a, b),
+                    s.rfind(&format!("{a}{b}")),
+                    "{s}"
+                );
             }
         }
     }

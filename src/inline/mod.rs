@@ -1583,9 +1583,7 @@ impl<'a> Scanner<'a, '_> {
         }
         // Every reading below needs three digits or more (ftext is all
         // digits here): shorter figures skip the context searches.
-        if ftext.chars().nth(2).is_none() {
-            return None;
-        }
+        ftext.chars().nth(2)?;
         let ascii: String = ftext
             .chars()
             .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))

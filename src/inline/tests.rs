@@ -307,12 +307,23 @@ fn figure_then_line_end_admits_every_split_year() {
     }
     // A year split from its 年 is still read as a year.
     let es = crate::entity::extract("截至2015\n年底");
-    assert!(matches!(es.first().map(|e| &e.kind), Some(EntityKind::Date(_))));
+    assert!(matches!(
+        es.first().map(|e| &e.kind),
+        Some(EntityKind::Date(_))
+    ));
 }
 
 #[test]
 fn at_most_chars_counts_chars() {
-    for s in ["", "a", "一二三", "abc一二", &"字".repeat(24), &"字".repeat(25), &"a".repeat(97)] {
+    for s in [
+        "",
+        "a",
+        "一二三",
+        "abc一二",
+        &"字".repeat(24),
+        &"字".repeat(25),
+        &"a".repeat(97),
+    ] {
         for n in [0, 1, 3, 5, 24, 25, 30] {
             assert_eq!(at_most_chars(s, n), s.chars().count() <= n, "{s} {n}");
         }
