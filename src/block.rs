@@ -240,25 +240,50 @@ fn clause_byte(b: u8) -> bool {
     (b == 0xe3) | (b == 0xef) | (b == b';') | (b == b':') | (b == b',') | (b == b'\n')
 }
 
+/// The length of the clause break `。；：，！？;:,` or line feed starting at
+/// byte `i` of `bytes`, compared as UTF-8 bytes (`。` is `E3 80 82`, the
+/// fullwidth forms are `EF BC xx`): no char is decoded.
+#[inline(always)]
+fn clause_break_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
+        [b';' | b':' | b',' | b'\n', ..] => Some(1),
+        [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x9b | 0x9a | 0x8c | 0x81 | 0x9f, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// Where a clause may start inside a paragraph: its start, or after
 /// `。；：，！？` and their ASCII forms, or a line break.
 fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
     let mut at = 0;
-    // `clause_byte`s are char boundaries: decode only there.
+    // `clause_byte`s are char boundaries: compare bytes only there.
     let next = move || {
         loop {
             let i = skip::find_char(text, at, clause_byte)?;
-            let c = text.get(i..)?.chars().next()?;
-            at = i + c.len_utf8();
-            if matches!(
-                c,
-                '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
-            ) {
-                return Some(at);
+            match clause_break_len(bytes, i) {
+                Some(len) => {
+                    at = i + len;
+                    return Some(at);
+                }
+                // Another char led by `E3`/`EF` (3 bytes long).
+                None => at = i + 3,
             }
         }
     };
     std::iter::once(0).chain(std::iter::from_fn(next))
+}
+
+/// The length of the padding and `\r` at the start of `s`. A char led by a
+/// byte `E4..=E9` (a CJK ideograph) or an ASCII letter or digit is neither
+/// (padding is ASCII space, tab, `0B`, `0C`, or led by `C2`, `E2`, `E3`,
+/// `EF`): most clauses start with one, and are answered without decoding.
+#[inline(always)]
+fn lead_pad_len(s: &str) -> usize {
+    match s.as_bytes().first() {
+        None | Some(0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z') => 0,
+        Some(_) => s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len(),
+    }
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
@@ -373,7 +398,7 @@ pub(crate) fn items<'a>(
     let mut cands: Vec<(usize, ItemStyle, u32, usize)> = Vec::new();
     for at in clause_starts(text) {
         let Some(rest) = text.get(at..) else { continue };
-        let skip = rest.len() - rest.trim_start_matches(|c: char| pad(c) || c == '\r').len();
+        let skip = lead_pad_len(rest);
         let Some(s) = rest.get(skip..) else { continue };
         if let Some((style, n, len)) = enum_marker(s) {
             cands.push((at + skip, style, n, len));
@@ -463,6 +488,40 @@ mod tests {
         }
         assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
         assert_eq!(enum_marker("加强"), None);
+    }
+
+    #[test]
+    fn clause_starts_match_a_char_walk() {
+        let text = "一是加强，二是：完善；三是,推进;四是:落实\n五是。六！七？八、“九”（十）①【注】";
+        let want: Vec<usize> = std::iter::once(0)
+            .chain(text.char_indices().filter_map(|(i, c)| {
+                matches!(
+                    c,
+                    '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+                )
+                .then(|| i + c.len_utf8())
+            }))
+            .collect();
+        assert_eq!(clause_starts(text).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn lead_pad_len_matches_trim() {
+        let pads: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| pad(c) || c == '\r')
+            .collect();
+        for c in pads.chars() {
+            let b = c.to_string().as_bytes()[0];
+            assert!(
+                !matches!(b, 0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z'),
+                "{c:?} starts with a byte the fast path rejects"
+            );
+        }
+        for s in ["　\r 一是", "\u{feff}二是", "三是", "", "a b", "\u{a0}x"] {
+            let want = s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len();
+            assert_eq!(lead_pad_len(s), want, "{s:?}");
+        }
     }
 
     fn sents(s: &str) -> Vec<&str> {
