@@ -165,8 +165,19 @@ fn sentence_byte(b: u8) -> bool {
 /// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
 /// keeping quotes and brackets balanced; closing quotes after the
 /// terminator stay with the sentence. Leading padding and line breaks are
-/// not part of a sentence.
+/// not part of a sentence. (A paragraph takes its sentences and items from
+/// one walk, [`paragraph`].)
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
+    paragraph(src, span, &mut (None, 0), true).1
+}
+
+/// The sentence rules of [`walk`] as a walk of their own (the tested
+/// reference). Splits the paragraph `span` of `src` into sentences at `。！？；!?;`,
+/// keeping quotes and brackets balanced; closing quotes after the
+/// terminator stay with the sentence. Leading padding and line breaks are
+/// not part of a sentence.
+#[cfg(test)]
+fn sentences_reference(src: &str, span: Span) -> Vec<Span> {
     let text = span.text(src);
     let base = span.start();
     let bytes = text.as_bytes();
@@ -253,7 +264,9 @@ fn clause_break_len(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Where a clause may start inside a paragraph: its start, or after
-/// `。；：，！？` and their ASCII forms, or a line break.
+/// `。；：，！？` and their ASCII forms, or a line break. (The tested
+/// reference for the clause starts [`walk`] finds.)
+#[cfg(test)]
 fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -284,6 +297,148 @@ fn lead_pad_len(s: &str) -> usize {
         None | Some(0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z') => 0,
         Some(_) => s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len(),
     }
+}
+
+/// A candidate item: (offset, style, ordinal, marker length).
+type Cand = (usize, ItemStyle, u32, usize);
+
+/// Bytes [`walk`] stops at: those of [`sentence_byte`] and [`clause_byte`]
+/// (all lead bytes or ASCII, none `E4..=E9`).
+#[inline(always)]
+fn walk_byte(b: u8) -> bool {
+    sentence_byte(b) | clause_byte(b)
+}
+
+/// The enumeration marker, if any, of the clause starting at byte `at` of
+/// `text` (after its padding) joins `cands`.
+#[inline(always)]
+fn candidate(text: &str, at: usize, cands: &mut Vec<Cand>) {
+    let Some(rest) = text.get(at..) else { return };
+    let skip = lead_pad_len(rest);
+    let Some(s) = rest.get(skip..) else { return };
+    if let Some((style, n, len)) = enum_marker(s) {
+        cands.push((at + skip, style, n, len));
+    }
+}
+
+/// One walk over a paragraph's `text` for its sentences (into `sents`,
+/// offset by `base`, when asked) and its item candidates (into `cands`).
+///
+/// Sentences: split at `。！？；!?;` outside quotes and brackets, closing
+/// quotes and brackets after the terminator kept with the sentence, `“好。”`
+/// ended by its closing quote; leading padding and line breaks are not part
+/// of a sentence. Clauses start at the paragraph start and after
+/// `。；：，！？;:,` and line feeds; each clause start is tried for an
+/// enumeration marker. Between the chars these rules react to (led by a
+/// [`walk_byte`]) the walk skips bytewise.
+fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut Vec<Cand>) {
+    let bytes = text.as_bytes();
+    candidate(text, 0, cands);
+    let mut depth: i32 = 0;
+    let mut start: Option<usize> = None;
+    // The last char the sentence rules looked at, and where it ends: it is
+    // the char before the next one only when that one starts there.
+    let mut prev: Option<char> = None;
+    let mut last = 0;
+    let mut at = 0;
+    loop {
+        if start.is_none() {
+            while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+                if !(pad(c) || c == '\n' || c == '\r') {
+                    break;
+                }
+                at += c.len_utf8();
+                if c == '\n' {
+                    candidate(text, at, cands);
+                }
+            }
+            if at >= text.len() {
+                break;
+            }
+            // The padding skipped keeps `prev`: the sentence's first char
+            // follows the one that ended the last sentence.
+            start = Some(at);
+            last = at;
+        }
+        let Some(h) = skip::find_char(text, at, walk_byte) else {
+            break;
+        };
+        let Some(&b) = bytes.get(h) else { break };
+        if !sentence_byte(b) {
+            // `,` `:` or a line feed: a clause break, nothing to sentences.
+            at = h + 1;
+            candidate(text, at, cands);
+            continue;
+        }
+        let Some(c) = text.get(h..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        if h != last {
+            prev = None;
+        }
+        at = h + c.len_utf8();
+        if clause_break_len(bytes, h).is_some() {
+            candidate(text, at, cands);
+        }
+        let mut quote_closes_sentence = false;
+        match c {
+            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
+            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
+                depth = (depth - 1).max(0);
+                // `“好。”` ends the sentence with its closing quote.
+                quote_closes_sentence =
+                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
+            }
+            _ => {}
+        }
+        prev = Some(c);
+        last = at;
+        if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
+            for d in text.get(at..).unwrap_or("").chars() {
+                if is_closer(d) || is_sentence_end(d) {
+                    at += d.len_utf8();
+                    if matches!(d, '。' | '！' | '？' | '；' | ';') {
+                        candidate(text, at, cands);
+                    }
+                } else {
+                    break;
+                }
+            }
+            if let (Some(s), Some(out)) = (start.take(), sents.as_deref_mut()) {
+                out.push(Span::new(base + s, base + at));
+            }
+        }
+    }
+    if let (Some(s), Some(out)) = (start, sents) {
+        let rest = text.get(s..).unwrap_or("");
+        let t = rest.trim_end_matches(|c: char| pad(c) || c == '\n' || c == '\r');
+        if !t.is_empty() {
+            out.push(Span::new(base + s, base + s + t.len()));
+        }
+    }
+}
+
+/// A paragraph's enumeration items (see [`items`]) and, when `want_sentences`,
+/// its sentences (see [`sentences`]; empty otherwise), from one walk over
+/// its text.
+pub(crate) fn paragraph<'a>(
+    src: &'a str,
+    span: Span,
+    prev: &mut (Option<ItemStyle>, u32),
+    want_sentences: bool,
+) -> (Vec<EnumItem<'a>>, Vec<Span>) {
+    let text = span.text(src);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut sents = Vec::new();
+    walk(
+        text,
+        span.start(),
+        want_sentences.then_some(&mut sents),
+        &mut cands,
+    );
+    // Held by the paragraph for the document's lifetime: no spare room.
+    sents.shrink_to_fit();
+    (runs(text, span.start(), &cands, prev), sents)
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
@@ -384,26 +539,25 @@ fn lead_end(body: &str) -> usize {
 
 /// Find the enumeration items of a paragraph. `prev` is the last ordinal
 /// of the run continuing from earlier paragraphs of the same section (so
-/// `二是…` paragraphs after a `一是…` paragraph continue the run). Returns
-/// the items and the indices (into the returned list) of items whose
-/// numeral was recovered.
+/// `二是…` paragraphs after a `一是…` paragraph continue the run). Items
+/// whose numeral was recovered are marked `inferred`. (A paragraph takes
+/// its items and sentences from one walk, [`paragraph`].)
 pub(crate) fn items<'a>(
     src: &'a str,
     span: Span,
     prev: &mut (Option<ItemStyle>, u32),
 ) -> Vec<EnumItem<'a>> {
-    let text = span.text(src);
-    let base = span.start();
-    // Candidates: (offset, style, ordinal, marker_len).
-    let mut cands: Vec<(usize, ItemStyle, u32, usize)> = Vec::new();
-    for at in clause_starts(text) {
-        let Some(rest) = text.get(at..) else { continue };
-        let skip = lead_pad_len(rest);
-        let Some(s) = rest.get(skip..) else { continue };
-        if let Some((style, n, len)) = enum_marker(s) {
-            cands.push((at + skip, style, n, len));
-        }
-    }
+    paragraph(src, span, prev, false).0
+}
+
+/// The items of a paragraph `text` (at `base`) from its candidates, in
+/// order: see [`items`].
+fn runs<'a>(
+    text: &'a str,
+    base: usize,
+    cands: &[Cand],
+    prev: &mut (Option<ItemStyle>, u32),
+) -> Vec<EnumItem<'a>> {
     // Keep the candidates that form runs: ordinals 1, 2, 3… of one style
     // (or continuing the run from earlier paragraphs). A lost numeral
     // (ordinal 0) is kept when the item after it is the next ordinal.
@@ -471,6 +625,21 @@ pub(crate) fn items<'a>(
     out
 }
 
+/// [`items`] from [`clause_starts`] (the tested reference).
+#[cfg(test)]
+fn items_reference<'a>(
+    src: &'a str,
+    span: Span,
+    prev: &mut (Option<ItemStyle>, u32),
+) -> Vec<EnumItem<'a>> {
+    let text = span.text(src);
+    let mut cands = Vec::new();
+    for at in clause_starts(text) {
+        candidate(text, at, &mut cands);
+    }
+    runs(text, span.start(), &cands, prev)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,13 +663,16 @@ mod tests {
     fn clause_starts_match_a_char_walk() {
         let text = "一是加强，二是：完善；三是,推进;四是:落实\n五是。六！七？八、“九”（十）①【注】";
         let want: Vec<usize> = std::iter::once(0)
-            .chain(text.char_indices().filter_map(|(i, c)| {
-                matches!(
-                    c,
-                    '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
-                )
-                .then(|| i + c.len_utf8())
-            }))
+            .chain(
+                text.char_indices()
+                    .filter(|&(_, c)| {
+                        matches!(
+                            c,
+                            '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+                        )
+                    })
+                    .map(|(i, c)| i + c.len_utf8()),
+            )
             .collect();
         assert_eq!(clause_starts(text).collect::<Vec<_>>(), want);
     }
@@ -521,6 +693,94 @@ mod tests {
         for s in ["　\r 一是", "\u{feff}二是", "三是", "", "a b", "\u{a0}x"] {
             let want = s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len();
             assert_eq!(lead_pad_len(s), want, "{s:?}");
+        }
+    }
+
+    /// Paragraph text made of the chars the walk reacts to, padding, line
+    /// ends, markers and ideographs.
+    fn para_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let alphabet: Vec<&str> = vec![
+            "。",
+            "！",
+            "？",
+            "；",
+            "：",
+            "，",
+            "、",
+            "!",
+            "?",
+            ";",
+            ":",
+            ",",
+            ".",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "「",
+            "」",
+            "『",
+            "』",
+            "（",
+            "）",
+            "(",
+            ")",
+            "《",
+            "》",
+            "【",
+            "】",
+            "〈",
+            "〉",
+            "\"",
+            "'",
+            "\n",
+            "\r",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "一是",
+            "二是",
+            "三是",
+            "是",
+            "是否",
+            "一要",
+            "第一，",
+            "第二、",
+            "首先，",
+            "其次，",
+            "最后，",
+            "①",
+            "②",
+            "加强",
+            "工作",
+            "a",
+            "1",
+            "é",
+            "𝄞",
+            "\u{85}",
+        ];
+        prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_walk_matches_the_reference_walks(text in para_text(), pre in "[ab]{0,2}") {
+            // A paragraph inside a larger source, as in a document.
+            let src = format!("{pre}{text}");
+            let span = Span::new(pre.len(), src.len());
+            let mut p1 = (None, 0);
+            let mut p2 = (None, 0);
+            let (its, ss) = paragraph(&src, span, &mut p1, true);
+            proptest::prop_assert_eq!(ss, sentences_reference(&src, span));
+            proptest::prop_assert_eq!(its, items_reference(&src, span, &mut p2));
+            proptest::prop_assert_eq!(p1, p2);
+            let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false);
+            proptest::prop_assert!(ss2.is_empty());
+            proptest::prop_assert_eq!(its2.len(), items_reference(&src, span, &mut (None, 0)).len());
         }
     }
 

@@ -1280,7 +1280,7 @@ fn make_paragraph<'a>(
     diags: &mut Diags,
     item_state: &mut (Option<crate::ast::ItemStyle>, u32),
 ) -> Paragraph<'a> {
-    let items = block::items(src, span, item_state);
+    let (items, sentences) = block::paragraph(src, span, item_state, opts.sentences);
     for it in items.iter().filter(|it| it.inferred) {
         diags.push_with(
             DiagnosticCode::ItemNumeralLost,
@@ -1302,11 +1302,7 @@ fn make_paragraph<'a>(
     Paragraph {
         text: span.text(src),
         span,
-        sentences: if opts.sentences {
-            block::sentences(src, span)
-        } else {
-            Vec::new()
-        },
+        sentences,
         items,
         entities,
         quotes,
