@@ -11,6 +11,13 @@ use crate::span::Span;
 
 const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
+/// Is `d` a vowel or consonant with a pinyin tone mark ([`TONE_MARKS`])?
+/// They all lie in `à..=ḿ` (U+00E0..U+1E3F): a char outside (an ideograph,
+/// say) is answered without searching the list.
+fn is_tone_mark(d: char) -> bool {
+    ('\u{e0}'..='\u{1e3f}').contains(&d) && TONE_MARKS.contains(d)
+}
+
 /// Bytes worth a closer look. (Indexing here runs at compile time: an out
 /// of bounds index would be a compile error, not a panic.)
 #[allow(clippy::indexing_slicing)]
@@ -123,12 +130,12 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
                 let word: usize = rest
                     .chars()
                     .take(9)
-                    .take_while(|&d| d.is_ascii_lowercase() || TONE_MARKS.contains(d) || d == 'ü')
+                    .take_while(|&d| d.is_ascii_lowercase() || is_tone_mark(d) || d == 'ü')
                     .map(char::len_utf8)
                     .sum();
                 let w = rest.get(..word).unwrap_or("");
                 if !w.is_empty()
-                    && w.chars().any(|d| TONE_MARKS.contains(d))
+                    && w.chars().any(is_tone_mark)
                     && rest.get(word..).is_some_and(|r| r.starts_with(')'))
                 {
                     diags.push_with(
@@ -276,6 +283,14 @@ mod tests {
             vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]
         );
         assert_eq!(codes("锟斤拷锟斤拷").len(), 1);
+    }
+
+    #[test]
+    fn tone_mark_range_holds_every_tone_mark() {
+        for d in TONE_MARKS.chars() {
+            assert!(is_tone_mark(d), "{d}");
+        }
+        assert!(!is_tone_mark('中') && !is_tone_mark('a') && !is_tone_mark('ü'));
     }
 
     #[test]
