@@ -5,7 +5,10 @@
 //! (ASCII controls, `(`, `?`, `!`, lowercase letters, the lead bytes of
 //! U+FFFD and of C1 controls) are looked at more closely.
 
+use std::sync::LazyLock;
+
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
+use crate::lexicon::WordSearch;
 use crate::skip;
 use crate::span::Span;
 
@@ -89,6 +92,14 @@ fn widen(src: &str, start: usize, end: usize, n: usize) -> Span {
         .unwrap_or(end);
     Span::new(s, e)
 }
+
+/// U+FFFD (`EF BF BD`) or uninitialised memory read as GBK.
+const GBK_MARKERS: [&str; 3] = ["锟斤拷", "烫烫烫", "屯屯屯"];
+
+/// One search for any of [`GBK_MARKERS`] (`None` only if it could not be
+/// compiled; then each marker is searched for from the start).
+static GBK_MARKER_SEARCH: LazyLock<Option<WordSearch>> =
+    LazyLock::new(|| WordSearch::new(GBK_MARKERS.to_vec()));
 
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Diags) {
@@ -202,8 +213,16 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
         }
         k = j;
     }
-    for marker in ["锟斤拷", "烫烫烫", "屯屯屯"] {
-        let mut from = 0;
+    // Most texts hold none of the markers: one search for all three says
+    // so (and where the first one is).
+    let Some(first) = GBK_MARKER_SEARCH
+        .as_ref()
+        .map_or(Some(0), |s| s.first_start(src))
+    else {
+        return;
+    };
+    for marker in GBK_MARKERS {
+        let mut from = first;
         while let Some(p) = src
             .as_bytes()
             .get(from..)
@@ -283,6 +302,14 @@ mod tests {
             vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]
         );
         assert_eq!(codes("锟斤拷锟斤拷").len(), 1);
+        assert_eq!(
+            codes("正文烫烫烫，锟斤拷锟斤拷屯屯屯。"),
+            vec![
+                (DiagnosticCode::Mojibake, "锟斤拷锟斤拷屯屯屯"),
+                (DiagnosticCode::Mojibake, "烫烫烫"),
+                (DiagnosticCode::Mojibake, "屯屯屯"),
+            ]
+        );
     }
 
     #[test]

@@ -27,12 +27,20 @@ pub(crate) enum WordSearch {
 }
 
 impl WordSearch {
-    fn new(words: Vec<&'static str>) -> Option<Self> {
+    pub(crate) fn new(words: Vec<&'static str>) -> Option<Self> {
         match aho_corasick::packed::Searcher::new(words.iter()) {
             Some(s) => Some(WordSearch::Packed(s)),
             None => aho_corasick::AhoCorasick::new(words)
                 .ok()
                 .map(WordSearch::Automaton),
+        }
+    }
+
+    /// The start of the first match, if any.
+    pub(crate) fn first_start(&self, text: &str) -> Option<usize> {
+        match self {
+            WordSearch::Packed(s) => s.find(text).map(|m| m.start()),
+            WordSearch::Automaton(ac) => ac.find(text).map(|m| m.start()),
         }
     }
 
