@@ -259,11 +259,13 @@ fn inline_enumeration(m: Marker, body: &str) -> bool {
 }
 
 /// Recognise the heading on line `i`, if its marker says it is one.
+/// `marker` is `heading_marker` of the line's text (the caller has it).
 fn marked_heading<'a>(
     src: &'a str,
     lines: &[LineInfo<'a>],
     i: usize,
     hi: usize,
+    marker: Option<(&'a str, Marker)>,
 ) -> Option<HeadingCand<'a>> {
     let l = lines.get(i)?;
     let t = l.text;
@@ -286,7 +288,7 @@ fn marked_heading<'a>(
             level: 0,
         })
     };
-    if let Ok((rest, m)) = heading_marker(t) {
+    if let Some((rest, m)) = marker {
         let mlen = t.len() - rest.len();
         let body = rest.trim_start_matches(pad);
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
@@ -491,7 +493,8 @@ pub(crate) fn headings<'a>(
         }
         // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
         // in `：` are list items, the last one (ending in `。`) included.
-        if let Ok((rest, m)) = heading_marker(l.text) {
+        let marker = heading_marker(l.text).ok();
+        if let Some((rest, m)) = marker {
             let continues =
                 list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
             let any_end = continues && list_run.is_some_and(|r| r.2);
@@ -527,7 +530,7 @@ pub(crate) fn headings<'a>(
                 continue;
             }
         }
-        if let Some(h) = marked_heading(src, lines, i, hi) {
+        if let Some(h) = marked_heading(src, lines, i, hi, marker) {
             if h.last_line > h.first_line {
                 diags.push(Diagnostic::new(
                     DiagnosticCode::HeadingSplit,
