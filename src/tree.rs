@@ -82,7 +82,7 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     let mut depth = 0i32;
     let mut prev_cjk = 0usize;
     for (i, c) in body.char_indices() {
-        if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
+        if depth == 0 && prev_cjk >= 2 && may_glue(body.as_bytes(), i) && glued_body(body, i) {
             return (lead, lead + i, lead + i, Some(lead + i));
         }
         let cjk_before = prev_cjk;
@@ -154,6 +154,17 @@ fn glued_body(body: &str, i: usize) -> bool {
         || t.starts_with("（一）")
         || t.starts_with("(一)")
         || t.starts_with("一是") && t.contains("二是")
+}
+
+/// A necessary condition for [`glued_body`] at byte `i`: every form it
+/// accepts starts with an ASCII digit, `（` (`EF BC 88`), `(` or `一`
+/// (`E4 B8 80`). One or two byte compares for the ideographs of a title.
+#[inline(always)]
+fn may_glue(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..),
+        Some([b'0'..=b'9' | b'(', ..] | [0xef, 0xbc, 0x88, ..] | [0xe4, 0xb8, 0x80, ..])
+    )
 }
 
 /// Is the line a short standalone line that could be a heading whose
@@ -1075,6 +1086,23 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_glue_admits_every_glued_body() {
+        for t in [
+            "2023年，全市",
+            "2023年,全市",
+            "（一）加强",
+            "(一)加强",
+            "一是加强，二是完善",
+        ] {
+            let body = format!("加强领导{t}");
+            let i = "加强领导".len();
+            assert!(glued_body(&body, i), "{body}");
+            assert!(may_glue(body.as_bytes(), i), "{body}");
+        }
+        assert!(!may_glue("加强领导".as_bytes(), 3));
+    }
 
     #[test]
     fn split_title_run_in() {
