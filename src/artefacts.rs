@@ -152,7 +152,9 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
                     diags.push_with(
                         DiagnosticCode::LeakedPinyin,
                         Span::new(i, i + 1 + word + 1),
-                        || format!("pinyin `{w}` leaked into the text"),
+                        // Joined, not formatted: a page can leak pinyin on
+                        // every other word.
+                        || ["pinyin `", w, "` leaked into the text"].concat(),
                     );
                     i += 1 + word + 1;
                     continue;
@@ -184,7 +186,12 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
             }
             _ => {}
         }
-        i += 1;
+        // Past the whole char: `C2` and `EF` lead 2- and 3-byte chars.
+        i += match c {
+            0xc2 => 2,
+            0xef => 3,
+            _ => 1,
+        };
     }
     // Clusters of signals within 24 bytes of each other (8 ideographs).
     let mut k = 0;
