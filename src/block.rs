@@ -449,15 +449,57 @@ pub(crate) fn paragraph<'a>(
 /// enum_marker ::= cn_ordinal ("是" | "要") | "第" cn_ordinal ("，" | "," | "、")
 ///               | "首先" | "其次" | "再次" | "最后" | [①-⑳] | "是"
 /// ```
+#[inline(always)]
 pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
-    // Most clauses start with none of the marker chars: one check.
-    let first = s.chars().next()?;
-    if !(crate::grammar::figure::is_cjk_numeral_char(first)
-        || matches!(first, '第' | '首' | '其' | '再' | '最' | '是')
-        || ('①'..='⑳').contains(&first))
-    {
+    // Most clauses start with none of the marker chars: one look-up,
+    // inlined at the call.
+    if !may_start_marker(s.chars().next()?) {
         return None;
     }
+    enum_marker_body(s)
+}
+
+/// The ideographs (U+4E00..U+9FFF) that can start an [`enum_marker`]: the
+/// CJK numeral chars (`figure::is_cjk_numeral_char`) and `第首其再最是`.
+const MARKER_IDEOGRAPHS: [char; 40] = [
+    '零', '一', '壹', '二', '两', '贰', '貳', '兩', '三', '叁', '參', '四', '肆', '五', '伍', '六',
+    '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬',
+    '亿', '億', '第', '首', '其', '再', '最', '是',
+];
+
+/// [`MARKER_IDEOGRAPHS`] as a bit set over U+4E00..U+9FFF. (Indexing here runs at compile time:
+/// out of bounds would be a compile error, not a panic.)
+#[allow(clippy::indexing_slicing)]
+const MARKER_IDEOGRAPH_BITS: [u64; 328] = {
+    let mut t = [0u64; 328];
+    let mut k = 0;
+    while k < MARKER_IDEOGRAPHS.len() {
+        let c = MARKER_IDEOGRAPHS[k] as u32;
+        if c >= 0x4e00 && c <= 0x9fff {
+            let d = c - 0x4e00;
+            t[(d / 64) as usize] |= 1 << (d % 64);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// Can `c` start an [`enum_marker`]: a CJK numeral char, one of
+/// `第首其再最是`, or `①..⑳`? A bit-set look-up for ideographs.
+#[inline(always)]
+fn may_start_marker(c: char) -> bool {
+    let d = (c as u32).wrapping_sub(0x4e00);
+    if d < 0x5200 {
+        MARKER_IDEOGRAPH_BITS
+            .get((d / 64) as usize)
+            .is_some_and(|w| w >> (d % 64) & 1 == 1)
+    } else {
+        matches!(c, '〇' | '○' | '①'..='⑳')
+    }
+}
+
+/// [`enum_marker`] past its first-char check.
+fn enum_marker_body(s: &str) -> Option<(ItemStyle, u32, usize)> {
     if let Ok((rest, n)) = cn_ordinal(s) {
         if n <= 20 {
             if let Some(r) = rest.strip_prefix('是') {
@@ -643,6 +685,16 @@ fn items_reference<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_start_marker_is_the_marker_first_char_set() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let want = crate::grammar::figure::is_cjk_numeral_char(c)
+                || matches!(c, '第' | '首' | '其' | '再' | '最' | '是')
+                || ('①'..='⑳').contains(&c);
+            assert_eq!(may_start_marker(c), want, "{c:?}");
+        }
+    }
 
     #[test]
     fn enum_marker_prefilter_admits_every_ordinal_char() {
