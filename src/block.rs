@@ -168,7 +168,7 @@ fn sentence_byte(b: u8) -> bool {
 /// not part of a sentence. (A paragraph takes its sentences and items from
 /// one walk, [`paragraph`].)
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
-    paragraph(src, span, &mut (None, 0), true).1
+    paragraph(src, span, &mut (None, 0), true, &mut Scratch::default()).1
 }
 
 /// The sentence rules of [`walk`] as a walk of their own (the tested
@@ -418,6 +418,14 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
     }
 }
 
+/// Buffers [`paragraph`] fills and empties again, kept from one paragraph
+/// to the next so that a paragraph's walk does not grow new vectors.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    sents: Vec<Span>,
+    cands: Vec<Cand>,
+}
+
 /// A paragraph's enumeration items (see [`items`]) and, when `want_sentences`,
 /// its sentences (see [`sentences`]; empty otherwise), from one walk over
 /// its text.
@@ -426,19 +434,20 @@ pub(crate) fn paragraph<'a>(
     span: Span,
     prev: &mut (Option<ItemStyle>, u32),
     want_sentences: bool,
+    scratch: &mut Scratch,
 ) -> (Vec<EnumItem<'a>>, Vec<Span>) {
     let text = span.text(src);
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut sents = Vec::new();
+    scratch.sents.clear();
+    scratch.cands.clear();
     walk(
         text,
         span.start(),
-        want_sentences.then_some(&mut sents),
-        &mut cands,
+        want_sentences.then_some(&mut scratch.sents),
+        &mut scratch.cands,
     );
-    // Held by the paragraph for the document's lifetime: no spare room.
-    sents.shrink_to_fit();
-    (runs(text, span.start(), &cands, prev), sents)
+    // Held by the paragraph for the document's lifetime: an exact-size copy.
+    let sents = scratch.sents.to_vec();
+    (runs(text, span.start(), &scratch.cands, prev), sents)
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
@@ -589,7 +598,7 @@ pub(crate) fn items<'a>(
     span: Span,
     prev: &mut (Option<ItemStyle>, u32),
 ) -> Vec<EnumItem<'a>> {
-    paragraph(src, span, prev, false).0
+    paragraph(src, span, prev, false, &mut Scratch::default()).0
 }
 
 /// The items of a paragraph `text` (at `base`) from its candidates, in
@@ -826,11 +835,12 @@ mod tests {
             let span = Span::new(pre.len(), src.len());
             let mut p1 = (None, 0);
             let mut p2 = (None, 0);
-            let (its, ss) = paragraph(&src, span, &mut p1, true);
+            let mut scratch = Scratch::default();
+            let (its, ss) = paragraph(&src, span, &mut p1, true, &mut scratch);
             proptest::prop_assert_eq!(ss, sentences_reference(&src, span));
             proptest::prop_assert_eq!(its, items_reference(&src, span, &mut p2));
             proptest::prop_assert_eq!(p1, p2);
-            let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false);
+            let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false, &mut scratch);
             proptest::prop_assert!(ss2.is_empty());
             proptest::prop_assert_eq!(its2.len(), items_reference(&src, span, &mut (None, 0)).len());
         }

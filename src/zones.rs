@@ -1000,6 +1000,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
 
     // Paragraphs, each owned by the preamble (None) or a heading.
     let mut sink = InlineSink::with_cap(opts.max_diagnostics);
+    // Buffers a paragraph's walk fills, kept for the next paragraph.
+    let mut scratch = block::Scratch::default();
     let mut paras: Vec<(Option<usize>, Paragraph<'a>)> = Vec::new();
     let mut owner: Option<usize> = None;
     let mut next_head = 0;
@@ -1010,11 +1012,12 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                  paras: &mut Vec<(Option<usize>, Paragraph<'a>)>,
                  sink: &mut InlineSink<'a>,
                  diags: &mut Diags,
-                 item_state: &mut (Option<crate::ast::ItemStyle>, u32)| {
+                 item_state: &mut (Option<crate::ast::ItemStyle>, u32),
+                 scratch: &mut block::Scratch| {
         if let Some((s, e)) = cur.take() {
             paras.push((
                 owner,
-                make_paragraph(src, Span::new(s, e), opts, sink, diags, item_state),
+                make_paragraph(src, Span::new(s, e), opts, sink, diags, item_state, scratch),
             ));
         }
     };
@@ -1029,6 +1032,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 &mut sink,
                 &mut diags,
                 &mut item_state,
+                &mut scratch,
             );
             owner = Some(next_head);
             item_state = (None, 0);
@@ -1043,6 +1047,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                             &mut sink,
                             &mut diags,
                             &mut item_state,
+                            &mut scratch,
                         );
                     }
                 }
@@ -1059,6 +1064,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 &mut sink,
                 &mut diags,
                 &mut item_state,
+                &mut scratch,
             );
         } else {
             cur = Some(match cur {
@@ -1073,6 +1079,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 );
             }
         }
@@ -1085,6 +1092,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         &mut sink,
         &mut diags,
         &mut item_state,
+        &mut scratch,
     );
 
     // Appendix, glossary and notes zones: paragraphs (their numbered
@@ -1104,6 +1112,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 ));
             }
             continue;
@@ -1121,6 +1130,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 ));
             }
         }
@@ -1133,6 +1143,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             &mut sink,
             &mut diags,
             &mut item_state,
+            &mut scratch,
         ));
     }
 
@@ -1279,8 +1290,9 @@ fn make_paragraph<'a>(
     sink: &mut InlineSink<'a>,
     diags: &mut Diags,
     item_state: &mut (Option<crate::ast::ItemStyle>, u32),
+    scratch: &mut block::Scratch,
 ) -> Paragraph<'a> {
-    let (items, sentences) = block::paragraph(src, span, item_state, opts.sentences);
+    let (items, sentences) = block::paragraph(src, span, item_state, opts.sentences, scratch);
     for it in items.iter().filter(|it| it.inferred) {
         diags.push_with(
             DiagnosticCode::ItemNumeralLost,
