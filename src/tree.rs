@@ -79,6 +79,77 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     // The title ends at the first 。 or ：, outside quotes and brackets,
     // or where the page glued the first paragraph to the title (line break
     // lost): see `glued_body`.
+    let bytes = body.as_bytes();
+    let mut depth = 0i32;
+    let mut prev_cjk = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if depth == 0 && prev_cjk >= 2 && may_glue(bytes, i) && glued_body(body, i) {
+            return (lead, lead + i, lead + i, Some(lead + i));
+        }
+        if (0xe4..=0xe9).contains(&b) {
+            // U+4000..U+9FFF, read from the lead byte: no bracket, stop or
+            // dot, and CJK (see `is_cjk`) but for U+4DC0..U+4DFF
+            // (`E4 B7 xx`).
+            prev_cjk = if b == 0xe4 && bytes.get(i + 1) == Some(&0xb7) {
+                0
+            } else {
+                prev_cjk + 1
+            };
+            i += 3;
+            continue;
+        }
+        let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let cjk_before = prev_cjk;
+        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
+        match c {
+            '“' | '（' | '(' | '《' | '‘' => depth += 1,
+            '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
+        // after a CJK character, before a CJK character or the line end.
+        let dot_stop = matches!(c, '.' | '．')
+            && cjk_before >= 2
+            && body
+                .get(i + c.len_utf8()..)
+                .and_then(|r| r.trim_start_matches(pad).chars().next())
+                .is_none_or(is_cjk);
+        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
+            let after = i + c.len_utf8();
+            let tail = body.get(after..).unwrap_or("");
+            let tail_trim = tail.trim_start_matches(pad);
+            if tail_trim.is_empty() {
+                return (lead, lead + i, lead + after, None);
+            }
+            return (
+                lead,
+                lead + i,
+                lead + after,
+                Some(lead + after + (tail.len() - tail_trim.len())),
+            );
+        }
+        i += c.len_utf8();
+    }
+    let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
+    (lead, lead + t.len(), lead + body.len(), None)
+}
+
+/// [`split_title`] decoding every char (the tested reference).
+/// Returns (title start, title end, heading end, run-in body start),
+/// offsets relative to `rest`.
+#[cfg(test)]
+fn split_title_reference(rest: &str) -> (usize, usize, usize, Option<usize>) {
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
+            .len();
+    let body = rest.get(lead..).unwrap_or("");
+    // The title ends at the first 。 or ：, outside quotes and brackets,
+    // or where the page glued the first paragraph to the title (line break
+    // lost): see `glued_body`.
     let mut depth = 0i32;
     let mut prev_cjk = 0usize;
     for (i, c) in body.char_indices() {
@@ -1086,6 +1157,20 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn split_title_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "加", "强", "领", "导", "一", "是", "二是", "䷀", "㐀", "。", "：", ":", "！", "？",
+                ".", "．", "“", "”", "（", "）", "(", ")", "《", "》", "‘", "’", "（一）", "(一)",
+                "2023年，", "2023年,", "1", " ", "\u{3000}", "；", "，", ",", "a", "é", "𝄞",
+            ]), 0..24)
+        ) {
+            let rest = parts.concat();
+            proptest::prop_assert_eq!(split_title(&rest), split_title_reference(&rest));
+        }
+    }
 
     #[test]
     fn may_glue_admits_every_glued_body() {
