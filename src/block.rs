@@ -24,7 +24,8 @@ pub(crate) struct LineInfo<'a> {
     s0: u32,
     /// Absolute end of the trimmed text.
     s1: u32,
-    /// Number of chars in the trimmed text.
+    /// Number of chars in the trimmed text, saturating at [`CHARS_CAP`]:
+    /// the rules only compare it with small bounds (at most 100).
     pub(crate) chars: u32,
 }
 
@@ -73,9 +74,19 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The char count of `s` as `u32`.
+/// Where [`LineInfo::chars`] stops counting: above every bound a rule
+/// compares it with.
+pub(crate) const CHARS_CAP: u32 = 127;
+
+/// The char count of `s`, saturating at [`CHARS_CAP`]. A text of more
+/// than `4 * CHARS_CAP` bytes has more than `CHARS_CAP` chars (a char is
+/// at most 4 bytes): a long line is not counted at all.
 pub(crate) fn char_count(s: &str) -> u32 {
-    u32_of(s.chars().count())
+    if s.len() > 4 * CHARS_CAP as usize {
+        CHARS_CAP
+    } else {
+        u32_of(s.chars().count()).min(CHARS_CAP)
+    }
 }
 
 /// Split `src` into lines with their trimmed text.
@@ -718,6 +729,17 @@ mod tests {
         }
         assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
         assert_eq!(enum_marker("加强"), None);
+    }
+
+    #[test]
+    fn char_count_saturates_exactly() {
+        for n in [0, 1, 100, 126, 127, 128, 200, 400, 600] {
+            for unit in ["a", "é", "中", "𝄞"] {
+                let s = unit.repeat(n);
+                let want = u32::try_from(s.chars().count()).unwrap().min(CHARS_CAP);
+                assert_eq!(char_count(&s), want, "{n} x {unit}");
+            }
+        }
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub(crate) struct HeadingCand<'a> {
 const MAX_TITLE_CHARS: usize = 80;
 /// The greatest number of chars of a line that can be a recovered heading.
 const MAX_RECOVERED_CHARS: usize = 45;
+// `LineInfo::chars` saturates: the bounds it is compared with stay below.
+const _: () = assert!(MAX_TITLE_CHARS < crate::block::CHARS_CAP as usize);
 
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
