@@ -255,6 +255,12 @@ mod tests {
         }
         assert!(!META_LABELS.starting_with('索').is_empty());
         assert!(SPAM_WORDS.is_some(), "the spam lexicon compiles");
+        assert!(
+            word_list(SPAM_TXT)
+                .iter()
+                .all(|w| !w.is_empty() && !w.contains(['\n', '\r'])),
+            "a spam word lies inside one line (zones searches runs of lines)"
+        );
         assert!(TITLE_WORDS_AC.is_some(), "the title words compile");
         assert!(
             BOILERPLATE_LINES.contains.is_some(),
