@@ -572,6 +572,54 @@ fn lead_end(body: &str) -> usize {
     let mut first_comma = None;
     let mut depth = 0i32;
     let mut count = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0xe4..=0xe9).contains(&b) {
+            // An ideograph (U+4000..U+9FFF), read from its lead byte: no
+            // bracket, stop or comma.
+            count += 1;
+            i += 3;
+            continue;
+        }
+        let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        match c {
+            '“' | '（' | '(' | '《' => depth += 1,
+            '”' | '）' | ')' | '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 {
+            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
+                return if count > 40 {
+                    first_comma.unwrap_or(i)
+                } else {
+                    i
+                };
+            }
+            if matches!(c, '，' | ',') && first_comma.is_none() {
+                first_comma = Some(i);
+            }
+        }
+        count += 1;
+        i += c.len_utf8();
+    }
+    if count > 40 {
+        first_comma.unwrap_or(body.len())
+    } else {
+        body.len()
+    }
+}
+
+/// [`lead_end`] decoding every char (the tested reference). The lead of
+/// an item: its first sentence or clause (up to `。；！？：`,
+/// or the first comma when that sentence is long).
+#[cfg(test)]
+fn lead_end_reference(body: &str) -> usize {
+    let mut first_comma = None;
+    let mut depth = 0i32;
+    let mut count = 0;
     for (i, c) in body.char_indices() {
         match c {
             '“' | '（' | '(' | '《' => depth += 1,
@@ -729,6 +777,19 @@ mod tests {
         }
         assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
         assert_eq!(enum_marker("加强"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lead_end_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "加", "强", "。", "；", "！", "？", "：", ";", ":", "\n", "，", ",", "“", "”", "（",
+                "）", "(", ")", "《", "》", "a", "é", "𝄞", "䷀", " ",
+            ]), 0..80)
+        ) {
+            let body = parts.concat();
+            proptest::prop_assert_eq!(lead_end(&body), lead_end_reference(&body));
+        }
     }
 
     #[test]
