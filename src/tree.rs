@@ -53,11 +53,27 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Does `t` contain padding? Only chars led by the bytes padding starts
+/// with (`09 0B 0C 20 C2 E2 E3 EF`) are decoded; ideographs are skipped
+/// by their lead byte.
+fn has_pad(t: &str) -> bool {
+    let lead = |b: u8| matches!(b, 0x09 | 0x0b | 0x0c | 0x20 | 0xc2 | 0xe2 | 0xe3 | 0xef);
+    let mut at = 0;
+    while let Some(i) = crate::skip::find_char(t, at, lead) {
+        match t.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if pad(c) => return true,
+            Some(c) => at = i + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
+}
+
 /// A title spaced out letter by letter (`总　则`, `综　合`, `附　　则`):
 /// every run between the padding is one CJK character. It reads without
 /// the padding; any other title is kept as written.
 fn despaced(title: &str) -> Cow<'_, str> {
-    let spaced = title.contains(pad)
+    let spaced = has_pad(title)
         && title
             .split(pad)
             .filter(|w| !w.is_empty())
@@ -1171,6 +1187,20 @@ mod tests {
         ) {
             let rest = parts.concat();
             proptest::prop_assert_eq!(split_title(&rest), split_title_reference(&rest));
+        }
+    }
+
+    #[test]
+    fn has_pad_is_contains_pad() {
+        for c in (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| pad(c))
+        {
+            let t = format!("总{c}则");
+            assert!(has_pad(&t), "{c:?}");
+        }
+        for t in ["总则", "", "a，b。“c”", "é𝄞中"] {
+            assert_eq!(has_pad(t), t.contains(pad), "{t}");
         }
     }
 
