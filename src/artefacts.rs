@@ -5,11 +5,21 @@
 //! (ASCII controls, `(`, `?`, `!`, lowercase letters, the lead bytes of
 //! U+FFFD and of C1 controls) are looked at more closely.
 
+use std::sync::LazyLock;
+
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
+use crate::lexicon::WordSearch;
 use crate::skip;
 use crate::span::Span;
 
 const TONE_MARKS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+/// Is `d` a vowel or consonant with a pinyin tone mark ([`TONE_MARKS`])?
+/// They all lie in `à..=ḿ` (U+00E0..U+1E3F): a char outside (an ideograph,
+/// say) is answered without searching the list.
+fn is_tone_mark(d: char) -> bool {
+    ('\u{e0}'..='\u{1e3f}').contains(&d) && TONE_MARKS.contains(d)
+}
 
 /// Bytes worth a closer look. (Indexing here runs at compile time: an out
 /// of bounds index would be a compile error, not a panic.)
@@ -83,6 +93,14 @@ fn widen(src: &str, start: usize, end: usize, n: usize) -> Span {
     Span::new(s, e)
 }
 
+/// U+FFFD (`EF BF BD`) or uninitialised memory read as GBK.
+const GBK_MARKERS: [&str; 3] = ["锟斤拷", "烫烫烫", "屯屯屯"];
+
+/// One search for any of [`GBK_MARKERS`] (`None` only if it could not be
+/// compiled; then each marker is searched for from the start).
+static GBK_MARKER_SEARCH: LazyLock<Option<WordSearch>> =
+    LazyLock::new(|| WordSearch::new(GBK_MARKERS.to_vec()));
+
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Diags) {
     let b = src.as_bytes();
@@ -123,18 +141,20 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
                 let word: usize = rest
                     .chars()
                     .take(9)
-                    .take_while(|&d| d.is_ascii_lowercase() || TONE_MARKS.contains(d) || d == 'ü')
+                    .take_while(|&d| d.is_ascii_lowercase() || is_tone_mark(d) || d == 'ü')
                     .map(char::len_utf8)
                     .sum();
                 let w = rest.get(..word).unwrap_or("");
                 if !w.is_empty()
-                    && w.chars().any(|d| TONE_MARKS.contains(d))
+                    && w.chars().any(is_tone_mark)
                     && rest.get(word..).is_some_and(|r| r.starts_with(')'))
                 {
                     diags.push_with(
                         DiagnosticCode::LeakedPinyin,
                         Span::new(i, i + 1 + word + 1),
-                        || format!("pinyin `{w}` leaked into the text"),
+                        // Joined, not formatted: a page can leak pinyin on
+                        // every other word.
+                        || ["pinyin `", w, "` leaked into the text"].concat(),
                     );
                     i += 1 + word + 1;
                     continue;
@@ -166,7 +186,12 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
             }
             _ => {}
         }
-        i += 1;
+        // Past the whole char: `C2` and `EF` lead 2- and 3-byte chars.
+        i += match c {
+            0xc2 => 2,
+            0xef => 3,
+            _ => 1,
+        };
     }
     // Clusters of signals within 24 bytes of each other (8 ideographs).
     let mut k = 0;
@@ -195,8 +220,16 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
         }
         k = j;
     }
-    for marker in ["锟斤拷", "烫烫烫", "屯屯屯"] {
-        let mut from = 0;
+    // Most texts hold none of the markers: one search for all three says
+    // so (and where the first one is).
+    let Some(first) = GBK_MARKER_SEARCH
+        .as_ref()
+        .map_or(Some(0), |s| s.first_start(src))
+    else {
+        return;
+    };
+    for marker in GBK_MARKERS {
+        let mut from = first;
         while let Some(p) = src
             .as_bytes()
             .get(from..)
@@ -276,6 +309,22 @@ mod tests {
             vec![(DiagnosticCode::ReplacementChar, "\u{fffd}\u{fffd}")]
         );
         assert_eq!(codes("锟斤拷锟斤拷").len(), 1);
+        assert_eq!(
+            codes("正文烫烫烫，锟斤拷锟斤拷屯屯屯。"),
+            vec![
+                (DiagnosticCode::Mojibake, "锟斤拷锟斤拷屯屯屯"),
+                (DiagnosticCode::Mojibake, "烫烫烫"),
+                (DiagnosticCode::Mojibake, "屯屯屯"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tone_mark_range_holds_every_tone_mark() {
+        for d in TONE_MARKS.chars() {
+            assert!(is_tone_mark(d), "{d}");
+        }
+        assert!(!is_tone_mark('中') && !is_tone_mark('a') && !is_tone_mark('ü'));
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub(crate) struct LineInfo<'a> {
     s0: u32,
     /// Absolute end of the trimmed text.
     s1: u32,
-    /// Number of chars in the trimmed text.
+    /// Number of chars in the trimmed text, saturating at [`CHARS_CAP`]:
+    /// the rules only compare it with small bounds (at most 100).
     pub(crate) chars: u32,
 }
 
@@ -73,9 +74,19 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The char count of `s` as `u32`.
+/// Where [`LineInfo::chars`] stops counting: above every bound a rule
+/// compares it with.
+pub(crate) const CHARS_CAP: u32 = 127;
+
+/// The char count of `s`, saturating at [`CHARS_CAP`]. A text of more
+/// than `4 * CHARS_CAP` bytes has more than `CHARS_CAP` chars (a char is
+/// at most 4 bytes): a long line is not counted at all.
 pub(crate) fn char_count(s: &str) -> u32 {
-    u32_of(s.chars().count())
+    if s.len() > 4 * CHARS_CAP as usize {
+        CHARS_CAP
+    } else {
+        u32_of(s.chars().count()).min(CHARS_CAP)
+    }
 }
 
 /// Split `src` into lines with their trimmed text.
@@ -165,8 +176,19 @@ fn sentence_byte(b: u8) -> bool {
 /// Split the paragraph `span` of `src` into sentences at `。！？；!?;`,
 /// keeping quotes and brackets balanced; closing quotes after the
 /// terminator stay with the sentence. Leading padding and line breaks are
-/// not part of a sentence.
+/// not part of a sentence. (A paragraph takes its sentences and items from
+/// one walk, [`paragraph`].)
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
+    paragraph(src, span, &mut (None, 0), true, &mut Scratch::default()).1
+}
+
+/// The sentence rules of [`walk`] as a walk of their own (the tested
+/// reference). Splits the paragraph `span` of `src` into sentences at `。！？；!?;`,
+/// keeping quotes and brackets balanced; closing quotes after the
+/// terminator stay with the sentence. Leading padding and line breaks are
+/// not part of a sentence.
+#[cfg(test)]
+fn sentences_reference(src: &str, span: Span) -> Vec<Span> {
     let text = span.text(src);
     let base = span.start();
     let bytes = text.as_bytes();
@@ -240,25 +262,203 @@ fn clause_byte(b: u8) -> bool {
     (b == 0xe3) | (b == 0xef) | (b == b';') | (b == b':') | (b == b',') | (b == b'\n')
 }
 
+/// The length of the clause break `。；：，！？;:,` or line feed starting at
+/// byte `i` of `bytes`, compared as UTF-8 bytes (`。` is `E3 80 82`, the
+/// fullwidth forms are `EF BC xx`): no char is decoded.
+#[inline(always)]
+fn clause_break_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..)? {
+        [b';' | b':' | b',' | b'\n', ..] => Some(1),
+        [0xe3, 0x80, 0x82, ..] | [0xef, 0xbc, 0x9b | 0x9a | 0x8c | 0x81 | 0x9f, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// Where a clause may start inside a paragraph: its start, or after
-/// `。；：，！？` and their ASCII forms, or a line break.
+/// `。；：，！？` and their ASCII forms, or a line break. (The tested
+/// reference for the clause starts [`walk`] finds.)
+#[cfg(test)]
 fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
     let mut at = 0;
-    // `clause_byte`s are char boundaries: decode only there.
+    // `clause_byte`s are char boundaries: compare bytes only there.
     let next = move || {
         loop {
             let i = skip::find_char(text, at, clause_byte)?;
-            let c = text.get(i..)?.chars().next()?;
-            at = i + c.len_utf8();
-            if matches!(
-                c,
-                '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
-            ) {
-                return Some(at);
+            match clause_break_len(bytes, i) {
+                Some(len) => {
+                    at = i + len;
+                    return Some(at);
+                }
+                // Another char led by `E3`/`EF` (3 bytes long).
+                None => at = i + 3,
             }
         }
     };
     std::iter::once(0).chain(std::iter::from_fn(next))
+}
+
+/// The length of the padding and `\r` at the start of `s`. A char led by a
+/// byte `E4..=E9` (a CJK ideograph) or an ASCII letter or digit is neither
+/// (padding is ASCII space, tab, `0B`, `0C`, or led by `C2`, `E2`, `E3`,
+/// `EF`): most clauses start with one, and are answered without decoding.
+#[inline(always)]
+fn lead_pad_len(s: &str) -> usize {
+    match s.as_bytes().first() {
+        None | Some(0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z') => 0,
+        Some(_) => s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len(),
+    }
+}
+
+/// A candidate item: (offset, style, ordinal, marker length).
+type Cand = (usize, ItemStyle, u32, usize);
+
+/// Bytes [`walk`] stops at: those of [`sentence_byte`] and [`clause_byte`]
+/// (all lead bytes or ASCII, none `E4..=E9`).
+#[inline(always)]
+fn walk_byte(b: u8) -> bool {
+    sentence_byte(b) | clause_byte(b)
+}
+
+/// The enumeration marker, if any, of the clause starting at byte `at` of
+/// `text` (after its padding) joins `cands`.
+#[inline(always)]
+fn candidate(text: &str, at: usize, cands: &mut Vec<Cand>) {
+    let Some(rest) = text.get(at..) else { return };
+    let skip = lead_pad_len(rest);
+    let Some(s) = rest.get(skip..) else { return };
+    if let Some((style, n, len)) = enum_marker(s) {
+        cands.push((at + skip, style, n, len));
+    }
+}
+
+/// One walk over a paragraph's `text` for its sentences (into `sents`,
+/// offset by `base`, when asked) and its item candidates (into `cands`).
+///
+/// Sentences: split at `。！？；!?;` outside quotes and brackets, closing
+/// quotes and brackets after the terminator kept with the sentence, `“好。”`
+/// ended by its closing quote; leading padding and line breaks are not part
+/// of a sentence. Clauses start at the paragraph start and after
+/// `。；：，！？;:,` and line feeds; each clause start is tried for an
+/// enumeration marker. Between the chars these rules react to (led by a
+/// [`walk_byte`]) the walk skips bytewise.
+fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut Vec<Cand>) {
+    let bytes = text.as_bytes();
+    candidate(text, 0, cands);
+    let mut depth: i32 = 0;
+    let mut start: Option<usize> = None;
+    // The last char the sentence rules looked at, and where it ends: it is
+    // the char before the next one only when that one starts there.
+    let mut prev: Option<char> = None;
+    let mut last = 0;
+    let mut at = 0;
+    loop {
+        if start.is_none() {
+            while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+                if !(pad(c) || c == '\n' || c == '\r') {
+                    break;
+                }
+                at += c.len_utf8();
+                if c == '\n' {
+                    candidate(text, at, cands);
+                }
+            }
+            if at >= text.len() {
+                break;
+            }
+            // The padding skipped keeps `prev`: the sentence's first char
+            // follows the one that ended the last sentence.
+            start = Some(at);
+            last = at;
+        }
+        let Some(h) = skip::find_char(text, at, walk_byte) else {
+            break;
+        };
+        let Some(&b) = bytes.get(h) else { break };
+        if !sentence_byte(b) {
+            // `,` `:` or a line feed: a clause break, nothing to sentences.
+            at = h + 1;
+            candidate(text, at, cands);
+            continue;
+        }
+        let Some(c) = text.get(h..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        if h != last {
+            prev = None;
+        }
+        at = h + c.len_utf8();
+        if clause_break_len(bytes, h).is_some() {
+            candidate(text, at, cands);
+        }
+        let mut quote_closes_sentence = false;
+        match c {
+            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
+            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
+                depth = (depth - 1).max(0);
+                // `“好。”` ends the sentence with its closing quote.
+                quote_closes_sentence =
+                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
+            }
+            _ => {}
+        }
+        prev = Some(c);
+        last = at;
+        if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
+            for d in text.get(at..).unwrap_or("").chars() {
+                if is_closer(d) || is_sentence_end(d) {
+                    at += d.len_utf8();
+                    if matches!(d, '。' | '！' | '？' | '；' | ';') {
+                        candidate(text, at, cands);
+                    }
+                } else {
+                    break;
+                }
+            }
+            if let (Some(s), Some(out)) = (start.take(), sents.as_deref_mut()) {
+                out.push(Span::new(base + s, base + at));
+            }
+        }
+    }
+    if let (Some(s), Some(out)) = (start, sents) {
+        let rest = text.get(s..).unwrap_or("");
+        let t = rest.trim_end_matches(|c: char| pad(c) || c == '\n' || c == '\r');
+        if !t.is_empty() {
+            out.push(Span::new(base + s, base + s + t.len()));
+        }
+    }
+}
+
+/// Buffers [`paragraph`] fills and empties again, kept from one paragraph
+/// to the next so that a paragraph's walk does not grow new vectors.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    sents: Vec<Span>,
+    cands: Vec<Cand>,
+}
+
+/// A paragraph's enumeration items (see [`items`]) and, when `want_sentences`,
+/// its sentences (see [`sentences`]; empty otherwise), from one walk over
+/// its text.
+pub(crate) fn paragraph<'a>(
+    src: &'a str,
+    span: Span,
+    prev: &mut (Option<ItemStyle>, u32),
+    want_sentences: bool,
+    scratch: &mut Scratch,
+) -> (Vec<EnumItem<'a>>, Vec<Span>) {
+    let text = span.text(src);
+    scratch.sents.clear();
+    scratch.cands.clear();
+    walk(
+        text,
+        span.start(),
+        want_sentences.then_some(&mut scratch.sents),
+        &mut scratch.cands,
+    );
+    // Held by the paragraph for the document's lifetime: an exact-size copy.
+    let sents = scratch.sents.to_vec();
+    (runs(text, span.start(), &scratch.cands, prev), sents)
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
@@ -269,15 +469,57 @@ fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// enum_marker ::= cn_ordinal ("是" | "要") | "第" cn_ordinal ("，" | "," | "、")
 ///               | "首先" | "其次" | "再次" | "最后" | [①-⑳] | "是"
 /// ```
+#[inline(always)]
 pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
-    // Most clauses start with none of the marker chars: one check.
-    let first = s.chars().next()?;
-    if !(crate::grammar::figure::is_cjk_numeral_char(first)
-        || matches!(first, '第' | '首' | '其' | '再' | '最' | '是')
-        || ('①'..='⑳').contains(&first))
-    {
+    // Most clauses start with none of the marker chars: one look-up,
+    // inlined at the call.
+    if !may_start_marker(s.chars().next()?) {
         return None;
     }
+    enum_marker_body(s)
+}
+
+/// The ideographs (U+4E00..U+9FFF) that can start an [`enum_marker`]: the
+/// CJK numeral chars (`figure::is_cjk_numeral_char`) and `第首其再最是`.
+const MARKER_IDEOGRAPHS: [char; 40] = [
+    '零', '一', '壹', '二', '两', '贰', '貳', '兩', '三', '叁', '參', '四', '肆', '五', '伍', '六',
+    '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬',
+    '亿', '億', '第', '首', '其', '再', '最', '是',
+];
+
+/// [`MARKER_IDEOGRAPHS`] as a bit set over U+4E00..U+9FFF. (Indexing here runs at compile time:
+/// out of bounds would be a compile error, not a panic.)
+#[allow(clippy::indexing_slicing)]
+const MARKER_IDEOGRAPH_BITS: [u64; 328] = {
+    let mut t = [0u64; 328];
+    let mut k = 0;
+    while k < MARKER_IDEOGRAPHS.len() {
+        let c = MARKER_IDEOGRAPHS[k] as u32;
+        if c >= 0x4e00 && c <= 0x9fff {
+            let d = c - 0x4e00;
+            t[(d / 64) as usize] |= 1 << (d % 64);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// Can `c` start an [`enum_marker`]: a CJK numeral char, one of
+/// `第首其再最是`, or `①..⑳`? A bit-set look-up for ideographs.
+#[inline(always)]
+fn may_start_marker(c: char) -> bool {
+    let d = (c as u32).wrapping_sub(0x4e00);
+    if d < 0x5200 {
+        MARKER_IDEOGRAPH_BITS
+            .get((d / 64) as usize)
+            .is_some_and(|w| w >> (d % 64) & 1 == 1)
+    } else {
+        matches!(c, '〇' | '○' | '①'..='⑳')
+    }
+}
+
+/// [`enum_marker`] past its first-char check.
+fn enum_marker_body(s: &str) -> Option<(ItemStyle, u32, usize)> {
     if let Ok((rest, n)) = cn_ordinal(s) {
         if n <= 20 {
             if let Some(r) = rest.strip_prefix('是') {
@@ -330,6 +572,54 @@ fn lead_end(body: &str) -> usize {
     let mut first_comma = None;
     let mut depth = 0i32;
     let mut count = 0;
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0xe4..=0xe9).contains(&b) {
+            // An ideograph (U+4000..U+9FFF), read from its lead byte: no
+            // bracket, stop or comma.
+            count += 1;
+            i += 3;
+            continue;
+        }
+        let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        match c {
+            '“' | '（' | '(' | '《' => depth += 1,
+            '”' | '）' | ')' | '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 {
+            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
+                return if count > 40 {
+                    first_comma.unwrap_or(i)
+                } else {
+                    i
+                };
+            }
+            if matches!(c, '，' | ',') && first_comma.is_none() {
+                first_comma = Some(i);
+            }
+        }
+        count += 1;
+        i += c.len_utf8();
+    }
+    if count > 40 {
+        first_comma.unwrap_or(body.len())
+    } else {
+        body.len()
+    }
+}
+
+/// [`lead_end`] decoding every char (the tested reference). The lead of
+/// an item: its first sentence or clause (up to `。；！？：`,
+/// or the first comma when that sentence is long).
+#[cfg(test)]
+fn lead_end_reference(body: &str) -> usize {
+    let mut first_comma = None;
+    let mut depth = 0i32;
+    let mut count = 0;
     for (i, c) in body.char_indices() {
         match c {
             '“' | '（' | '(' | '《' => depth += 1,
@@ -359,26 +649,25 @@ fn lead_end(body: &str) -> usize {
 
 /// Find the enumeration items of a paragraph. `prev` is the last ordinal
 /// of the run continuing from earlier paragraphs of the same section (so
-/// `二是…` paragraphs after a `一是…` paragraph continue the run). Returns
-/// the items and the indices (into the returned list) of items whose
-/// numeral was recovered.
+/// `二是…` paragraphs after a `一是…` paragraph continue the run). Items
+/// whose numeral was recovered are marked `inferred`. (A paragraph takes
+/// its items and sentences from one walk, [`paragraph`].)
 pub(crate) fn items<'a>(
     src: &'a str,
     span: Span,
     prev: &mut (Option<ItemStyle>, u32),
 ) -> Vec<EnumItem<'a>> {
-    let text = span.text(src);
-    let base = span.start();
-    // Candidates: (offset, style, ordinal, marker_len).
-    let mut cands: Vec<(usize, ItemStyle, u32, usize)> = Vec::new();
-    for at in clause_starts(text) {
-        let Some(rest) = text.get(at..) else { continue };
-        let skip = rest.len() - rest.trim_start_matches(|c: char| pad(c) || c == '\r').len();
-        let Some(s) = rest.get(skip..) else { continue };
-        if let Some((style, n, len)) = enum_marker(s) {
-            cands.push((at + skip, style, n, len));
-        }
-    }
+    paragraph(src, span, prev, false, &mut Scratch::default()).0
+}
+
+/// The items of a paragraph `text` (at `base`) from its candidates, in
+/// order: see [`items`].
+fn runs<'a>(
+    text: &'a str,
+    base: usize,
+    cands: &[Cand],
+    prev: &mut (Option<ItemStyle>, u32),
+) -> Vec<EnumItem<'a>> {
     // Keep the candidates that form runs: ordinals 1, 2, 3… of one style
     // (or continuing the run from earlier paragraphs). A lost numeral
     // (ordinal 0) is kept when the item after it is the next ordinal.
@@ -446,9 +735,34 @@ pub(crate) fn items<'a>(
     out
 }
 
+/// [`items`] from [`clause_starts`] (the tested reference).
+#[cfg(test)]
+fn items_reference<'a>(
+    src: &'a str,
+    span: Span,
+    prev: &mut (Option<ItemStyle>, u32),
+) -> Vec<EnumItem<'a>> {
+    let text = span.text(src);
+    let mut cands = Vec::new();
+    for at in clause_starts(text) {
+        candidate(text, at, &mut cands);
+    }
+    runs(text, span.start(), &cands, prev)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_start_marker_is_the_marker_first_char_set() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let want = crate::grammar::figure::is_cjk_numeral_char(c)
+                || matches!(c, '第' | '首' | '其' | '再' | '最' | '是')
+                || ('①'..='⑳').contains(&c);
+            assert_eq!(may_start_marker(c), want, "{c:?}");
+        }
+    }
 
     #[test]
     fn enum_marker_prefilter_admits_every_ordinal_char() {
@@ -463,6 +777,156 @@ mod tests {
         }
         assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
         assert_eq!(enum_marker("加强"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lead_end_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "加", "强", "。", "；", "！", "？", "：", ";", ":", "\n", "，", ",", "“", "”", "（",
+                "）", "(", ")", "《", "》", "a", "é", "𝄞", "䷀", " ",
+            ]), 0..80)
+        ) {
+            let body = parts.concat();
+            proptest::prop_assert_eq!(lead_end(&body), lead_end_reference(&body));
+        }
+    }
+
+    #[test]
+    fn char_count_saturates_exactly() {
+        for n in [0, 1, 100, 126, 127, 128, 200, 400, 600] {
+            for unit in ["a", "é", "中", "𝄞"] {
+                let s = unit.repeat(n);
+                let want = u32::try_from(s.chars().count()).unwrap().min(CHARS_CAP);
+                assert_eq!(char_count(&s), want, "{n} x {unit}");
+            }
+        }
+    }
+
+    #[test]
+    fn clause_starts_match_a_char_walk() {
+        let text = "一是加强，二是：完善；三是,推进;四是:落实\n五是。六！七？八、“九”（十）①【注】";
+        let want: Vec<usize> = std::iter::once(0)
+            .chain(
+                text.char_indices()
+                    .filter(|&(_, c)| {
+                        matches!(
+                            c,
+                            '。' | '；' | '：' | '，' | ';' | ':' | ',' | '！' | '？' | '\n'
+                        )
+                    })
+                    .map(|(i, c)| i + c.len_utf8()),
+            )
+            .collect();
+        assert_eq!(clause_starts(text).collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn lead_pad_len_matches_trim() {
+        let pads: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| pad(c) || c == '\r')
+            .collect();
+        for c in pads.chars() {
+            let b = c.to_string().as_bytes()[0];
+            assert!(
+                !matches!(b, 0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z'),
+                "{c:?} starts with a byte the fast path rejects"
+            );
+        }
+        for s in ["　\r 一是", "\u{feff}二是", "三是", "", "a b", "\u{a0}x"] {
+            let want = s.len() - s.trim_start_matches(|c: char| pad(c) || c == '\r').len();
+            assert_eq!(lead_pad_len(s), want, "{s:?}");
+        }
+    }
+
+    /// Paragraph text made of the chars the walk reacts to, padding, line
+    /// ends, markers and ideographs.
+    fn para_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let alphabet: Vec<&str> = vec![
+            "。",
+            "！",
+            "？",
+            "；",
+            "：",
+            "，",
+            "、",
+            "!",
+            "?",
+            ";",
+            ":",
+            ",",
+            ".",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "「",
+            "」",
+            "『",
+            "』",
+            "（",
+            "）",
+            "(",
+            ")",
+            "《",
+            "》",
+            "【",
+            "】",
+            "〈",
+            "〉",
+            "\"",
+            "'",
+            "\n",
+            "\r",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{feff}",
+            "一是",
+            "二是",
+            "三是",
+            "是",
+            "是否",
+            "一要",
+            "第一，",
+            "第二、",
+            "首先，",
+            "其次，",
+            "最后，",
+            "①",
+            "②",
+            "加强",
+            "工作",
+            "a",
+            "1",
+            "é",
+            "𝄞",
+            "\u{85}",
+        ];
+        prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_walk_matches_the_reference_walks(text in para_text(), pre in "[ab]{0,2}") {
+            // A paragraph inside a larger source, as in a document.
+            let src = format!("{pre}{text}");
+            let span = Span::new(pre.len(), src.len());
+            let mut p1 = (None, 0);
+            let mut p2 = (None, 0);
+            let mut scratch = Scratch::default();
+            let (its, ss) = paragraph(&src, span, &mut p1, true, &mut scratch);
+            proptest::prop_assert_eq!(ss, sentences_reference(&src, span));
+            proptest::prop_assert_eq!(its, items_reference(&src, span, &mut p2));
+            proptest::prop_assert_eq!(p1, p2);
+            let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false, &mut scratch);
+            proptest::prop_assert!(ss2.is_empty());
+            proptest::prop_assert_eq!(its2.len(), items_reference(&src, span, &mut (None, 0)).len());
+        }
     }
 
     fn sents(s: &str) -> Vec<&str> {

@@ -27,12 +27,20 @@ pub(crate) enum WordSearch {
 }
 
 impl WordSearch {
-    fn new(words: Vec<&'static str>) -> Option<Self> {
+    pub(crate) fn new(words: Vec<&'static str>) -> Option<Self> {
         match aho_corasick::packed::Searcher::new(words.iter()) {
             Some(s) => Some(WordSearch::Packed(s)),
             None => aho_corasick::AhoCorasick::new(words)
                 .ok()
                 .map(WordSearch::Automaton),
+        }
+    }
+
+    /// The start of the first match, if any.
+    pub(crate) fn first_start(&self, text: &str) -> Option<usize> {
+        match self {
+            WordSearch::Packed(s) => s.find(text).map(|m| m.start()),
+            WordSearch::Automaton(ac) => ac.find(text).map(|m| m.start()),
         }
     }
 
@@ -247,6 +255,12 @@ mod tests {
         }
         assert!(!META_LABELS.starting_with('索').is_empty());
         assert!(SPAM_WORDS.is_some(), "the spam lexicon compiles");
+        assert!(
+            word_list(SPAM_TXT)
+                .iter()
+                .all(|w| !w.is_empty() && !w.contains(['\n', '\r'])),
+            "a spam word lies inside one line (zones searches runs of lines)"
+        );
         assert!(TITLE_WORDS_AC.is_some(), "the title words compile");
         assert!(
             BOILERPLATE_LINES.contains.is_some(),

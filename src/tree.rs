@@ -46,16 +46,34 @@ pub(crate) struct HeadingCand<'a> {
 const MAX_TITLE_CHARS: usize = 80;
 /// The greatest number of chars of a line that can be a recovered heading.
 const MAX_RECOVERED_CHARS: usize = 45;
+// `LineInfo::chars` saturates: the bounds it is compared with stay below.
+const _: () = assert!(MAX_TITLE_CHARS < crate::block::CHARS_CAP as usize);
 
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Does `t` contain padding? Only chars led by the bytes padding starts
+/// with (`09 0B 0C 20 C2 E2 E3 EF`) are decoded; ideographs are skipped
+/// by their lead byte.
+fn has_pad(t: &str) -> bool {
+    let lead = |b: u8| matches!(b, 0x09 | 0x0b | 0x0c | 0x20 | 0xc2 | 0xe2 | 0xe3 | 0xef);
+    let mut at = 0;
+    while let Some(i) = crate::skip::find_char(t, at, lead) {
+        match t.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) if pad(c) => return true,
+            Some(c) => at = i + c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// A title spaced out letter by letter (`总　则`, `综　合`, `附　　则`):
 /// every run between the padding is one CJK character. It reads without
 /// the padding; any other title is kept as written.
 fn despaced(title: &str) -> Cow<'_, str> {
-    let spaced = title.contains(pad)
+    let spaced = has_pad(title)
         && title
             .split(pad)
             .filter(|w| !w.is_empty())
@@ -79,10 +97,81 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     // The title ends at the first 。 or ：, outside quotes and brackets,
     // or where the page glued the first paragraph to the title (line break
     // lost): see `glued_body`.
+    let bytes = body.as_bytes();
+    let mut depth = 0i32;
+    let mut prev_cjk = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if depth == 0 && prev_cjk >= 2 && may_glue(bytes, i) && glued_body(body, i) {
+            return (lead, lead + i, lead + i, Some(lead + i));
+        }
+        if (0xe4..=0xe9).contains(&b) {
+            // U+4000..U+9FFF, read from the lead byte: no bracket, stop or
+            // dot, and CJK (see `is_cjk`) but for U+4DC0..U+4DFF
+            // (`E4 B7 xx`).
+            prev_cjk = if b == 0xe4 && bytes.get(i + 1) == Some(&0xb7) {
+                0
+            } else {
+                prev_cjk + 1
+            };
+            i += 3;
+            continue;
+        }
+        let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let cjk_before = prev_cjk;
+        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
+        match c {
+            '“' | '（' | '(' | '《' | '‘' => depth += 1,
+            '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
+        // after a CJK character, before a CJK character or the line end.
+        let dot_stop = matches!(c, '.' | '．')
+            && cjk_before >= 2
+            && body
+                .get(i + c.len_utf8()..)
+                .and_then(|r| r.trim_start_matches(pad).chars().next())
+                .is_none_or(is_cjk);
+        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
+            let after = i + c.len_utf8();
+            let tail = body.get(after..).unwrap_or("");
+            let tail_trim = tail.trim_start_matches(pad);
+            if tail_trim.is_empty() {
+                return (lead, lead + i, lead + after, None);
+            }
+            return (
+                lead,
+                lead + i,
+                lead + after,
+                Some(lead + after + (tail.len() - tail_trim.len())),
+            );
+        }
+        i += c.len_utf8();
+    }
+    let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
+    (lead, lead + t.len(), lead + body.len(), None)
+}
+
+/// [`split_title`] decoding every char (the tested reference).
+/// Returns (title start, title end, heading end, run-in body start),
+/// offsets relative to `rest`.
+#[cfg(test)]
+fn split_title_reference(rest: &str) -> (usize, usize, usize, Option<usize>) {
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
+            .len();
+    let body = rest.get(lead..).unwrap_or("");
+    // The title ends at the first 。 or ：, outside quotes and brackets,
+    // or where the page glued the first paragraph to the title (line break
+    // lost): see `glued_body`.
     let mut depth = 0i32;
     let mut prev_cjk = 0usize;
     for (i, c) in body.char_indices() {
-        if depth == 0 && prev_cjk >= 2 && glued_body(body, i) {
+        if depth == 0 && prev_cjk >= 2 && may_glue(body.as_bytes(), i) && glued_body(body, i) {
             return (lead, lead + i, lead + i, Some(lead + i));
         }
         let cjk_before = prev_cjk;
@@ -154,6 +243,17 @@ fn glued_body(body: &str, i: usize) -> bool {
         || t.starts_with("（一）")
         || t.starts_with("(一)")
         || t.starts_with("一是") && t.contains("二是")
+}
+
+/// A necessary condition for [`glued_body`] at byte `i`: every form it
+/// accepts starts with an ASCII digit, `（` (`EF BC 88`), `(` or `一`
+/// (`E4 B8 80`). One or two byte compares for the ideographs of a title.
+#[inline(always)]
+fn may_glue(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..),
+        Some([b'0'..=b'9' | b'(', ..] | [0xef, 0xbc, 0x88, ..] | [0xe4, 0xb8, 0x80, ..])
+    )
 }
 
 /// Is the line a short standalone line that could be a heading whose
@@ -259,11 +359,13 @@ fn inline_enumeration(m: Marker, body: &str) -> bool {
 }
 
 /// Recognise the heading on line `i`, if its marker says it is one.
+/// `marker` is `heading_marker` of the line's text (the caller has it).
 fn marked_heading<'a>(
     src: &'a str,
     lines: &[LineInfo<'a>],
     i: usize,
     hi: usize,
+    marker: Option<(&'a str, Marker)>,
 ) -> Option<HeadingCand<'a>> {
     let l = lines.get(i)?;
     let t = l.text;
@@ -286,7 +388,7 @@ fn marked_heading<'a>(
             level: 0,
         })
     };
-    if let Ok((rest, m)) = heading_marker(t) {
+    if let Some((rest, m)) = marker {
         let mlen = t.len() - rest.len();
         let body = rest.trim_start_matches(pad);
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
@@ -491,7 +593,8 @@ pub(crate) fn headings<'a>(
         }
         // In-body lists: `一、…；` `二、…；` … `五、…。` after a line ending
         // in `：` are list items, the last one (ending in `。`) included.
-        if let Ok((rest, m)) = heading_marker(l.text) {
+        let marker = heading_marker(l.text).ok();
+        if let Some((rest, m)) = marker {
             let continues =
                 list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
             let any_end = continues && list_run.is_some_and(|r| r.2);
@@ -527,7 +630,7 @@ pub(crate) fn headings<'a>(
                 continue;
             }
         }
-        if let Some(h) = marked_heading(src, lines, i, hi) {
+        if let Some(h) = marked_heading(src, lines, i, hi, marker) {
             if h.last_line > h.first_line {
                 diags.push(Diagnostic::new(
                     DiagnosticCode::HeadingSplit,
@@ -1072,6 +1175,51 @@ pub(crate) fn assign_levels(out: &mut [HeadingCand<'_>], diags: &mut Diags) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn split_title_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "加", "强", "领", "导", "一", "是", "二是", "䷀", "㐀", "。", "：", ":", "！", "？",
+                ".", "．", "“", "”", "（", "）", "(", ")", "《", "》", "‘", "’", "（一）", "(一)",
+                "2023年，", "2023年,", "1", " ", "\u{3000}", "；", "，", ",", "a", "é", "𝄞",
+            ]), 0..24)
+        ) {
+            let rest = parts.concat();
+            proptest::prop_assert_eq!(split_title(&rest), split_title_reference(&rest));
+        }
+    }
+
+    #[test]
+    fn has_pad_is_contains_pad() {
+        for c in (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| pad(c))
+        {
+            let t = format!("总{c}则");
+            assert!(has_pad(&t), "{c:?}");
+        }
+        for t in ["总则", "", "a，b。“c”", "é𝄞中"] {
+            assert_eq!(has_pad(t), t.contains(pad), "{t}");
+        }
+    }
+
+    #[test]
+    fn may_glue_admits_every_glued_body() {
+        for t in [
+            "2023年，全市",
+            "2023年,全市",
+            "（一）加强",
+            "(一)加强",
+            "一是加强，二是完善",
+        ] {
+            let body = format!("加强领导{t}");
+            let i = "加强领导".len();
+            assert!(glued_body(&body, i), "{body}");
+            assert!(may_glue(body.as_bytes(), i), "{body}");
+        }
+        assert!(!may_glue("加强领导".as_bytes(), 3));
+    }
 
     #[test]
     fn split_title_run_in() {

@@ -879,6 +879,85 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
             && signed_before_later()
 }
 
+/// Injected spam lines inside the text (lines `lo..hi`): short lines (link
+/// text pasted into the page), not paragraphs of prose. One search over
+/// each run of short lines (no spam word holds a line end, so a match lies
+/// inside one line, and a long line is never flagged), one diagnostic per
+/// line.
+fn injected_lines(src: &str, lines: &[LineInfo<'_>], lo: usize, hi: usize, diags: &mut Diags) {
+    let Some(ac) = SPAM_WORDS.as_ref() else {
+        return;
+    };
+    let short = |k: usize| lines.get(k).is_some_and(|l| l.text.len() <= MAX_SPAM_LINE);
+    let mut k = lo;
+    while k < hi {
+        if !short(k) {
+            k += 1;
+            continue;
+        }
+        let j = (k..hi).find(|&j| !short(j)).unwrap_or(hi);
+        let (Some(first), Some(last)) = (lines.get(k), lines.get(j - 1)) else {
+            break;
+        };
+        let base = first.raw().start;
+        let text = src.get(base..last.raw().end).unwrap_or("");
+        let mut last_line = usize::MAX;
+        ac.for_each_start(text, |m| {
+            let at = base + m;
+            let q = lines.partition_point(|l| l.raw().next <= at);
+            if q != last_line {
+                if let Some(l) = lines.get(q).filter(|l| l.text.len() <= MAX_SPAM_LINE) {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::InjectedLine,
+                        Span::new(l.t0(), l.t1()),
+                        "a line that looks injected (spam) inside the report",
+                    ));
+                }
+                last_line = q;
+            }
+        });
+        k = j;
+    }
+}
+
+/// [`injected_lines`] with one search over all the lines (the tested
+/// reference).
+#[cfg(test)]
+fn injected_lines_reference(
+    src: &str,
+    lines: &[LineInfo<'_>],
+    lo: usize,
+    hi: usize,
+    diags: &mut Diags,
+) {
+    if let (Some(ac), Some(first), Some(last)) = (
+        SPAM_WORDS.as_ref(),
+        lines.get(lo),
+        hi.checked_sub(1).and_then(|k| lines.get(k)),
+    ) {
+        let base = first.raw().start;
+        let text = src.get(base..last.raw().end).unwrap_or("");
+        let mut last_line = usize::MAX;
+        ac.for_each_start(text, |m| {
+            let at = base + m;
+            let k = lines.partition_point(|l| l.raw().next <= at);
+            if k != last_line {
+                if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
+                    diags.push(Diagnostic::new(
+                        DiagnosticCode::InjectedLine,
+                        Span::new(l.t0(), l.t1()),
+                        "a line that looks injected (spam) inside the report",
+                    ));
+                }
+                last_line = k;
+            }
+        });
+    }
+}
+
+/// The longest line (bytes of trimmed text) flagged as injected spam.
+const MAX_SPAM_LINE: usize = 240;
+
 /// Parse a document: zones, metadata, title, sections, closing.
 pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Error> {
     let lines = block::lines(src);
@@ -955,32 +1034,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         }
     }
 
-    // Injected spam lines inside the text: short lines (link text pasted
-    // into the page), not paragraphs of prose. One search over the text,
-    // one diagnostic per line.
-    if let (Some(ac), Some(first), Some(last)) = (
-        SPAM_WORDS.as_ref(),
-        lines.get(cs),
-        body_end.checked_sub(1).and_then(|k| lines.get(k)),
-    ) {
-        let base = first.raw().start;
-        let text = src.get(base..last.raw().end).unwrap_or("");
-        let mut last_line = usize::MAX;
-        ac.for_each_start(text, |m| {
-            let at = base + m;
-            let k = lines.partition_point(|l| l.raw().next <= at);
-            if k != last_line {
-                if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::InjectedLine,
-                        Span::new(l.t0(), l.t1()),
-                        "a line that looks injected (spam) inside the report",
-                    ));
-                }
-                last_line = k;
-            }
-        });
-    }
+    injected_lines(src, &lines, cs, body_end, &mut diags);
 
     // Headings and levels.
     let mut heads = tree::headings(src, &lines, cs, body_end, opts.recover_headings, &mut diags);
@@ -1000,6 +1054,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
 
     // Paragraphs, each owned by the preamble (None) or a heading.
     let mut sink = InlineSink::with_cap(opts.max_diagnostics);
+    // Buffers a paragraph's walk fills, kept for the next paragraph.
+    let mut scratch = block::Scratch::default();
     let mut paras: Vec<(Option<usize>, Paragraph<'a>)> = Vec::new();
     let mut owner: Option<usize> = None;
     let mut next_head = 0;
@@ -1010,11 +1066,12 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                  paras: &mut Vec<(Option<usize>, Paragraph<'a>)>,
                  sink: &mut InlineSink<'a>,
                  diags: &mut Diags,
-                 item_state: &mut (Option<crate::ast::ItemStyle>, u32)| {
+                 item_state: &mut (Option<crate::ast::ItemStyle>, u32),
+                 scratch: &mut block::Scratch| {
         if let Some((s, e)) = cur.take() {
             paras.push((
                 owner,
-                make_paragraph(src, Span::new(s, e), opts, sink, diags, item_state),
+                make_paragraph(src, Span::new(s, e), opts, sink, diags, item_state, scratch),
             ));
         }
     };
@@ -1029,6 +1086,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 &mut sink,
                 &mut diags,
                 &mut item_state,
+                &mut scratch,
             );
             owner = Some(next_head);
             item_state = (None, 0);
@@ -1043,6 +1101,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                             &mut sink,
                             &mut diags,
                             &mut item_state,
+                            &mut scratch,
                         );
                     }
                 }
@@ -1059,6 +1118,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 &mut sink,
                 &mut diags,
                 &mut item_state,
+                &mut scratch,
             );
         } else {
             cur = Some(match cur {
@@ -1073,6 +1133,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 );
             }
         }
@@ -1085,6 +1146,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         &mut sink,
         &mut diags,
         &mut item_state,
+        &mut scratch,
     );
 
     // Appendix, glossary and notes zones: paragraphs (their numbered
@@ -1104,6 +1166,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 ));
             }
             continue;
@@ -1121,6 +1184,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     &mut sink,
                     &mut diags,
                     &mut item_state,
+                    &mut scratch,
                 ));
             }
         }
@@ -1133,6 +1197,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             &mut sink,
             &mut diags,
             &mut item_state,
+            &mut scratch,
         ));
     }
 
@@ -1279,8 +1344,9 @@ fn make_paragraph<'a>(
     sink: &mut InlineSink<'a>,
     diags: &mut Diags,
     item_state: &mut (Option<crate::ast::ItemStyle>, u32),
+    scratch: &mut block::Scratch,
 ) -> Paragraph<'a> {
-    let items = block::items(src, span, item_state);
+    let (items, sentences) = block::paragraph(src, span, item_state, opts.sentences, scratch);
     for it in items.iter().filter(|it| it.inferred) {
         diags.push_with(
             DiagnosticCode::ItemNumeralLost,
@@ -1302,11 +1368,7 @@ fn make_paragraph<'a>(
     Paragraph {
         text: span.text(src),
         span,
-        sentences: if opts.sentences {
-            block::sentences(src, span)
-        } else {
-            Vec::new()
-        },
+        sentences,
         items,
         entities,
         quotes,
@@ -1449,4 +1511,34 @@ fn zones_from_kinds(src: &str, lines: &[LineInfo<'_>], kinds: &[ZoneKind]) -> Ve
         z.span.end = Span::new(0, src.len()).end;
     }
     zones
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn injected_lines_match_the_one_search_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "博彩", "百家乐", "娱乐城", "太阳城集团", "博", "彩", "加强领导，", "。",
+                "\n", "\r\n", "\r", " ", "\u{3000}", "\u{200b}", "\n\n",
+                "二〇二三年全面推进依法行政工作取得新成效，", "a",
+            ]), 0..120),
+            lo_frac in 0usize..4,
+            hi_frac in 0usize..4,
+        ) {
+            let src = parts.concat();
+            let lines = block::lines(&src);
+            let n = lines.len();
+            let lo = n * lo_frac / 4;
+            let hi = (n * hi_frac / 4).max(lo).max(n.min(lo + 1));
+            let mut a = Diags::default();
+            let mut b = Diags::default();
+            injected_lines(&src, &lines, lo, hi, &mut a);
+            injected_lines_reference(&src, &lines, lo, hi, &mut b);
+            let spans = |d: &Diags| d.iter().map(|x| x.span).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(spans(&a), spans(&b));
+        }
+    }
 }

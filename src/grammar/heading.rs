@@ -333,7 +333,16 @@ pub(crate) fn di_marker(i: &str) -> PResult<'_, Marker> {
 /// ```ebnf
 /// lost_numeral_marker ::= "、" | open_paren close_paren
 /// ```
+///
+/// Every alternative starts with a char led by byte `E3` (`、` `〔`), `EF`
+/// (`（` `［`) or `(`: a line starting with any other byte fails at once.
 pub(crate) fn lost_numeral_marker(i: &str) -> PResult<'_, Marker> {
+    if !matches!(i.as_bytes().first(), Some(0xe3 | 0xef | b'(')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alt,
+        )));
+    }
     alt((
         char('、').map(|_| MarkerFamily::Cn),
         (open_paren, close_paren).map(|_| MarkerFamily::CnParen),
@@ -405,6 +414,17 @@ mod tests {
             family: f,
             ordinal: Some(n),
         }
+    }
+
+    #[test]
+    fn lost_numeral_marker_lead_bytes() {
+        for m in ["、", "（", "(", "〔", "［"] {
+            assert!(matches!(m.as_bytes()[0], 0xe3 | 0xef | b'('), "{m}");
+        }
+        for t in ["、坚持", "（）加强", "()加强", "〔〕加强", "［］加强"] {
+            assert!(lost_numeral_marker(t).is_ok(), "{t}");
+        }
+        assert!(lost_numeral_marker("坚持").is_err());
     }
 
     #[test]
