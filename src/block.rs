@@ -178,6 +178,7 @@ fn sentence_byte(b: u8) -> bool {
 /// terminator stay with the sentence. Leading padding and line breaks are
 /// not part of a sentence. (A paragraph takes its sentences and items from
 /// one walk, [`paragraph`].)
+#[cfg(test)]
 pub(crate) fn sentences(src: &str, span: Span) -> Vec<Span> {
     paragraph(src, span, &mut (None, 0), true, &mut Scratch::default()).1
 }
@@ -652,6 +653,7 @@ fn lead_end_reference(body: &str) -> usize {
 /// `二是…` paragraphs after a `一是…` paragraph continue the run). Items
 /// whose numeral was recovered are marked `inferred`. (A paragraph takes
 /// its items and sentences from one walk, [`paragraph`].)
+#[cfg(test)]
 pub(crate) fn items<'a>(
     src: &'a str,
     span: Span,
