@@ -217,10 +217,20 @@ fn caption_like(l: &LineInfo<'_>) -> bool {
 }
 
 fn compact(s: &str) -> String {
+    compact_chars(s).collect()
+}
+
+/// The chars of [`compact`]`(s)`, without building the string.
+fn compact_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     strip_footnote(s)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}' && *c != '\u{feff}')
-        .collect()
+}
+
+/// `compact(s) == t`, without building the string (asked of most lines of
+/// the head and the tail).
+fn compact_eq(s: &str, t: &str) -> bool {
+    compact_chars(s).eq(t.chars())
 }
 
 /// Find where the text starts, the metadata and the title.
@@ -286,7 +296,7 @@ fn head<'a>(
         }
         // A table of contents: `目录` and its entries, up to the first
         // prose line or the first entry seen again as the real heading.
-        if compact(l.text) == "目录" {
+        if compact_eq(l.text, "目录") {
             let end = contents_end(lines, i);
             for k in i..end {
                 if let Some(t) = is_toc.get_mut(k) {
@@ -387,7 +397,7 @@ fn head<'a>(
     if let Some(mt) = &meta_title {
         title = (0..content_start)
             .rev()
-            .find(|&k| cand(k) && lines.get(k).is_some_and(|l| compact(l.text) == *mt))
+            .find(|&k| cand(k) && lines.get(k).is_some_and(|l| compact_eq(l.text, mt)))
             .map(|k| (k, k));
     }
     if title.is_none() {
@@ -526,14 +536,20 @@ fn head<'a>(
                 ZoneKind::Title
             } else if k > b
                 && cand(k)
-                && title_compact.as_deref() != Some(compact(l.text).as_str())
+                && !title_compact
+                    .as_deref()
+                    .is_some_and(|tc| compact_eq(l.text, tc))
                 && (l.chars >= 2 || l.text.starts_with(['（', '(']))
                 && !(whole_date(l.text).is_some() && l.text.contains(['-', ':', '/']))
             {
                 // Subtitles, speaker and date lines under the title.
                 ZoneKind::Title
             } else {
-                if !l.is_blank() && title_compact.as_deref() == Some(compact(l.text).as_str()) {
+                if !l.is_blank()
+                    && title_compact
+                        .as_deref()
+                        .is_some_and(|tc| compact_eq(l.text, tc))
+                {
                     diags.push(Diagnostic::new(
                         DiagnosticCode::DuplicateTitle,
                         Span::new(l.t0(), l.t1()),
@@ -574,7 +590,7 @@ fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usiz
         }
         let is_title_copy = title
             .as_deref()
-            .is_some_and(|tt| l.chars <= 80 && compact(l.text) == tt);
+            .is_some_and(|tt| l.chars <= 80 && compact_eq(l.text, tt));
         if is_boilerplate(l, Where::Trailer) || is_title_copy {
             t = i;
             gap = 0;
