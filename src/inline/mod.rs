@@ -808,10 +808,16 @@ impl<'a> Scanner<'a, '_> {
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
-            let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let clen = c.len_utf8();
-            // Fast path: plain ASCII punctuation/space and CJK that start nothing.
-            if is_boundary(c) || (c == ',' && !prev.is_some_and(|p| p.is_ascii_digit())) {
+            // Fast path: clause boundaries (the char before is read only
+            // when it matters: a `,` after a digit groups thousands).
+            if is_boundary(c) {
+                self.clause_start = i + clen;
+                i += clen;
+                continue;
+            }
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
+            if c == ',' && !prev.is_some_and(|p| p.is_ascii_digit()) {
                 self.clause_start = i + clen;
                 i += clen;
                 continue;
