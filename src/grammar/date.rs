@@ -768,6 +768,20 @@ pub(crate) fn parse_date_text(s: &str) -> Option<Date> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// `date_may_start` is necessary on generated text dense in
+        /// numerals, digits, date marks and separators.
+        #[test]
+        fn date_may_start_is_necessary_generated(
+            s in "[0-9０-９一二三四五六七八九十〇零两年月日号号時时點点分份度学:：/. 　\u{a0}、和与及—–～~〜至到-]{1,14}"
+        ) {
+            if !date_may_start(&s) {
+                proptest::prop_assert!(date(&s).is_err(), "date at {}", s);
+                proptest::prop_assert!(listed_date(&s).is_err(), "listed at {}", s);
+            }
+        }
+    }
+
     /// `date_may_start` is a necessary condition: wherever it says no,
     /// neither `date` nor `listed_date` matches (checked at every numeral
     /// of the seed reports and of tricky snippets).

@@ -41,7 +41,7 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
     p.finish()
 }
 
-/// [`pair_marks`] for `《》` and for `“”` at once, in one byte search of
+/// `pair_marks` for `《》` and for `“”` at once, in one byte search of
 /// `text` for their lead bytes (`E3` and `E2`), told apart by the bytes
 /// after them.
 pub(crate) fn refs_and_quotes(text: &str) -> (Marks, Marks) {
@@ -111,7 +111,7 @@ impl Pairer {
     }
 }
 
-/// The result of [`pair_marks`].
+/// The result of `pair_marks` and [`refs_and_quotes`].
 #[derive(Debug, Default)]
 pub(crate) struct Marks {
     /// Outermost matched pairs `(start, end)`, in order.
