@@ -89,30 +89,22 @@ fn despaced(title: &str) -> Cow<'_, str> {
 /// Returns (title start, title end, heading end, run-in body start),
 /// offsets relative to `rest`.
 fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
-    let lead = rest.len()
-        - rest
-            .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
-            .len();
-    let body = rest.get(lead..).unwrap_or("");
-    // The title ends at the first 。 or ：, outside quotes and brackets,
-    // or where the page glued the first paragraph to the title (line break
-    // lost): see `glued_body`.
+    let mut w = TitleWalk::new(rest);
+    let body = rest.get(w.lead..).unwrap_or("");
     let bytes = body.as_bytes();
-    let mut depth = 0i32;
-    let mut prev_cjk = 0usize;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if depth == 0 && prev_cjk >= 2 && may_glue(bytes, i) && glued_body(body, i) {
-            return (lead, lead + i, lead + i, Some(lead + i));
+        if w.glued(body, i, may_glue(bytes, i)) {
+            return w.glued_at(i);
         }
         if (0xe4..=0xe9).contains(&b) {
             // U+4000..U+9FFF, read from the lead byte: no bracket, stop or
             // dot, and CJK (see `is_cjk`) but for U+4DC0..U+4DFF
             // (`E4 B7 xx`).
-            prev_cjk = if b == 0xe4 && bytes.get(i + 1) == Some(&0xb7) {
+            w.prev_cjk = if b == 0xe4 && bytes.get(i + 1) == Some(&0xb7) {
                 0
             } else {
-                prev_cjk + 1
+                w.prev_cjk + 1
             };
             i += 3;
             continue;
@@ -120,65 +112,64 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
         let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let cjk_before = prev_cjk;
-        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
-        match c {
-            '“' | '（' | '(' | '《' | '‘' => depth += 1,
-            '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
-            _ => {}
-        }
-        // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
-        // after a CJK character, before a CJK character or the line end.
-        let dot_stop = matches!(c, '.' | '．')
-            && cjk_before >= 2
-            && body
-                .get(i + c.len_utf8()..)
-                .and_then(|r| r.trim_start_matches(pad).chars().next())
-                .is_none_or(is_cjk);
-        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
-            let after = i + c.len_utf8();
-            let tail = body.get(after..).unwrap_or("");
-            let tail_trim = tail.trim_start_matches(pad);
-            if tail_trim.is_empty() {
-                return (lead, lead + i, lead + after, None);
-            }
-            return (
-                lead,
-                lead + i,
-                lead + after,
-                Some(lead + after + (tail.len() - tail_trim.len())),
-            );
+        if let Some(found) = w.step(body, i, c) {
+            return found;
         }
         i += c.len_utf8();
     }
-    let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
-    (lead, lead + t.len(), lead + body.len(), None)
+    w.end(body)
 }
 
-/// [`split_title`] decoding every char (the tested reference).
-/// Returns (title start, title end, heading end, run-in body start),
-/// offsets relative to `rest`.
-#[cfg(test)]
-fn split_title_reference(rest: &str) -> (usize, usize, usize, Option<usize>) {
-    let lead = rest.len()
-        - rest
-            .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
-            .len();
-    let body = rest.get(lead..).unwrap_or("");
-    // The title ends at the first 。 or ：, outside quotes and brackets,
-    // or where the page glued the first paragraph to the title (line break
-    // lost): see `glued_body`.
-    let mut depth = 0i32;
-    let mut prev_cjk = 0usize;
-    for (i, c) in body.char_indices() {
-        if depth == 0 && prev_cjk >= 2 && may_glue(body.as_bytes(), i) && glued_body(body, i) {
-            return (lead, lead + i, lead + i, Some(lead + i));
+/// The state of [`split_title`]'s walk over the text after a marker, and
+/// its rules for one char: the title ends at the first `。` or `：`,
+/// outside quotes and brackets, or where the page glued the first
+/// paragraph to the title (line break lost): see `glued_body`.
+struct TitleWalk {
+    /// Padding and colons before the title.
+    lead: usize,
+    /// Quote and bracket depth.
+    depth: i32,
+    /// CJK chars right before the current one.
+    prev_cjk: usize,
+}
+
+impl TitleWalk {
+    fn new(rest: &str) -> TitleWalk {
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(|c: char| pad(c) || c == '：' || c == ':')
+                .len();
+        TitleWalk {
+            lead,
+            depth: 0,
+            prev_cjk: 0,
         }
-        let cjk_before = prev_cjk;
-        prev_cjk = if is_cjk(c) { prev_cjk + 1 } else { 0 };
+    }
+
+    /// Does a glued body start at `i` of `body`? `may` is a necessary
+    /// condition the caller has checked (or `true`).
+    fn glued(&self, body: &str, i: usize, may: bool) -> bool {
+        self.depth == 0 && self.prev_cjk >= 2 && may && glued_body(body, i)
+    }
+
+    fn glued_at(&self, i: usize) -> (usize, usize, usize, Option<usize>) {
+        let at = self.lead + i;
+        (self.lead, at, at, Some(at))
+    }
+
+    /// The char `c` at `i` of `body`: where the title stops, if here.
+    fn step(
+        &mut self,
+        body: &str,
+        i: usize,
+        c: char,
+    ) -> Option<(usize, usize, usize, Option<usize>)> {
+        let lead = self.lead;
+        let cjk_before = self.prev_cjk;
+        self.prev_cjk = if is_cjk(c) { self.prev_cjk + 1 } else { 0 };
         match c {
-            '“' | '（' | '(' | '《' | '‘' => depth += 1,
-            '”' | '）' | ')' | '》' | '’' => depth = (depth - 1).max(0),
+            '“' | '（' | '(' | '《' | '‘' => self.depth += 1,
+            '”' | '）' | ')' | '》' | '’' => self.depth = (self.depth - 1).max(0),
             _ => {}
         }
         // An ASCII or fullwidth full stop typed for `。` (`完善制度.制定…`):
@@ -189,23 +180,40 @@ fn split_title_reference(rest: &str) -> (usize, usize, usize, Option<usize>) {
                 .get(i + c.len_utf8()..)
                 .and_then(|r| r.trim_start_matches(pad).chars().next())
                 .is_none_or(is_cjk);
-        if depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
+        if self.depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
             let after = i + c.len_utf8();
             let tail = body.get(after..).unwrap_or("");
             let tail_trim = tail.trim_start_matches(pad);
-            if tail_trim.is_empty() {
-                return (lead, lead + i, lead + after, None);
-            }
-            return (
-                lead,
-                lead + i,
-                lead + after,
-                Some(lead + after + (tail.len() - tail_trim.len())),
-            );
+            let run_in =
+                (!tail_trim.is_empty()).then(|| lead + after + (tail.len() - tail_trim.len()));
+            return Some((lead, lead + i, lead + after, run_in));
+        }
+        None
+    }
+
+    /// No stop in `body`: the whole text is the title, trailing padding
+    /// and `；，` left out.
+    fn end(&self, body: &str) -> (usize, usize, usize, Option<usize>) {
+        let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
+        (self.lead, self.lead + t.len(), self.lead + body.len(), None)
+    }
+}
+
+/// [`split_title`] decoding every char and trying `glued_body` at each
+/// (the tested reference for its lead-byte skip and `may_glue`).
+#[cfg(test)]
+fn split_title_reference(rest: &str) -> (usize, usize, usize, Option<usize>) {
+    let mut w = TitleWalk::new(rest);
+    let body = rest.get(w.lead..).unwrap_or("");
+    for (i, c) in body.char_indices() {
+        if w.glued(body, i, true) {
+            return w.glued_at(i);
+        }
+        if let Some(found) = w.step(body, i, c) {
+            return found;
         }
     }
-    let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
-    (lead, lead + t.len(), lead + body.len(), None)
+    w.end(body)
 }
 
 /// Is a marked line ending in `；` a heading (`（一）兜牢民生底线；` then a
