@@ -570,82 +570,79 @@ fn enum_marker_body(s: &str) -> Option<(ItemStyle, u32, usize)> {
 /// The lead of an item: its first sentence or clause (up to `。；！？：`,
 /// or the first comma when that sentence is long).
 fn lead_end(body: &str) -> usize {
-    let mut first_comma = None;
-    let mut depth = 0i32;
-    let mut count = 0;
+    let mut w = LeadWalk::default();
     let bytes = body.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if (0xe4..=0xe9).contains(&b) {
             // An ideograph (U+4000..U+9FFF), read from its lead byte: no
             // bracket, stop or comma.
-            count += 1;
+            w.count += 1;
             i += 3;
             continue;
         }
         let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        match c {
-            '“' | '（' | '(' | '《' => depth += 1,
-            '”' | '）' | ')' | '》' => depth = (depth - 1).max(0),
-            _ => {}
+        if let Some(end) = w.step(i, c) {
+            return end;
         }
-        if depth == 0 {
-            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
-                return if count > 40 {
-                    first_comma.unwrap_or(i)
-                } else {
-                    i
-                };
-            }
-            if matches!(c, '，' | ',') && first_comma.is_none() {
-                first_comma = Some(i);
-            }
-        }
-        count += 1;
         i += c.len_utf8();
     }
-    if count > 40 {
-        first_comma.unwrap_or(body.len())
-    } else {
-        body.len()
+    w.end(body.len())
+}
+
+/// The state of [`lead_end`]'s walk and its rules for one char.
+#[derive(Default)]
+struct LeadWalk {
+    first_comma: Option<usize>,
+    depth: i32,
+    /// Chars read so far.
+    count: usize,
+}
+
+impl LeadWalk {
+    /// The char `c` at `i`: where the lead ends, if here.
+    fn step(&mut self, i: usize, c: char) -> Option<usize> {
+        match c {
+            '“' | '（' | '(' | '《' => self.depth += 1,
+            '”' | '）' | ')' | '》' => self.depth = (self.depth - 1).max(0),
+            _ => {}
+        }
+        if self.depth == 0 {
+            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
+                return Some(self.end(i));
+            }
+            if matches!(c, '，' | ',') && self.first_comma.is_none() {
+                self.first_comma = Some(i);
+            }
+        }
+        self.count += 1;
+        None
+    }
+
+    /// The lead's end for a sentence ending at `at`: the first comma
+    /// when the sentence is long.
+    fn end(&self, at: usize) -> usize {
+        if self.count > 40 {
+            self.first_comma.unwrap_or(at)
+        } else {
+            at
+        }
     }
 }
 
-/// [`lead_end`] decoding every char (the tested reference). The lead of
-/// an item: its first sentence or clause (up to `。；！？：`,
-/// or the first comma when that sentence is long).
+/// [`lead_end`] decoding every char (the tested reference for its
+/// lead-byte skip).
 #[cfg(test)]
 fn lead_end_reference(body: &str) -> usize {
-    let mut first_comma = None;
-    let mut depth = 0i32;
-    let mut count = 0;
+    let mut w = LeadWalk::default();
     for (i, c) in body.char_indices() {
-        match c {
-            '“' | '（' | '(' | '《' => depth += 1,
-            '”' | '）' | ')' | '》' => depth = (depth - 1).max(0),
-            _ => {}
+        if let Some(end) = w.step(i, c) {
+            return end;
         }
-        if depth == 0 {
-            if matches!(c, '。' | '；' | '！' | '？' | '：' | ';' | ':' | '\n') {
-                return if count > 40 {
-                    first_comma.unwrap_or(i)
-                } else {
-                    i
-                };
-            }
-            if matches!(c, '，' | ',') && first_comma.is_none() {
-                first_comma = Some(i);
-            }
-        }
-        count += 1;
     }
-    if count > 40 {
-        first_comma.unwrap_or(body.len())
-    } else {
-        body.len()
-    }
+    w.end(body.len())
 }
 
 /// Find the enumeration items of a paragraph. `prev` is the last ordinal
