@@ -901,9 +901,6 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
 /// inside one line, and a long line is never flagged), one diagnostic per
 /// line.
 fn injected_lines(src: &str, lines: &[LineInfo<'_>], lo: usize, hi: usize, diags: &mut Diags) {
-    let Some(ac) = SPAM_WORDS.as_ref() else {
-        return;
-    };
     let short = |k: usize| lines.get(k).is_some_and(|l| l.text.len() <= MAX_SPAM_LINE);
     let mut k = lo;
     while k < hi {
@@ -912,32 +909,42 @@ fn injected_lines(src: &str, lines: &[LineInfo<'_>], lo: usize, hi: usize, diags
             continue;
         }
         let j = (k..hi).find(|&j| !short(j)).unwrap_or(hi);
-        let (Some(first), Some(last)) = (lines.get(k), lines.get(j - 1)) else {
-            break;
-        };
-        let base = first.raw().start;
-        let text = src.get(base..last.raw().end).unwrap_or("");
-        let mut last_line = usize::MAX;
-        ac.for_each_start(text, |m| {
-            let at = base + m;
-            let q = lines.partition_point(|l| l.raw().next <= at);
-            if q != last_line {
-                if let Some(l) = lines.get(q).filter(|l| l.text.len() <= MAX_SPAM_LINE) {
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::InjectedLine,
-                        Span::new(l.t0(), l.t1()),
-                        "a line that looks injected (spam) inside the report",
-                    ));
-                }
-                last_line = q;
-            }
-        });
+        flag_spam_lines(src, lines, k, j, diags);
         k = j;
     }
 }
 
+/// One search for spam words over `lines[lo..hi]`, one diagnostic per
+/// short line holding a match.
+fn flag_spam_lines(src: &str, lines: &[LineInfo<'_>], lo: usize, hi: usize, diags: &mut Diags) {
+    let (Some(ac), Some(first), Some(last)) = (
+        SPAM_WORDS.as_ref(),
+        lines.get(lo),
+        hi.checked_sub(1).and_then(|k| lines.get(k)),
+    ) else {
+        return;
+    };
+    let base = first.raw().start;
+    let text = src.get(base..last.raw().end).unwrap_or("");
+    let mut last_line = usize::MAX;
+    ac.for_each_start(text, |m| {
+        let at = base + m;
+        let q = lines.partition_point(|l| l.raw().next <= at);
+        if q != last_line {
+            if let Some(l) = lines.get(q).filter(|l| l.text.len() <= MAX_SPAM_LINE) {
+                diags.push(Diagnostic::new(
+                    DiagnosticCode::InjectedLine,
+                    Span::new(l.t0(), l.t1()),
+                    "a line that looks injected (spam) inside the report",
+                ));
+            }
+            last_line = q;
+        }
+    });
+}
+
 /// [`injected_lines`] with one search over all the lines (the tested
-/// reference).
+/// reference for its split into runs of short lines).
 #[cfg(test)]
 fn injected_lines_reference(
     src: &str,
@@ -946,29 +953,7 @@ fn injected_lines_reference(
     hi: usize,
     diags: &mut Diags,
 ) {
-    if let (Some(ac), Some(first), Some(last)) = (
-        SPAM_WORDS.as_ref(),
-        lines.get(lo),
-        hi.checked_sub(1).and_then(|k| lines.get(k)),
-    ) {
-        let base = first.raw().start;
-        let text = src.get(base..last.raw().end).unwrap_or("");
-        let mut last_line = usize::MAX;
-        ac.for_each_start(text, |m| {
-            let at = base + m;
-            let k = lines.partition_point(|l| l.raw().next <= at);
-            if k != last_line {
-                if let Some(l) = lines.get(k).filter(|l| l.text.len() <= 240) {
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::InjectedLine,
-                        Span::new(l.t0(), l.t1()),
-                        "a line that looks injected (spam) inside the report",
-                    ));
-                }
-                last_line = k;
-            }
-        });
-    }
+    flag_spam_lines(src, lines, lo, hi, diags);
 }
 
 /// The longest line (bytes of trimmed text) flagged as injected spam.
