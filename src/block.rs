@@ -218,17 +218,7 @@ fn sentences_reference(src: &str, span: Span) -> Vec<Span> {
                 None => break,
             }
         }
-        let mut quote_closes_sentence = false;
-        match c {
-            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
-            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
-                depth = (depth - 1).max(0);
-                // `“好。”` ends the sentence with its closing quote.
-                quote_closes_sentence =
-                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
-            }
-            _ => {}
-        }
+        let quote_closes_sentence = bracket(c, &mut depth, prev);
         prev = Some(c);
         i += c.len_utf8();
         if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
@@ -333,6 +323,24 @@ fn candidate(text: &str, at: usize, cands: &mut Vec<Cand>) {
     }
 }
 
+/// The sentence rules for quotes and brackets: `c` opens or closes one
+/// (`depth` follows); true when it closes a quote right after a
+/// terminator at depth 0 (`“好。”` ends the sentence with its closing
+/// quote). `prev` is the char before `c`, when the walk knows it.
+fn bracket(c: char, depth: &mut i32, prev: Option<char>) -> bool {
+    match c {
+        '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => {
+            *depth += 1;
+            false
+        }
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
+            *depth = (*depth - 1).max(0);
+            *depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'))
+        }
+        _ => false,
+    }
+}
+
 /// One walk over a paragraph's `text` for its sentences (into `sents`,
 /// offset by `base`, when asked) and its item candidates (into `cands`).
 ///
@@ -392,17 +400,7 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
         if clause_break_len(bytes, h).is_some() {
             candidate(text, at, cands);
         }
-        let mut quote_closes_sentence = false;
-        match c {
-            '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => depth += 1,
-            '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
-                depth = (depth - 1).max(0);
-                // `“好。”` ends the sentence with its closing quote.
-                quote_closes_sentence =
-                    depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'));
-            }
-            _ => {}
-        }
+        let quote_closes_sentence = bracket(c, &mut depth, prev);
         prev = Some(c);
         last = at;
         if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
