@@ -197,9 +197,9 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
     }
     // 0795-3210000, 010-12345678 (the parts are counted and read in
     // place: no list is built for every figure).
-    let n_parts = tok.split('-').count();
     let mut parts = tok.split('-');
     let (first, second) = (parts.next(), parts.next());
+    let n_parts = usize::from(first.is_some()) + usize::from(second.is_some()) + parts.count();
     if n_parts == 2 && letters == 0 {
         let (a, b) = (first?, second?);
         if a.starts_with('0')
