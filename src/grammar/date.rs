@@ -78,8 +78,12 @@ fn year_num_of<'a>(i: &'a str, dn: DateNum<'a>) -> Option<(&'a str, u16)> {
     Some((rest, u16::try_from(v).ok()?))
 }
 
+/// The separators of a range (`2021—2025年`, `1-6月`, `3至5家`), longest
+/// first: the `range_sep` of dates and of quantities.
+pub(crate) const RANGE_SEPS: [&str; 10] = ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"];
+
 fn range_sep(i: &str) -> Option<&str> {
-    for s in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到", "—"] {
+    for s in RANGE_SEPS {
         if let Some(r) = i.strip_prefix(s) {
             return Some(r);
         }
@@ -317,7 +321,7 @@ pub(crate) fn date_may_start(i: &str) -> bool {
     }
     // What may follow the number: pad, 年 月 日 号, clock and ISO
     // separators, list separators, and the first char of every
-    // `range_sep`.
+    // `RANGE_SEPS` entry (the test below checks each).
     c.is_some_and(|c| {
         matches!(
             c,
@@ -812,7 +816,7 @@ mod tests {
             }
         }
         assert!(checked > 1000);
-        for sep in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"] {
+        for sep in RANGE_SEPS {
             assert!(range_sep(&format!("{sep}5月")).is_some());
             assert!(date_may_start(&format!("3{sep}5月")), "{sep}");
             assert!(date_may_start(&format!("三{sep}五月")), "{sep}");

@@ -396,7 +396,7 @@ fn suffix(t: &mut Tail<'_>) {
 }
 
 fn range_sep(i: &str) -> Option<&str> {
-    for s in ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"] {
+    for s in super::date::RANGE_SEPS {
         if let Some(r) = i.strip_prefix(s) {
             return Some(r);
         }
