@@ -21,7 +21,7 @@ fn main() {
         let m = match &e.kind {
             EntityKind::Quantity(q) => {
                 let mut m = format!("⟦Q {t}={}{}", q.value, q.unit);
-                if let Some(r) = q.range.as_deref() {
+                if let Some(r) = q.range.as_ref() {
                     m.push_str(&format!("[{}..{}]", r.low, r.high));
                 }
                 if let Some(a) = q.approx {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::entity::Entity;
+use crate::entity::{Entities, Entity};
 use crate::error::Diagnostic;
 use crate::span::Span;
 use crate::value::Date;
@@ -157,8 +157,8 @@ pub struct Title<'a> {
     /// The title line(s).
     pub span: Span,
     /// Entities in the title (`2021年度`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Entities::is_empty")]
+    pub entities: Entities<'a>,
 }
 
 /// A section: a heading and what follows it up to the next heading of the
@@ -270,8 +270,8 @@ pub struct Heading<'a> {
     /// end of the title).
     pub span: Span,
     /// Entities in the title.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Entities::is_empty")]
+    pub entities: Entities<'a>,
 }
 
 /// A paragraph: a run of non-blank lines, or the body text of a run-in heading.
@@ -287,8 +287,8 @@ pub struct Paragraph<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<EnumItem<'a>>,
     /// Inline entities, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Entities::is_empty")]
+    pub entities: Entities<'a>,
     /// Quoted terms `“…”` (spans include the quotes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Span>,
@@ -340,8 +340,8 @@ pub struct Closing<'a> {
     /// The whole block.
     pub span: Span,
     /// Entities in the block (the date).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub entities: Vec<Entity<'a>>,
+    #[serde(skip_serializing_if = "Entities::is_empty")]
+    pub entities: Entities<'a>,
 }
 
 /// A line of text with its span.
@@ -437,9 +437,10 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// Every inline entity (title, headings, paragraphs), in document order.
-    pub fn entities(&self) -> Vec<&Entity<'a>> {
-        fn walk<'s, 'a>(s: &'s [Section<'a>], out: &mut Vec<&'s Entity<'a>>) {
+    /// Every inline entity (title, headings, paragraphs, closing), in
+    /// document order.
+    pub fn entities(&self) -> Vec<Entity<'a>> {
+        fn walk<'a>(s: &[Section<'a>], out: &mut Vec<Entity<'a>>) {
             for sec in s {
                 out.extend(sec.heading.entities.iter());
                 for p in &sec.paragraphs {
@@ -448,7 +449,7 @@ impl<'a> Document<'a> {
                 walk(&sec.children, out);
             }
         }
-        let mut out: Vec<&Entity<'a>> = Vec::new();
+        let mut out: Vec<Entity<'a>> = Vec::new();
         if let Some(t) = &self.title {
             out.extend(t.entities.iter());
         }

@@ -17,6 +17,10 @@ use crate::decimal::Decimal;
 use crate::span::Span;
 use crate::value::Date;
 
+mod packed;
+
+pub use packed::{Entities, Iter};
+
 /// An inline entity found in a paragraph, heading title or title.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity<'a> {
@@ -26,17 +30,17 @@ pub struct Entity<'a> {
     pub span: Span,
     /// What it is, with its typed value.
     #[serde(flatten)]
-    pub kind: EntityKind,
+    pub kind: EntityKind<'a>,
 }
 
 /// The kinds of entity (SPEC §5, §6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum EntityKind {
+pub enum EntityKind<'a> {
     /// A figure with a unit: `29000余人次`, `319.18万元`, `86.3%`,
     /// `23个百分点`, `1-2个`.
-    Quantity(Quantity),
+    Quantity(Quantity<'a>),
     /// A date, month, year, clock time or a range of them: `2022年1月28日`,
     /// `2021—2025年`, `8月份`, `14:37`.
     Date(DateEntity),
@@ -89,20 +93,20 @@ pub enum Direction {
 
 /// A change written next to a figure: `同比下降37.1%`, `比上年提高23个百分点`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
+pub struct Change<'a> {
     /// Up or down.
     pub direction: Direction,
     /// The comparison basis as written (`同比`, `环比`, `比上年`, `较上年末`,
     /// `年均`), when the clause names one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<Cow<'static, str>>,
+    pub basis: Option<Cow<'a, str>>,
     /// The change verb as written (`增长`, `下降`, `提高` …).
     pub verb: Cow<'static, str>,
 }
 
 /// A quantity: number, scale, approximation and unit (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quantity {
+pub struct Quantity<'a> {
     /// The value in the canonical unit, scale applied (`319.18万元` →
     /// 3191800); for a range, its low end.
     pub value: Decimal,
@@ -110,22 +114,19 @@ pub struct Quantity {
     pub unit: Cow<'static, str>,
     /// The unit as written, with the scale words before it (`万元` in
     /// `319.18万元`, `亿千瓦时`, `㎡`, `個`, `元/吨`).
-    pub unit_text: Cow<'static, str>,
+    pub unit_text: Cow<'a, str>,
     /// The power of ten applied by scale words (`万` → 4), when any.
     #[serde(skip_serializing_if = "is_zero")]
     pub scale: u32,
     /// Approximation, when written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approx: Option<Approx>,
-    /// The two ends of a range, when the quantity is one (boxed: most
-    /// quantities are not ranges, and an inline `Range` would double the
-    /// size of every entity).
+    /// The two ends of a range, when the quantity is one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub range: Option<Box<Range>>,
-    /// The change the figure describes, when the wording says so (boxed,
-    /// like `range`).
+    pub range: Option<Range>,
+    /// The change the figure describes, when the wording says so.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub change: Option<Box<Change>>,
+    pub change: Option<Change<'a>>,
     /// The clause the quantity sits in (between `,，;；。` boundaries).
     pub clause: Span,
 }

@@ -41,7 +41,7 @@ pub const CSV_HEADER: &[&str] = &[
 ///
 /// Any error of the writer.
 pub fn write_entities_csv<W: Write>(doc: &Document<'_>, w: W) -> io::Result<()> {
-    write_csv(doc.entities().into_iter(), w)
+    write_csv(doc.entities(), w)
 }
 
 /// Write the given entities as CSV (see [`write_entities_csv`]).
@@ -49,14 +49,15 @@ pub fn write_entities_csv<W: Write>(doc: &Document<'_>, w: W) -> io::Result<()> 
 /// # Errors
 ///
 /// Any error of the writer.
-pub fn write_csv<'e, 'a: 'e, I, W>(entities: I, mut w: W) -> io::Result<()>
+pub fn write_csv<'a, I, W>(entities: I, mut w: W) -> io::Result<()>
 where
-    I: Iterator<Item = &'e Entity<'a>>,
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<Entity<'a>>,
     W: Write,
 {
     write_row(&mut w, CSV_HEADER.iter().map(|s| (*s).to_string()))?;
     for e in entities {
-        write_row(&mut w, row(e).into_iter())?;
+        write_row(&mut w, row(std::borrow::Borrow::borrow(&e)).into_iter())?;
     }
     w.flush()
 }
@@ -93,7 +94,7 @@ fn row(e: &Entity<'_>) -> Vec<String> {
             if let Some(a) = q.approx {
                 set("approx", approx_str(a).to_string());
             }
-            if let Some(rg) = q.range.as_deref() {
+            if let Some(rg) = q.range.as_ref() {
                 set("range_low", rg.low.to_string());
                 set("range_high", rg.high.to_string());
             }

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::mem::size_of;
 
 use crate::ast::{Closing, Document, Heading, Paragraph, Section, Title};
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entities, EntityKind};
 use crate::error::Diagnostic;
 
 fn vec_bytes<T>(v: &Vec<T>) -> usize {
@@ -27,35 +27,30 @@ fn cow_bytes(c: &Cow<'_, str>) -> usize {
     }
 }
 
-/// Heap owned by one entity: its owned strings (units and verbs are
-/// usually borrowed from the lexicon; a document number's issuer code is
-/// owned) and the boxed range and change of a quantity.
-fn entity_bytes(e: &Entity<'_>) -> usize {
-    match &e.kind {
+/// Heap owned by the entities of a node: the packed records, and the
+/// kinds kept whole with their owned strings (a compound unit, a document
+/// number's issuer code, a basis joined over a line end).
+fn entities_bytes(v: &Entities<'_>) -> usize {
+    v.packed_bytes()
+        + v.boxed_kinds()
+            .iter()
+            .map(|k| size_of::<EntityKind<'_>>() + kind_bytes(k))
+            .sum::<usize>()
+}
+
+fn kind_bytes(k: &EntityKind<'_>) -> usize {
+    match k {
         EntityKind::Quantity(q) => {
             cow_bytes(&q.unit)
                 + cow_bytes(&q.unit_text)
-                + q.range
-                    .as_ref()
-                    .map_or(0, |_| size_of::<crate::entity::Range>())
                 + q.change.as_ref().map_or(0, |c| {
-                    size_of::<crate::entity::Change>()
-                        + c.basis.as_ref().map_or(0, cow_bytes)
-                        + cow_bytes(&c.verb)
+                    c.basis.as_ref().map_or(0, cow_bytes) + cow_bytes(&c.verb)
                 })
         }
         EntityKind::DocNumber(d) => d.issuer_code.capacity(),
         EntityKind::Ordinal(o) => o.unit.as_ref().map_or(0, cow_bytes),
-        EntityKind::Date(_)
-        | EntityKind::Reference(_)
-        | EntityKind::Identifier(_)
-        | EntityKind::Number(_) => 0,
+        _ => 0,
     }
-}
-
-/// Heap owned by the entities of a list (the list itself included).
-fn entities_bytes(v: &Vec<Entity<'_>>) -> usize {
-    vec_bytes(v) + v.iter().map(entity_bytes).sum::<usize>()
 }
 
 fn diagnostic_bytes(d: &Diagnostic) -> usize {

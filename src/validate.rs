@@ -52,7 +52,7 @@
 //! ```
 
 use crate::ast::{Closing, Document, EnumItem, Heading, MetaField, Paragraph, Section, ZoneKind};
-use crate::entity::Entity;
+use crate::entity::Entities;
 use crate::span::Span;
 
 /// A broken invariant of a [`Document`] tree: which node, what is wrong with
@@ -516,8 +516,9 @@ impl<'s> Checker<'s> {
         })
     }
 
-    fn entities(&mut self, es: &[Entity<'_>], parent: Span, what: &str) -> R {
-        self.siblings("entities", es, Some((parent, what)), |e| e.span)?;
+    fn entities(&mut self, es: &Entities<'_>, parent: Span, what: &str) -> R {
+        let es = es.to_vec();
+        self.siblings("entities", &es, Some((parent, what)), |e| e.span)?;
         for (i, e) in es.iter().enumerate() {
             self.at(Step::Index("entities", i), |c| {
                 c.text_is(e.text, e.span, "text")
@@ -593,7 +594,7 @@ mod tests {
 
     use super::*;
     use crate::ast::{Line, MarkerFamily, Title, Zone};
-    use crate::entity::EntityKind;
+    use crate::entity::{Entity, EntityKind};
     use crate::error::{Diagnostic, DiagnosticCode};
 
     const SRC: &str = "标题\n一、总体\n完成3项。\n（一）细节\n好。\n";
@@ -611,7 +612,7 @@ mod tests {
             span: Span::new(a, b),
             sentences: vec![Span::new(a, b)],
             items: vec![],
-            entities: vec![],
+            entities: Entities::default(),
             quotes: vec![],
         }
     }
@@ -627,7 +628,19 @@ mod tests {
             inferred: false,
             run_in: false,
             span: Span::new(a, b),
-            entities: vec![],
+            entities: Entities::default(),
+        }
+    }
+
+    fn number(s: &str, a: usize, b: usize) -> Entity<'_> {
+        Entity {
+            text: &s[a..b],
+            span: Span::new(a, b),
+            kind: EntityKind::Number(crate::entity::Number {
+                value: crate::Decimal::from_int(3),
+                scale: 0,
+                approx: None,
+            }),
         }
     }
 
@@ -643,15 +656,7 @@ mod tests {
         let end_p2 = p2 + "好。".len();
         let mut par1 = para(s, p1, end_p1);
         let n = p1 + "完成".len();
-        par1.entities.push(Entity {
-            text: &s[n..n + 1],
-            span: Span::new(n, n + 1),
-            kind: EntityKind::Number(crate::entity::Number {
-                value: crate::Decimal::from_int(3),
-                scale: 0,
-                approx: None,
-            }),
-        });
+        par1.entities = Entities::new(s, vec![number(s, n, n + 1)]);
         Document {
             source: s,
             zones: vec![
@@ -662,7 +667,7 @@ mod tests {
             title: Some(Title {
                 text: Cow::Borrowed(&s[0..6]),
                 span: Span::new(0, 6),
-                entities: vec![],
+                entities: Entities::default(),
             }),
             preamble: vec![],
             sections: vec![Section {
@@ -743,8 +748,11 @@ mod tests {
 
     #[test]
     fn wrong_text_is_caught() {
+        // An entity's text is read from the source at its span, so only
+        // its span can be wrong: here outside its paragraph.
         let mut d = good();
-        d.sections[0].paragraphs[0].entities[0].text = "4";
+        let h = SRC.find("一、").unwrap();
+        d.sections[0].paragraphs[0].entities = Entities::new(SRC, vec![number(SRC, h, h + 3)]);
         let e = err(&d);
         assert_eq!(e.path, "sections[0].paragraphs[0].entities[0]");
         let mut d = good();
@@ -841,7 +849,7 @@ mod tests {
                     date: None,
                 }),
                 span: Span::new(0, src.len()),
-                entities: vec![],
+                entities: Entities::default(),
             }),
             appendix: vec![],
             diagnostics: vec![],

@@ -8,6 +8,7 @@ use crate::ast::{
     Zone, ZoneKind,
 };
 use crate::block::{self, LineInfo, ends_sentence, has_sentence_punct};
+use crate::entity::Entities;
 use crate::error::{Diagnostic, DiagnosticCode, Diags, Error};
 use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
@@ -1242,10 +1243,10 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 lines.get(a).map(|l| l.t0()).unwrap_or(0),
                 lines.get(b).map(|l| l.t1()).unwrap_or(0),
             );
-            let mut entities = Vec::new();
+            let mut entities = Entities::default();
             if opts.entities {
                 inline::scan(src, span, opts, &mut sink);
-                entities = sink.entities.drain(..).collect();
+                entities = Entities::pack(src, &mut sink.entities);
                 sink.quotes.clear();
                 diags.append(&mut sink.diagnostics);
             }
@@ -1306,11 +1307,11 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             .map(|d| d.span.end())
             .or(issuers.last().map(|l| l.span.end()))
             .unwrap_or(start);
-        let mut entities = Vec::new();
+        let mut entities = Entities::default();
         if opts.entities {
             if let Some(d) = &date {
                 inline::scan(src, d.span, opts, &mut sink);
-                entities = sink.entities.drain(..).collect();
+                entities = Entities::pack(src, &mut sink.entities);
                 sink.quotes.clear();
                 diags.append(&mut sink.diagnostics);
             }
@@ -1360,11 +1361,11 @@ fn make_paragraph<'a>(
         diags.append(&mut sink.diagnostics);
         // Exact-size copies; the sink keeps its buffers for the next block.
         (
-            sink.entities.drain(..).collect(),
+            Entities::pack(src, &mut sink.entities),
             sink.quotes.drain(..).collect(),
         )
     } else {
-        (Vec::new(), Vec::new())
+        (Entities::default(), Vec::new())
     };
     Paragraph {
         text: span.text(src),
@@ -1383,10 +1384,10 @@ fn make_heading<'a>(
     sink: &mut InlineSink<'a>,
     diags: &mut Diags,
 ) -> Heading<'a> {
-    let mut entities = Vec::new();
+    let mut entities = Entities::default();
     if opts.entities && !h.title.is_empty() {
         inline::scan(src, h.title, opts, sink);
-        entities = sink.entities.drain(..).collect();
+        entities = Entities::pack(src, &mut sink.entities);
         sink.quotes.clear();
         diags.append(&mut sink.diagnostics);
     }

@@ -9,7 +9,7 @@ fn line(e: &gongwen::Entity<'_>) -> String {
     match &e.kind {
         EntityKind::Quantity(q) => {
             let mut s = format!("quantity {} = {} {}", e.text, q.value, q.unit);
-            if let Some(r) = q.range.as_deref() {
+            if let Some(r) = q.range.as_ref() {
                 s.push_str(&format!(" [{}..{}]", r.low, r.high));
             }
             if let Some(a) = q.approx {
@@ -779,7 +779,7 @@ fn spans_are_exact() {
 fn document_level_entities_and_diagnostics() {
     let text = "关于2021年度法治政府建设情况的报告\n\n一、主要成效\n全年受理矛盾纠纷12291件，同比下降37.1%。全县实现生产总值\n1102284\n万元。\n\n二、存在问题\n《法治政府建设实施纲要\n";
     let doc = gongwen::parse(text);
-    let es: Vec<String> = doc.entities().into_iter().map(line).collect();
+    let es: Vec<String> = doc.entities().iter().map(line).collect();
     assert!(
         es.contains(&"quantity 12291件 = 12291 件".to_string()),
         "{es:?}"
@@ -812,7 +812,7 @@ fn wrapped_prose_under_the_title_is_text() {
         ),
     ] {
         let doc = gongwen::parse(text);
-        let es: Vec<String> = doc.entities().into_iter().map(line).collect();
+        let es: Vec<String> = doc.entities().iter().map(line).collect();
         assert!(es.contains(&want.to_string()), "{es:?}");
         assert!(
             es.iter()

@@ -22,7 +22,7 @@ fn render(text: &str) -> String {
         let l = match &e.kind {
             EntityKind::Quantity(q) => {
                 let mut s = format!("quantity {t} = {} {}", q.value, q.unit);
-                if let Some(r) = q.range.as_deref() {
+                if let Some(r) = q.range.as_ref() {
                     s.push_str(&format!(" [{}..{}]", r.low, r.high));
                 }
                 if let Some(a) = q.approx {

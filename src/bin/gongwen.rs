@@ -184,7 +184,7 @@ fn run(args: &[String]) -> Result<Vec<u8>, Failure> {
         ("extract", "jsonl") => {
             let mut out = Vec::new();
             for e in doc.entities() {
-                out.extend(json(e)?);
+                out.extend(json(&e)?);
             }
             Ok(out)
         }

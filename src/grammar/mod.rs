@@ -21,3 +21,17 @@ pub(crate) type GrammarError<'a> = nom::error::Error<&'a str>;
 
 /// The result type of every grammar function.
 pub(crate) type PResult<'a, O> = nom::IResult<&'a str, O, GrammarError<'a>>;
+
+/// Every `'static` string an entity may carry: the unit lexicon's written
+/// and canonical forms, the change verbs, and the measure words of ranks
+/// and numbered things. The packed entity store numbers them.
+pub(crate) fn static_entity_strings() -> impl Iterator<Item = &'static str> {
+    unit::all_strings().chain(quantity::change_verbs()).chain([
+        "百分点",
+        "号",
+        "號",
+        "强",
+        "名",
+        "位",
+    ])
+}

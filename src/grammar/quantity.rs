@@ -927,6 +927,11 @@ fn percent_phrase_at(i: &str, ranged: bool) -> PResult<'_, QuantityMatch<'_>> {
     ))
 }
 
+/// The change verbs.
+pub(crate) fn change_verbs() -> impl Iterator<Item = &'static str> {
+    CHANGE_VERBS.iter().map(|&(v, _)| v)
+}
+
 /// Change verbs: (verb, direction).
 const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("增长", Direction::Up),

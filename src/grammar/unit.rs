@@ -138,6 +138,14 @@ static UNITS: LazyLock<CharMap<Vec<UnitEntry>>> = LazyLock::new(|| {
     map
 });
 
+/// The written and canonical forms of every lexicon entry.
+pub(crate) fn all_strings() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .values()
+        .flatten()
+        .flat_map(|e| [e.written, e.canonical])
+}
+
 /// The longest lexicon entry at the start of `i` (an ASCII unit must not
 /// run on into more ASCII letters or digits: `t` but not `to`).
 pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
@@ -158,14 +166,6 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
             !runs_on && !blocked
         }
     })
-}
-
-/// The lexicon's own copy of a written unit (`人次` → the `'static` string),
-/// so callers can borrow instead of allocating.
-pub(crate) fn static_form(text: &str) -> Option<&'static str> {
-    lookup(text)
-        .filter(|e| e.written.len() == text.len())
-        .map(|e| e.written)
 }
 
 /// Symbols read only as the denominator of a compound written in ASCII

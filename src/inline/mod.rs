@@ -302,6 +302,15 @@ fn has_line_end(s: &str) -> bool {
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
 
+/// `s` without its whitespace (borrowed when it has none).
+fn despaced(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 struct Scanner<'a, 's> {
     text: &'a str,
     base: usize,
@@ -313,7 +322,7 @@ struct Scanner<'a, 's> {
     /// Cached clause end: (searched from, found end).
     clause_cache: (usize, usize),
     /// The last quantity's change and end, for lists `增长6.9%、4.2%`.
-    last_change: Option<(Change, usize)>,
+    last_change: Option<(Change<'a>, usize)>,
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -321,7 +330,7 @@ impl<'a> Scanner<'a, '_> {
         Span::new(self.base + start, self.base + end)
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: EntityKind) {
+    fn push(&mut self, start: usize, end: usize, kind: EntityKind<'a>) {
         let text = self.text.get(start..end).unwrap_or("");
         let span = self.abs(start, end);
         let numeric = matches!(
@@ -472,7 +481,7 @@ impl<'a> Scanner<'a, '_> {
                     break;
                 }
                 if let EntityKind::Quantity(qq) = &mut e.kind {
-                    qq.change.get_or_insert_with(|| Box::new(c.clone()));
+                    qq.change.get_or_insert_with(|| c.clone());
                 }
             }
         }
@@ -510,21 +519,34 @@ impl<'a> Scanner<'a, '_> {
         let kind = EntityKind::Quantity(Quantity {
             value: to_decimal(value),
             unit: u.canonical,
-            unit_text: match crate::grammar::unit::static_form(u.text) {
-                Some(w) if q.magnitude.is_empty() => Cow::Borrowed(w),
-                _ => Cow::Owned(format!("{}{}", q.magnitude, u.text)),
-            },
+            unit_text: self.written_unit(q.magnitude, u.text),
             scale: q.scale,
             approx,
-            range: range.map(Box::new),
-            change: change.map(Box::new),
+            range,
+            change,
             clause,
         });
         self.push(pstart, end, kind);
     }
 
+    /// The unit as written: the scale words `magnitude` (may be empty)
+    /// and the unit `unit`, both parts of the text; borrowed when they are
+    /// written together (`万元`), joined otherwise (`万 元`).
+    fn written_unit(&self, magnitude: &'a str, unit: &'a str) -> Cow<'a, str> {
+        if magnitude.is_empty() {
+            return Cow::Borrowed(unit);
+        }
+        let base = self.text.as_ptr() as usize;
+        let m = (magnitude.as_ptr() as usize).wrapping_sub(base);
+        let u = (unit.as_ptr() as usize).wrapping_sub(base);
+        match self.text.get(m..u.saturating_add(unit.len())) {
+            Some(both) if m + magnitude.len() == u => Cow::Borrowed(both),
+            _ => Cow::Owned(format!("{magnitude}{unit}")),
+        }
+    }
+
     /// The change written right before `at` in the clause.
-    fn change_before(&self, at: usize) -> Option<Change> {
+    fn change_before(&self, at: usize) -> Option<Change<'a>> {
         // The window ends at the entity before `at` (not at the last one
         // pushed: `at` may start a list of figures already pushed).
         // Dates may sit inside the basis (比2020年增长): only figures bound it.
@@ -542,28 +564,35 @@ impl<'a> Scanner<'a, '_> {
             w += 1;
         }
         let w = w.min(at);
-        let before = self.text.get(w..at).unwrap_or("");
+        let before: &'a str = self.text.get(w..at).unwrap_or("");
+        if !has_line_end(before) {
+            // The basis is a part of the text: borrowed (spaced out, it
+            // reads joined).
+            return change_verb(before).map(|(verb, direction, k)| Change {
+                direction,
+                basis: before
+                    .get(..k)
+                    .and_then(change_basis)
+                    .map(despaced)
+                    .or_else(|| self.basis_clause_before().map(Cow::Borrowed)),
+                verb: Cow::Borrowed(verb),
+            });
+        }
         // A verb broken by a line end (比上年增⏎长6.1%) reads joined.
-        let joined: String;
-        let before = if has_line_end(before) {
-            joined = before.chars().filter(|&c| c != '\n' && c != '\r').collect();
-            joined.as_str()
-        } else {
-            before
-        };
-        change_verb(before).map(|(verb, direction, k)| {
-            let basis = before
+        let joined: String = before.chars().filter(|&c| c != '\n' && c != '\r').collect();
+        change_verb(&joined).map(|(verb, direction, k)| {
+            let basis = joined
                 .get(..k)
                 .and_then(change_basis)
-                .map(|b| {
-                    // A basis broken over lines (比⏎2010⏎年) reads joined.
-                    Cow::Owned(if b.contains(char::is_whitespace) {
-                        b.chars().filter(|c| !c.is_whitespace()).collect()
-                    } else {
-                        b.to_owned()
-                    })
-                })
-                .or_else(|| self.basis_clause_before().map(Cow::Owned));
+                // A basis broken over lines (比⏎2010⏎年) reads joined; one
+                // that is not is borrowed.
+                .map(
+                    |b| match before.rfind(b).and_then(|i| before.get(i..i + b.len())) {
+                        Some(written) => despaced(written),
+                        None => Cow::Owned(despaced(b).into_owned()),
+                    },
+                )
+                .or_else(|| self.basis_clause_before().map(Cow::Borrowed));
             Change {
                 direction,
                 basis,
@@ -574,7 +603,7 @@ impl<'a> Scanner<'a, '_> {
 
     /// `与上年同期相比，增长8.9%`: a clause that is only a basis, right
     /// before this one (bounded look-back).
-    fn basis_clause_before(&self) -> Option<String> {
+    fn basis_clause_before(&self) -> Option<&'a str> {
         let p1 = self
             .text
             .get(..self.clause_start)?
@@ -590,7 +619,7 @@ impl<'a> Scanner<'a, '_> {
         let phrase = p1.get(w + j..)?;
         let n = phrase.chars().count();
         ((4..=14).contains(&n) && !phrase.contains(['，', ',', '、', '。', '；', '：', '\n']))
-            .then(|| phrase.to_string())
+            .then_some(phrase)
     }
 
     /// Turn the plain numbers listed right before `at` (joined by `、` `和`
@@ -599,9 +628,9 @@ impl<'a> Scanner<'a, '_> {
     fn distribute_unit(
         &mut self,
         at: usize,
-        u: &crate::grammar::unit::UnitMatch<'_>,
+        u: &crate::grammar::unit::UnitMatch<'a>,
         scale: u32,
-        magnitude: &str,
+        magnitude: &'a str,
     ) -> Option<usize> {
         let mut cur = at;
         let mut first = None;
@@ -633,15 +662,17 @@ impl<'a> Scanner<'a, '_> {
             let clause_end = self.clause_end(at).max(at);
             let clause = self.abs(self.clause_start.min(es - self.base), clause_end);
             let nscale = if nscale0 == 0 { scale } else { nscale0 };
+            // A figure with its own scale (3万、5亿元) takes the unit only.
+            let unit_text = if nscale0 == 0 {
+                self.written_unit(magnitude, u.text)
+            } else {
+                Cow::Borrowed(u.text)
+            };
             if let Some(e) = self.sink.entities.get_mut(idx - 1) {
                 e.kind = EntityKind::Quantity(Quantity {
                     value,
                     unit: u.canonical.clone(),
-                    unit_text: match crate::grammar::unit::static_form(u.text) {
-                        Some(w) if nscale0 != 0 || magnitude.is_empty() => Cow::Borrowed(w),
-                        _ if nscale0 == 0 => Cow::Owned(format!("{magnitude}{}", u.text)),
-                        _ => Cow::Owned(u.text.to_string()),
-                    },
+                    unit_text,
                     scale: nscale,
                     approx,
                     range: None,

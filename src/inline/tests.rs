@@ -14,7 +14,7 @@ pub(crate) fn render(s: &str) -> Vec<String> {
             match &e.kind {
                 EntityKind::Quantity(q) => {
                     line.push_str(&format!("quantity {} = {} {}", e.text, q.value, q.unit));
-                    if let Some(r) = q.range.as_deref() {
+                    if let Some(r) = q.range.as_ref() {
                         line.push_str(&format!(" [{}..{}]", r.low, r.high));
                     }
                     if let Some(a) = q.approx {

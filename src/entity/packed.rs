@@ -1,0 +1,699 @@
+//! [`Entities`]: the entities of one node, stored in 32 bytes each.
+//!
+//! A parsed report holds one entity per 40–200 input bytes, so the size of
+//! the stored entity decides the size of the document. The public
+//! [`Entity`] is a convenient value (owned typed fields, ~200 bytes); it is
+//! not what the document stores. Each entity is kept as a [`Packed`]
+//! record: its span plus the typed value packed into 24 bytes (a quantity's
+//! mantissa as an `i64`, its units and change verb as indices into the
+//! lexicon's strings, its written unit, basis and clause as offsets from
+//! the entity). An entity that does not fit (a range, a value beyond
+//! `i64`, a compound unit, a document number …) keeps its whole
+//! [`EntityKind`] in a side list. Reading an entity ([`Entities::get`],
+//! [`Entities::iter`]) rebuilds the [`Entity`] without allocating.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+
+use super::{
+    Approx, Change, DateEntity, Direction, Entity, EntityKind, Identifier, IdentifierScheme,
+    Number, Ordinal, Quantity, Reference,
+};
+use crate::decimal::Decimal;
+use crate::span::Span;
+use crate::value::Date;
+
+/// The entities of one node (a paragraph, a heading title, the title, the
+/// closing block), in document order.
+///
+/// Stored compactly (32 bytes an entity, see the module notes); each
+/// access builds an [`Entity`] value:
+///
+/// ```
+/// let doc = gongwen::parse("一、概况\n全年受理矛盾纠纷29000余人次，同比下降37.1%。\n");
+/// let p = &doc.sections[0].paragraphs[0];
+/// assert_eq!(p.entities.len(), 2);
+/// let texts: Vec<&str> = p.entities.iter().map(|e| e.text).collect();
+/// assert_eq!(texts, ["29000余人次", "37.1%"]);
+/// assert_eq!(p.entities.get(1).map(|e| e.span), Some(p.entities.spans().nth(1).unwrap()));
+/// ```
+#[derive(Clone, Default)]
+pub struct Entities<'a> {
+    /// The input the spans point into.
+    source: &'a str,
+    packed: Box<[Packed]>,
+    /// The kinds that do not pack, in order; [`Body::Boxed`] indexes here.
+    boxed: Box<[EntityKind<'a>]>,
+}
+
+/// One stored entity: where it is and its packed value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    span: Span,
+    body: Body,
+}
+
+/// A packed entity value. Each variant fits 23 bytes, so with its tag a
+/// `Body` is 24 bytes and a [`Packed`] 32 (asserted below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    Quantity(PQuantity),
+    Number {
+        mantissa: [u32; 2],
+        /// Decimal places of the value.
+        places: u8,
+        /// The power of ten applied by scale words.
+        scale: u8,
+        approx: u8,
+    },
+    Date {
+        date: PDate,
+        /// [`PDate::NONE`] when there is no range end.
+        end: PDate,
+    },
+    Reference(Span),
+    Ordinal {
+        value: [u32; 2],
+        /// Interned measure word, 0 for none.
+        unit: u16,
+    },
+    Identifier(IdentifierScheme),
+    /// Index into [`Entities::boxed`].
+    Boxed(u32),
+}
+
+/// A quantity without a range whose value fits an `i64` mantissa. Byte
+/// arrays (little-endian) instead of wider integers: with alignment 1 the
+/// 23 bytes sit right after the enum's tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PQuantity {
+    mantissa: [u8; 8],
+    /// `span.start - clause.start`.
+    clause_before: [u8; 2],
+    /// `clause.end - span.end`.
+    clause_after: [u8; 2],
+    /// Interned canonical unit.
+    unit: [u8; 2],
+    /// The written unit: its length and its offset from the entity's
+    /// start.
+    unit_text: [u8; 2],
+    /// Interned change verb, 0 for no change.
+    verb: [u8; 2],
+    /// The basis: how far before the entity's start it starts, and its
+    /// length (`basis_len` 0 for none).
+    basis_before: [u8; 2],
+    basis_len: u8,
+    /// Decimal places of the value (low nibble) and the power of ten of
+    /// the scale words (high nibble).
+    places_scale: u8,
+    /// Approximation (low three bits, see [`approx_code`]); bit 3 set for
+    /// a downward change.
+    flags: u8,
+}
+
+/// A [`Date`] in 8 bytes: year (two bytes), month, day, hour, minute,
+/// second, and a mask of the parts present (bit 7: the date itself is
+/// present, for [`DateEntity::range_end`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PDate([u8; 8]);
+
+const _: () = assert!(std::mem::size_of::<Packed>() == 32, "Packed size");
+
+impl PDate {
+    const NONE: PDate = PDate([0; 8]);
+
+    fn pack(d: &Date) -> PDate {
+        let [y0, y1] = d.year.unwrap_or(0).to_le_bytes();
+        let mut mask = 0x80u8;
+        for (bit, present) in [
+            d.year.is_some(),
+            d.month.is_some(),
+            d.day.is_some(),
+            d.hour.is_some(),
+            d.minute.is_some(),
+            d.second.is_some(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if present {
+                mask |= 1 << bit;
+            }
+        }
+        PDate([
+            y0,
+            y1,
+            d.month.unwrap_or(0),
+            d.day.unwrap_or(0),
+            d.hour.unwrap_or(0),
+            d.minute.unwrap_or(0),
+            d.second.unwrap_or(0),
+            mask,
+        ])
+    }
+
+    fn unpack(self) -> Option<Date> {
+        let [y0, y1, month, day, hour, minute, second, mask] = self.0;
+        let has = |bit: u8| mask & (1 << bit) != 0;
+        (mask & 0x80 != 0).then(|| Date {
+            year: has(0).then(|| u16::from_le_bytes([y0, y1])),
+            month: has(1).then_some(month),
+            day: has(2).then_some(day),
+            hour: has(3).then_some(hour),
+            minute: has(4).then_some(minute),
+            second: has(5).then_some(second),
+        })
+    }
+}
+
+fn approx_code(a: Option<Approx>) -> u8 {
+    match a {
+        None => 0,
+        Some(Approx::About) => 1,
+        Some(Approx::MoreThan) => 2,
+        Some(Approx::LessThan) => 3,
+        Some(Approx::Nearly) => 4,
+    }
+}
+
+fn approx_of(code: u8) -> Option<Approx> {
+    match code & 7 {
+        1 => Some(Approx::About),
+        2 => Some(Approx::MoreThan),
+        3 => Some(Approx::LessThan),
+        4 => Some(Approx::Nearly),
+        _ => None,
+    }
+}
+
+fn split_i64(v: i64) -> [u32; 2] {
+    let bits = v as u64;
+    [bits as u32, (bits >> 32) as u32]
+}
+
+fn join_i64([lo, hi]: [u32; 2]) -> i64 {
+    ((u64::from(hi) << 32) | u64::from(lo)) as i64
+}
+
+/// The lexicon's strings an entity may name (units, change verbs, measure
+/// words), numbered from 1 so a packed entity can hold a `u16` instead of
+/// a 16-byte `&'static str`.
+struct Interner {
+    strings: Vec<&'static str>,
+    ids: HashMap<&'static str, u16, std::hash::BuildHasherDefault<StrHasher>>,
+}
+
+static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
+    let mut strings = vec![""];
+    let mut ids = HashMap::default();
+    for s in crate::grammar::static_entity_strings() {
+        if ids.contains_key(s) {
+            continue;
+        }
+        let Ok(id) = u16::try_from(strings.len()) else {
+            break;
+        };
+        ids.insert(s, id);
+        strings.push(s);
+    }
+    Interner { strings, ids }
+});
+
+impl Interner {
+    /// The id of a lexicon string, 0 when it is not one.
+    fn id(&self, s: &str) -> u16 {
+        self.ids.get(s).copied().unwrap_or(0)
+    }
+
+    fn get(&self, id: u16) -> &'static str {
+        self.strings.get(usize::from(id)).copied().unwrap_or("")
+    }
+}
+
+/// FNV-1a over the bytes: the interned strings are a few bytes long, where
+/// the default SipHash costs more than the rest of packing an entity.
+#[derive(Debug, Clone, Copy)]
+struct StrHasher(u64);
+
+impl Default for StrHasher {
+    fn default() -> Self {
+        StrHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for StrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Where `part` sits in `whole`, when it is a sub-slice of it (same
+/// bytes at the same address; the content is checked, so a string that
+/// merely equals a part of `whole` is found only if it is that part).
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let off = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (whole.get(off..off.checked_add(part.len())?)? == part).then_some(off)
+}
+
+/// Pack a quantity, when it fits.
+fn pack_quantity(source: &str, span: Span, text: &str, q: &Quantity<'_>) -> Option<PQuantity> {
+    if q.range.is_some() {
+        return None;
+    }
+    let mantissa = i64::try_from(q.value.mantissa()).ok()?;
+    let places = u8::try_from(q.value.scale()).ok().filter(|&p| p < 16)?;
+    let scale = u8::try_from(q.scale).ok().filter(|&s| s < 16)?;
+    let clause_before = u16::try_from(span.start.checked_sub(q.clause.start)?).ok()?;
+    let clause_after = u16::try_from(q.clause.end.checked_sub(span.end)?).ok()?;
+    let interner = &*INTERNER;
+    let unit = match &q.unit {
+        Cow::Borrowed(u) => interner.id(u),
+        Cow::Owned(_) => 0,
+    };
+    if unit == 0 {
+        return None;
+    }
+    // The written unit: a part of the text at or after the entity's start
+    // (borrowed by the scanner; past the end for a figure of a list that
+    // shares the unit: the `万元` of `3、5万元`), or equal to a part of the
+    // entity's text.
+    let ut_off = offset_in(source, &q.unit_text)
+        .and_then(|o| o.checked_sub(span.start()))
+        .or_else(|| text.rfind(&*q.unit_text))?;
+    let unit_text = [
+        u8::try_from(q.unit_text.len()).ok()?,
+        u8::try_from(ut_off).ok()?,
+    ];
+    let (verb, basis_before, basis_len, down) = match &q.change {
+        None => (0, 0, 0, false),
+        Some(c) => {
+            let verb = match &c.verb {
+                Cow::Borrowed(v) => interner.id(v),
+                Cow::Owned(_) => 0,
+            };
+            if verb == 0 {
+                return None;
+            }
+            let (before, len) = match &c.basis {
+                None => (0, 0),
+                Some(b) => {
+                    let off = offset_in(source, b)?;
+                    let before = u16::try_from(span.start().checked_sub(off)?).ok()?;
+                    let len = u8::try_from(b.len()).ok().filter(|&l| l > 0)?;
+                    (before, len)
+                }
+            };
+            (verb, before, len, c.direction == Direction::Down)
+        }
+    };
+    Some(PQuantity {
+        mantissa: mantissa.to_le_bytes(),
+        clause_before: clause_before.to_le_bytes(),
+        clause_after: clause_after.to_le_bytes(),
+        unit: unit.to_le_bytes(),
+        unit_text,
+        verb: verb.to_le_bytes(),
+        basis_before: basis_before.to_le_bytes(),
+        basis_len,
+        places_scale: places | scale << 4,
+        flags: approx_code(q.approx) | if down { 8 } else { 0 },
+    })
+}
+
+fn unpack_quantity<'a>(source: &'a str, span: Span, p: &PQuantity) -> Quantity<'a> {
+    let interner = &*INTERNER;
+    let [ut_len, ut_off] = p.unit_text;
+    let (ut_off, ut_len) = (usize::from(ut_off), usize::from(ut_len));
+    let verb = u16::from_le_bytes(p.verb);
+    let change = (verb != 0).then(|| Change {
+        direction: if p.flags & 8 != 0 {
+            Direction::Down
+        } else {
+            Direction::Up
+        },
+        basis: (p.basis_len != 0).then(|| {
+            let start = span
+                .start()
+                .saturating_sub(usize::from(u16::from_le_bytes(p.basis_before)));
+            Cow::Borrowed(
+                source
+                    .get(start..start + usize::from(p.basis_len))
+                    .unwrap_or(""),
+            )
+        }),
+        verb: Cow::Borrowed(interner.get(verb)),
+    });
+    Quantity {
+        value: Decimal::new(
+            i128::from(i64::from_le_bytes(p.mantissa)),
+            u32::from(p.places_scale & 15),
+        ),
+        unit: Cow::Borrowed(interner.get(u16::from_le_bytes(p.unit))),
+        unit_text: Cow::Borrowed(
+            source
+                .get(span.start() + ut_off..span.start() + ut_off + ut_len)
+                .unwrap_or(""),
+        ),
+        scale: u32::from(p.places_scale >> 4),
+        approx: approx_of(p.flags),
+        range: None,
+        change,
+        clause: Span {
+            start: span
+                .start
+                .saturating_sub(u32::from(u16::from_le_bytes(p.clause_before))),
+            end: span
+                .end
+                .saturating_add(u32::from(u16::from_le_bytes(p.clause_after))),
+        },
+    }
+}
+
+/// Pack an entity's kind, when it fits.
+fn pack_body(source: &str, span: Span, text: &str, kind: &EntityKind<'_>) -> Option<Body> {
+    Some(match kind {
+        EntityKind::Quantity(q) => Body::Quantity(pack_quantity(source, span, text, q)?),
+        EntityKind::Number(n) => Body::Number {
+            mantissa: split_i64(i64::try_from(n.value.mantissa()).ok()?),
+            places: u8::try_from(n.value.scale()).ok()?,
+            scale: u8::try_from(n.scale).ok()?,
+            approx: approx_code(n.approx),
+        },
+        EntityKind::Date(d) => Body::Date {
+            date: PDate::pack(&d.date),
+            end: d.range_end.as_ref().map_or(PDate::NONE, PDate::pack),
+        },
+        EntityKind::Reference(r) => Body::Reference(r.title),
+        EntityKind::Ordinal(o) => Body::Ordinal {
+            value: split_i64(i64::try_from(o.value).ok()?),
+            unit: match &o.unit {
+                None => 0,
+                Some(Cow::Borrowed(u)) => Some(INTERNER.id(u)).filter(|&id| id != 0)?,
+                Some(Cow::Owned(_)) => return None,
+            },
+        },
+        EntityKind::Identifier(i) => Body::Identifier(i.scheme),
+        EntityKind::DocNumber(_) => return None,
+    })
+}
+
+impl<'a> Entities<'a> {
+    /// Store a list of entities found in `source` (built by hand, for a
+    /// test or a tool). Each entity's text is read back as `source` at its
+    /// span, so texts that are not exactly that are not kept.
+    ///
+    /// ```
+    /// use gongwen::entity::{extract, Entities};
+    /// let src = "完成投资12亿元";
+    /// let list = Entities::new(src, extract(src));
+    /// assert_eq!(list.first().map(|e| e.text), Some("12亿元"));
+    /// ```
+    pub fn new(source: &'a str, mut entities: Vec<Entity<'a>>) -> Entities<'a> {
+        Entities::pack(source, &mut entities)
+    }
+
+    /// Store `entities` (found in `source`), emptying the list (its
+    /// capacity is kept for the next node).
+    pub(crate) fn pack(source: &'a str, entities: &mut Vec<Entity<'a>>) -> Entities<'a> {
+        if entities.is_empty() {
+            return Entities {
+                source,
+                ..Entities::default()
+            };
+        }
+        let mut packed = Vec::with_capacity(entities.len());
+        let mut boxed = Vec::new();
+        for e in entities.drain(..) {
+            let body = match pack_body(source, e.span, e.text, &e.kind) {
+                Some(b) => b,
+                None => {
+                    let i = u32::try_from(boxed.len()).unwrap_or(u32::MAX);
+                    boxed.push(e.kind);
+                    Body::Boxed(i)
+                }
+            };
+            packed.push(Packed { span: e.span, body });
+        }
+        Entities {
+            source,
+            packed: packed.into_boxed_slice(),
+            boxed: boxed.into_boxed_slice(),
+        }
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// The `i`-th entity.
+    pub fn get(&self, i: usize) -> Option<Entity<'a>> {
+        self.packed.get(i).map(|p| self.unpack(p))
+    }
+
+    /// The first entity.
+    pub fn first(&self) -> Option<Entity<'a>> {
+        self.get(0)
+    }
+
+    /// The last entity.
+    pub fn last(&self) -> Option<Entity<'a>> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    /// The entities, in order.
+    pub fn iter(&self) -> Iter<'_, 'a> {
+        Iter {
+            list: self,
+            inner: self.packed.iter(),
+        }
+    }
+
+    /// The entities' spans, in order (without building the entities).
+    pub fn spans(&self) -> impl ExactSizeIterator<Item = Span> + DoubleEndedIterator + '_ {
+        self.packed.iter().map(|p| p.span)
+    }
+
+    /// All entities as a list of values.
+    pub fn to_vec(&self) -> Vec<Entity<'a>> {
+        self.iter().collect()
+    }
+
+    /// The bytes of the packed records (see
+    /// [`Document::heap_bytes`](crate::Document::heap_bytes)).
+    pub(crate) fn packed_bytes(&self) -> usize {
+        self.packed.len() * std::mem::size_of::<Packed>()
+    }
+
+    /// The kinds kept whole (they own their heap).
+    pub(crate) fn boxed_kinds(&self) -> &[EntityKind<'a>] {
+        &self.boxed
+    }
+
+    fn unpack(&self, p: &Packed) -> Entity<'a> {
+        let span = p.span;
+        let text = self.source.get(span.range()).unwrap_or("");
+        let kind = match &p.body {
+            Body::Quantity(q) => EntityKind::Quantity(unpack_quantity(self.source, span, q)),
+            &Body::Number {
+                mantissa,
+                places,
+                scale,
+                approx,
+            } => EntityKind::Number(Number {
+                value: Decimal::new(i128::from(join_i64(mantissa)), u32::from(places)),
+                scale: u32::from(scale),
+                approx: approx_of(approx),
+            }),
+            Body::Date { date, end } => EntityKind::Date(DateEntity {
+                date: date.unpack().unwrap_or_default(),
+                range_end: end.unpack(),
+            }),
+            &Body::Reference(title) => EntityKind::Reference(Reference { title }),
+            &Body::Ordinal { value, unit } => EntityKind::Ordinal(Ordinal {
+                value: join_i64(value) as u64,
+                unit: (unit != 0).then(|| Cow::Borrowed(INTERNER.get(unit))),
+            }),
+            &Body::Identifier(scheme) => EntityKind::Identifier(Identifier { scheme }),
+            &Body::Boxed(i) => {
+                self.boxed
+                    .get(i as usize)
+                    .cloned()
+                    .unwrap_or(EntityKind::Identifier(Identifier {
+                        scheme: IdentifierScheme::Code,
+                    }))
+            }
+        };
+        Entity { text, span, kind }
+    }
+}
+
+/// The entities of an [`Entities`] list, in order.
+#[derive(Debug, Clone)]
+pub struct Iter<'l, 'a> {
+    list: &'l Entities<'a>,
+    inner: std::slice::Iter<'l, Packed>,
+}
+
+impl<'a> Iterator for Iter<'_, 'a> {
+    type Item = Entity<'a>;
+
+    fn next(&mut self) -> Option<Entity<'a>> {
+        self.inner.next().map(|p| self.list.unpack(p))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<Entity<'a>> {
+        self.inner.nth(n).map(|p| self.list.unpack(p))
+    }
+}
+
+impl<'a> DoubleEndedIterator for Iter<'_, 'a> {
+    fn next_back(&mut self) -> Option<Entity<'a>> {
+        self.inner.next_back().map(|p| self.list.unpack(p))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_, '_> {}
+
+impl std::iter::FusedIterator for Iter<'_, '_> {}
+
+impl<'l, 'a> IntoIterator for &'l Entities<'a> {
+    type Item = Entity<'a>;
+    type IntoIter = Iter<'l, 'a>;
+
+    fn into_iter(self) -> Iter<'l, 'a> {
+        self.iter()
+    }
+}
+
+impl PartialEq for Entities<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Entities<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for e in self.iter() {
+            seq.serialize_element(&e)?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+        out
+    }
+
+    /// Scan `text` as one block, store the entities and read them back:
+    /// (entities as found, as read back, how many packed).
+    fn round_trip(text: &str) -> (Vec<Entity<'_>>, Vec<Entity<'_>>, usize) {
+        let mut sink = crate::inline::InlineSink::default();
+        crate::inline::scan(
+            text,
+            Span::new(0, text.len()),
+            &Default::default(),
+            &mut sink,
+        );
+        let found = sink.entities.clone();
+        let list = Entities::pack(text, &mut sink.entities);
+        let packed = list.len() - list.boxed.len();
+        (found, list.to_vec(), packed)
+    }
+
+    #[test]
+    fn corpus_entities_read_back_equal_and_most_pack() {
+        let (mut all, mut packed) = (0, 0);
+        for text in corpus() {
+            let (found, back, p) = round_trip(&text);
+            assert_eq!(found, back);
+            all += found.len();
+            packed += p;
+        }
+        // Measured 2026-12-03: 6,459 of 6,526 (99 %); the rest are
+        // ranges, compound units, document numbers.
+        assert!(packed * 100 >= all * 97, "{packed} of {all} packed");
+    }
+
+    #[test]
+    fn every_shape_reads_back_equal() {
+        for text in [
+            "全年受理矛盾纠纷29000余人次，同比下降37.1%。",
+            "比上年提高23个百分点，达到319.18万元，约1-2个，3至5家。",
+            "投资3、5、7万元，增长6.9%、4.2%和3.1%。",
+            "2021—2025年，2022年1月28日14:37，8月份。",
+            "《中华人民共和国行政诉讼法》，运政函〔2022〕3号，第一批，第9名，前10名。",
+            "热线12345，索引号012870556/2022-00020，GB/T 9704-2012。",
+            "共计123456789012345678901234567890元，0.000000000000000001吨。",
+            "比上年增\n长6.1%，比\n2010\n年下降3%，与上年同期相比，增长8.9%。",
+            "PM2.5浓度23微克/立方米，价格178元/月，1.5万 元。",
+            "两三个，十多万人，负六点六度。",
+        ] {
+            let (found, back, _) = round_trip(text);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, back, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_range_end_and_an_empty_date_stay_apart() {
+        let d = Date {
+            year: Some(2021),
+            ..Date::default()
+        };
+        assert_eq!(PDate::pack(&d).unpack(), Some(d));
+        assert_eq!(
+            PDate::pack(&Date::default()).unpack(),
+            Some(Date::default())
+        );
+        assert_eq!(PDate::NONE.unpack(), None);
+    }
+
+    #[test]
+    fn the_interner_knows_units_verbs_and_measure_words() {
+        for s in ["元", "人次", "百分点", "%", "增长", "下降", "名", "号"] {
+            assert_ne!(INTERNER.id(s), 0, "{s}");
+            assert_eq!(INTERNER.get(INTERNER.id(s)), s);
+        }
+        assert_eq!(INTERNER.id("不是单位"), 0);
+    }
+}
