@@ -206,32 +206,72 @@ fn join_i64([lo, hi]: [u32; 2]) -> i64 {
 struct Interner {
     strings: Vec<&'static str>,
     ids: HashMap<&'static str, u16, std::hash::BuildHasherDefault<StrHasher>>,
+    /// The same ids by the address and length of each lexicon copy: the
+    /// strings an entity carries are those very copies, found without
+    /// hashing their bytes.
+    by_address: HashMap<(usize, usize), u16, std::hash::BuildHasherDefault<AddressHasher>>,
 }
 
 static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
     let mut strings = vec![""];
     let mut ids = HashMap::default();
+    let mut by_address = HashMap::default();
     for s in crate::grammar::static_entity_strings() {
-        if ids.contains_key(s) {
-            continue;
-        }
-        let Ok(id) = u16::try_from(strings.len()) else {
-            break;
+        let id = match ids.get(s) {
+            Some(&id) => id,
+            None => {
+                let Ok(id) = u16::try_from(strings.len()) else {
+                    break;
+                };
+                ids.insert(s, id);
+                strings.push(s);
+                id
+            }
         };
-        ids.insert(s, id);
-        strings.push(s);
+        by_address.insert((s.as_ptr() as usize, s.len()), id);
     }
-    Interner { strings, ids }
+    Interner {
+        strings,
+        ids,
+        by_address,
+    }
 });
 
 impl Interner {
     /// The id of a lexicon string, 0 when it is not one.
     fn id(&self, s: &str) -> u16 {
-        self.ids.get(s).copied().unwrap_or(0)
+        match self.by_address.get(&(s.as_ptr() as usize, s.len())) {
+            Some(&id) => id,
+            None => self.ids.get(s).copied().unwrap_or(0),
+        }
     }
 
     fn get(&self, id: u16) -> &'static str {
         self.strings.get(usize::from(id)).copied().unwrap_or("")
+    }
+}
+
+/// One multiply per word, for the address keys of [`Interner::by_address`].
+#[derive(Debug, Default, Clone, Copy)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -258,12 +298,13 @@ impl std::hash::Hasher for StrHasher {
     }
 }
 
-/// Where `part` sits in `whole`, when it is a sub-slice of it (same
-/// bytes at the same address; the content is checked, so a string that
-/// merely equals a part of `whole` is found only if it is that part).
+/// Where `part` sits in `whole`, when it is a sub-slice of it (at the same
+/// address: a string that merely equals a part of `whole` is not found).
 fn offset_in(whole: &str, part: &str) -> Option<usize> {
     let off = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
-    (whole.get(off..off.checked_add(part.len())?)? == part).then_some(off)
+    // Same address and length inside `whole`: the same bytes (distinct
+    // live strings never overlap).
+    whole.get(off..off.checked_add(part.len())?).map(|_| off)
 }
 
 /// Pack a quantity, when it fits.
