@@ -31,8 +31,14 @@ fn cow_bytes(c: &Cow<'_, str>) -> usize {
 /// kinds kept whole with their owned strings (a compound unit, a document
 /// number's issuer code, a basis joined over a line end).
 fn entities_bytes(v: &Entities<'_>) -> usize {
+    let kept = v.boxed_kinds();
     v.packed_bytes()
-        + v.boxed_kinds()
+        + if kept.is_empty() {
+            0
+        } else {
+            size_of::<Vec<EntityKind<'_>>>()
+        }
+        + kept
             .iter()
             .map(|k| size_of::<EntityKind<'_>>() + kind_bytes(k))
             .sum::<usize>()
