@@ -50,6 +50,7 @@ pub struct Entities<'a> {
     /// The kinds that do not pack, in order; [`Body::Boxed`] indexes here.
     /// (A thin pointer, `None` when empty: nearly every list has none, and
     /// every paragraph, heading and title holds a list.)
+    #[allow(clippy::box_collection)] // a thin pointer on purpose
     boxed: Option<Box<Vec<EntityKind<'a>>>>,
 }
 
