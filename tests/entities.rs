@@ -950,6 +950,19 @@ mod properties {
             }
         }
 
+        /// The packed store gives back exactly the entities stored (every
+        /// kind, ranges, changes with borrowed and joined bases, units
+        /// written apart from their scale words).
+        #[test]
+        fn stored_entities_read_back_equal(s in text()) {
+            let es = gongwen::entity::extract(&s);
+            let list = gongwen::entity::Entities::new(&s, es.clone());
+            prop_assert_eq!(list.len(), es.len());
+            prop_assert_eq!(list.to_vec(), es.clone());
+            prop_assert_eq!(list.iter().rev().collect::<Vec<_>>(), es.iter().rev().cloned().collect::<Vec<_>>());
+            prop_assert_eq!(list.spans().collect::<Vec<_>>(), es.iter().map(|e| e.span).collect::<Vec<_>>());
+        }
+
         #[test]
         fn scanner_is_total_on_any_text(s in "\\PC{0,60}") {
             let es = gongwen::entity::extract(&s);
