@@ -338,11 +338,13 @@ impl<'a> Scanner<'a, '_> {
             EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
         );
         if numeric && has_line_end(text) {
-            self.sink
-                .diagnostics
-                .push_with(DiagnosticCode::NumberSplit, span, || {
-                    format!("number broken by a line end: {:?}", text)
-                });
+            // Fixed text (the number is the text at the span): a page
+            // wrapped at a fixed width breaks a number on every few lines.
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::NumberSplit,
+                span,
+                "number broken by a line end",
+            ));
         }
         self.sink.entities.push(Entity { text, span, kind });
         self.last_end = end;
@@ -1375,11 +1377,12 @@ impl<'a> Scanner<'a, '_> {
         }
         if !m.date.is_valid() || m.range_end.is_some_and(|e| !e.is_valid()) {
             let span = self.abs(i, end);
-            self.sink
-                .diagnostics
-                .push_with(DiagnosticCode::InvalidDate, span, || {
-                    format!("no such date: {dtext}")
-                });
+            // The date as written is the text at the span.
+            self.sink.diagnostics.push(Diagnostic::new(
+                DiagnosticCode::InvalidDate,
+                span,
+                "no such date",
+            ));
         }
         self.push(
             i,
