@@ -231,11 +231,8 @@ fn next_active(text: &str, i: usize) -> usize {
     loop {
         // The common case, a run of three-byte chars (all of CJK): one
         // bounds check, one table load and one bit test per char.
-        let last3 = b.len().saturating_sub(2);
-        while i < last3 {
-            let (Some(&b0), Some(&b1), Some(&b2)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
-                break;
-            };
+        for ch in b.get(i..).unwrap_or_default().chunks_exact(3) {
+            let &[b0, b1, b2] = ch else { break };
             if b0 & 0xf0 != 0xe0 {
                 break;
             }
