@@ -1,7 +1,8 @@
 //! [`Document::heap_bytes`]: the heap memory a parsed document owns.
 //!
 //! Counts capacities, not lengths (what the allocator handed out), of
-//! every `Vec` in the tree, owned `Cow` strings and diagnostic messages.
+//! every `Vec` in the tree, the packed entity lists (32 bytes an entity,
+//! plus the kinds kept whole), owned `Cow` strings and diagnostic messages.
 //! Text borrowed from the input is not counted. Allocator bookkeeping is
 //! not counted either, so the figure is a lower bound of the true
 //! footprint.
@@ -95,8 +96,9 @@ fn closing_bytes(c: &Closing<'_>) -> usize {
 
 impl Document<'_> {
     /// The heap memory this document owns, in bytes: the capacities of
-    /// every list in the tree times their element sizes, owned strings
-    /// (joined titles, diagnostic messages), recursively. The input text
+    /// every list in the tree times their element sizes (entities as
+    /// stored: 32 bytes each, see [`Entities`](crate::entity::Entities)),
+    /// owned strings (joined titles, diagnostic messages), recursively. The input text
     /// itself is borrowed and not counted, nor is allocator overhead.
     ///
     /// ```
