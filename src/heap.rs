@@ -97,7 +97,7 @@ fn closing_bytes(c: &Closing<'_>) -> usize {
 impl Document<'_> {
     /// The heap memory this document owns, in bytes: the capacities of
     /// every list in the tree times their element sizes (entities as
-    /// stored: 32 bytes each, see [`Entities`](crate::entity::Entities)),
+    /// stored: 32 bytes each, see [`Entities`]),
     /// owned strings (joined titles, diagnostic messages), recursively. The input text
     /// itself is borrowed and not counted, nor is allocator overhead.
     ///
