@@ -49,6 +49,114 @@ fn interesting(c: u8) -> bool {
     INTERESTING.get(usize::from(c)).copied().unwrap_or(false)
 }
 
+/// The first byte at or after `from` that is an [`interesting`] ASCII
+/// byte. Thirty-two bytes at a time: a block without an ASCII byte (most
+/// of them in Chinese text) is skipped whole. Every ASCII byte is a char
+/// boundary.
+fn next_ascii(b: &[u8], from: usize) -> Option<usize> {
+    /// The high bit of every byte of a word.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(block) = b.get(i..i + 32) {
+        // A word that cannot be read is 0: all its bytes are looked at.
+        let word = |k: usize| {
+            block
+                .get(k..k + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let x = [word(0), word(8), word(16), word(24)];
+        if !(x[0] & x[1] & x[2] & x[3]) & HIGH != 0 {
+            for (k, w) in x.into_iter().enumerate() {
+                // The high bit of each byte below 0x80.
+                let mut ascii = !w & HIGH;
+                while ascii != 0 {
+                    let at = i + 8 * k + (ascii.trailing_zeros() / 8) as usize;
+                    if b.get(at).is_some_and(|&c| interesting(c)) {
+                        return Some(at);
+                    }
+                    ascii &= ascii - 1;
+                }
+            }
+        }
+        i += 32;
+    }
+    let rest = b.get(i..)?;
+    rest.iter()
+        .position(|&c| c < 0x80 && interesting(c))
+        .map(|k| i + k)
+}
+
+/// The first C1 control (`C2 80..=C2 9F`) at or after `from`.
+fn next_c1(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let p = i + memchr::memchr(0xc2, b.get(i..)?)?;
+        if b.get(p + 1).is_some_and(|x| (0x80..=0x9f).contains(x)) {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+}
+
+/// The first U+FFFD (`EF BF BD`) at or after `from`.
+fn next_fffd(b: &[u8], from: usize) -> Option<usize> {
+    memchr::memmem::find(b.get(from..)?, "\u{fffd}".as_bytes()).map(|p| from + p)
+}
+
+/// Where the scan stops next: the next [`interesting`] byte that can start
+/// an artefact. The non-ASCII [`interesting`] bytes (`C2`, `EF`) start one
+/// only as a C1 control or U+FFFD, which are found by a search of their
+/// own (and remembered until the scan passes them); every other
+/// [`interesting`] byte is ASCII. The scan meets the same artefacts as when
+/// it stops at every [`interesting`] char: at a `C2` or `EF` that starts
+/// neither, it only stepped over the char.
+struct NextStop {
+    /// The next C1 control and U+FFFD at or after `from`, as found from
+    /// `from` (`None`: not searched yet; `Some((0, None))`: none at all).
+    c1: Option<(usize, Option<usize>)>,
+    fffd: Option<(usize, Option<usize>)>,
+}
+
+impl NextStop {
+    /// Does the scan stop at `i`, an [`interesting`] byte? (What
+    /// [`NextStop::find`] finds, for its test.)
+    #[cfg(test)]
+    fn stops_at(b: &[u8], i: usize) -> bool {
+        match b.get(i) {
+            Some(0xc2) => b.get(i + 1).is_some_and(|x| (0x80..=0x9f).contains(x)),
+            Some(0xef) => b.get(i..i + 3) == Some(&[0xef, 0xbf, 0xbd]),
+            _ => true,
+        }
+    }
+
+    /// The first stop at or after `i`.
+    fn find(&mut self, b: &[u8], i: usize) -> Option<usize> {
+        let c1 = Self::cached(&mut self.c1, b, i, next_c1);
+        let fffd = Self::cached(&mut self.fffd, b, i, next_fffd);
+        let ascii = next_ascii(b, i);
+        [c1, fffd, ascii].into_iter().flatten().min()
+    }
+
+    /// `search(b, i)`, from the last answer when it still holds: one found
+    /// at or after `i`, or none found from before `i`.
+    fn cached(
+        slot: &mut Option<(usize, Option<usize>)>,
+        b: &[u8],
+        i: usize,
+        search: fn(&[u8], usize) -> Option<usize>,
+    ) -> Option<usize> {
+        match *slot {
+            Some((from, found)) if from <= i && found.is_none_or(|p| p >= i) => found,
+            _ => {
+                let found = search(b, i);
+                *slot = Some((i, found));
+                found
+            }
+        }
+    }
+}
+
 /// Is the char ending just before byte `i` a CJK ideograph?
 fn cjk_before(src: &str, i: usize) -> bool {
     src.get(..i)
@@ -96,13 +204,29 @@ fn widen(src: &str, start: usize, end: usize, n: usize) -> Span {
 /// U+FFFD (`EF BF BD`) or uninitialised memory read as GBK.
 const GBK_MARKERS: [&str; 3] = ["锟斤拷", "烫烫烫", "屯屯屯"];
 
-/// One search for any of [`GBK_MARKERS`] (`None` only if it could not be
-/// compiled; then each marker is searched for from the start).
-static GBK_MARKER_SEARCH: LazyLock<Option<WordSearch>> =
-    LazyLock::new(|| WordSearch::new(GBK_MARKERS.to_vec()));
+/// One search for U+FFFD and any of [`GBK_MARKERS`] (`None` only if it
+/// could not be compiled; then each is searched for from the start).
+static NON_ASCII_SEARCH: LazyLock<Option<WordSearch>> = LazyLock::new(|| {
+    let mut words = vec!["\u{fffd}"];
+    words.extend(GBK_MARKERS);
+    WordSearch::new(words)
+});
 
 /// Scan the whole input once.
 pub(crate) fn scan(src: &str, diags: &mut Diags) {
+    scan_with::<false>(src, diags);
+}
+
+/// [`scan`] stopping at every [`interesting`] char and searching for each
+/// GBK marker from the start (the tested reference for [`NextStop`] and
+/// the one search that rules out U+FFFD and the markers).
+#[cfg(test)]
+fn scan_reference(src: &str, diags: &mut Diags) {
+    scan_with::<true>(src, diags);
+}
+
+/// [`scan`], or with `REFERENCE` its tested reference.
+fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) {
     let b = src.as_bytes();
     // Mojibake signals: offsets of `?`/`!` inside ideographs and of lone
     // lowercase letters between ideographs. Two within a short window make
@@ -111,9 +235,27 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
     // letter is strong; `?`/`!` before an ideograph is weak.
     let mut signals: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
+    // Most texts hold no U+FFFD and none of the GBK markers: one search
+    // for all four says so (and where the first one is).
+    let first = match NON_ASCII_SEARCH.as_ref() {
+        Some(s) if !REFERENCE => s.first_start(src),
+        _ => Some(0),
+    };
+    let mut next = NextStop {
+        c1: None,
+        fffd: first.map_or(Some((0, None)), |_| None),
+    };
     while i < b.len() {
+        if !REFERENCE {
+            // Jump to the next byte where a rule can fire (the rules below
+            // step over the char there if none does: the scan moves on).
+            match next.find(b, i) {
+                Some(j) => i = j,
+                None => break,
+            }
+        }
         let Some(&c) = b.get(i) else { break };
-        if !interesting(c) {
+        if REFERENCE && !interesting(c) {
             // Jump to the next interesting byte, ideographs skipped whole.
             match skip::find_char(src, i, interesting) {
                 Some(j) => i = j,
@@ -222,12 +364,7 @@ pub(crate) fn scan(src: &str, diags: &mut Diags) {
     }
     // Most texts hold none of the markers: one search for all three says
     // so (and where the first one is).
-    let Some(first) = GBK_MARKER_SEARCH
-        .as_ref()
-        .map_or(Some(0), |s| s.first_start(src))
-    else {
-        return;
-    };
+    let Some(first) = first else { return };
     for marker in GBK_MARKERS {
         let mut from = first;
         while let Some(p) = src
@@ -317,6 +454,52 @@ mod tests {
                 (DiagnosticCode::Mojibake, "屯屯屯"),
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "中", "文", "創", "(", ")", "?", "!", "a", "x", "ab", "chuàng", "ǚ", "ü", "ḿ",
+                "\u{fffd}", "\u{85}", "\u{9f}", "\u{a0}", "·", "，", "（", "\u{0}", "\u{1}",
+                "\u{7f}", "\t", "\n", "\r", "锟斤拷", "烫烫烫", "屯屯屯", "锟", "烫", "屯", "1",
+                " ", "é", "𝄞", "\u{ffef}", "\u{efbf}",
+            ]), 0..120)
+        ) {
+            let s = parts.concat();
+            let mut fast = Diags::default();
+            let mut slow = Diags::default();
+            scan(&s, &mut fast);
+            scan_reference(&s, &mut slow);
+            let fast: Vec<Diagnostic> = fast.iter().cloned().collect();
+            let slow: Vec<Diagnostic> = slow.iter().cloned().collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn next_stop_finds_every_interesting_byte_that_starts_an_artefact() {
+        // Every interesting byte is ASCII, or `C2`/`EF`, which start an
+        // artefact only as a C1 control or U+FFFD.
+        for c in 0..=255u8 {
+            if interesting(c) {
+                assert!(c < 0x80 || c == 0xc2 || c == 0xef, "{c:#x}");
+            }
+        }
+        let s = "中a\u{85}文\u{fffd}，·(x".repeat(9);
+        let b = s.as_bytes();
+        for from in 0..=b.len() {
+            let want = (from..b.len()).find(|&k| {
+                s.is_char_boundary(k)
+                    && b.get(k).is_some_and(|&c| interesting(c))
+                    && NextStop::stops_at(b, k)
+            });
+            let mut next = NextStop {
+                c1: None,
+                fffd: None,
+            };
+            assert_eq!(next.find(b, from), want, "from {from}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
 use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+#[cfg(test)]
 use crate::skip;
 use crate::span::Span;
 
@@ -125,17 +126,116 @@ pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
     out
 }
 
+/// Opening quotes and brackets: the sentence rules count their depth.
+const OPENERS: [char; 9] = ['“', '‘', '「', '『', '（', '(', '《', '【', '〈'];
+/// Closing quotes and brackets.
+const CLOSING: [char; 9] = ['”', '’', '」', '』', '）', ')', '》', '】', '〉'];
 /// Sentence-final punctuation.
-pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+const ENDS: [char; 7] = ['。', '！', '？', '!', '?', '；', ';'];
+/// Terminators a closing quote right after ends the sentence with (`“好。”`).
+const TERMS: [char; 5] = ['。', '！', '？', '!', '?'];
+/// Closing quotes and brackets that stay with the sentence before them.
+const CLOSERS: [char; 10] = ['”', '’', '」', '』', '）', ')', '》', '】', '"', '\''];
+/// Where a clause of a paragraph ends (and the next may start with an
+/// enumeration marker).
+const CLAUSE_BREAKS: [char; 10] = ['。', '；', '：', '，', '！', '？', ';', ':', ',', '\n'];
+
+/// Char class bits (see [`char_class`]).
+const OPEN: u8 = 1;
+const CLOSE: u8 = 2;
+const END: u8 = 4;
+const TERM: u8 = 8;
+const CLOSER: u8 = 16;
+const CLAUSE: u8 = 32;
+
+/// The 64-char blocks that hold every char of the lists above: ASCII
+/// (two blocks), U+2000.., U+3000.., U+FF00.., by `code point >> 6`.
+const CLASS_BLOCKS: [u32; 5] = [0, 1, 0x2000 >> 6, 0x3000 >> 6, 0xff00 >> 6];
+
+/// The char classes of [`CLASS_BLOCKS`]: [`OPENERS`] are [`OPEN`],
+/// [`CLOSING`] [`CLOSE`], and so on. (Indexing here runs at compile time:
+/// out of bounds would be a compile error, not a panic; so is a list char
+/// outside the blocks, whose block search runs off the end.)
+#[allow(clippy::indexing_slicing)]
+const CLASSES: [[u8; 64]; 5] = {
+    let mut t = [[0u8; 64]; 5];
+    let lists: [(&[char], u8); 6] = [
+        (&OPENERS, OPEN),
+        (&CLOSING, CLOSE),
+        (&ENDS, END),
+        (&TERMS, TERM),
+        (&CLOSERS, CLOSER),
+        (&CLAUSE_BREAKS, CLAUSE),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (list, bit) = lists[l];
+        let mut k = 0;
+        while k < list.len() {
+            let c = list[k] as u32;
+            let mut b = 0;
+            while CLASS_BLOCKS[b] != c >> 6 {
+                b += 1;
+            }
+            t[b][(c & 63) as usize] |= bit;
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// The class bits of the char with code point `cp`. (The arms are
+/// [`CLASS_BLOCKS`]; `char_classes_are_the_lists` checks every char.)
+#[inline(always)]
+fn class_of(cp: u32) -> u8 {
+    let block = match cp >> 6 {
+        0 => 0,
+        1 => 1,
+        0x80 => 2,
+        0xc0 => 3,
+        0x3fc => 4,
+        _ => return 0,
+    };
+    CLASSES
+        .get(block)
+        .and_then(|t| t.get((cp & 63) as usize))
+        .copied()
+        .unwrap_or(0)
 }
 
-/// Closing quotes and brackets that stay with the sentence before them.
+/// The class bits of `c`.
+fn char_class(c: char) -> u8 {
+    class_of(c as u32)
+}
+
+/// The class bits and length of the char starting at byte `i` of `bytes`
+/// (a char boundary), read from its bytes: every char with a class is ASCII
+/// or three bytes long. `(0, 1)` past the end or for a char of another
+/// length (no class).
+#[inline(always)]
+fn class_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    match bytes.get(i..) {
+        Some(&[b0 @ 0..=0x7f, ..]) => (class_of(u32::from(b0)), 1),
+        Some(&[b0 @ 0xe0..=0xef, b1, b2, ..]) => {
+            let cp =
+                (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f);
+            (class_of(cp), 3)
+        }
+        _ => (0, 1),
+    }
+}
+
+/// Sentence-final punctuation ([`ENDS`]). (For the tested reference.)
+#[cfg(test)]
+fn is_sentence_end(c: char) -> bool {
+    char_class(c) & END != 0
+}
+
+/// Closing quotes and brackets that stay with the sentence before them
+/// ([`CLOSERS`]).
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '"' | '\''
-    )
+    char_class(c) & CLOSER != 0
 }
 
 /// Does the line end a paragraph by its own punctuation (`。！？`, possibly
@@ -158,8 +258,8 @@ pub(crate) fn has_sentence_punct(text: &str) -> bool {
 
 /// Bytes that can start a char the sentence rules react to inside a sentence:
 /// the lead bytes of `“‘”’` (`E2`), `。「」『』《》【】〈〉` (`E3`) and
-/// `（）！？；` (`EF`), and ASCII `()"'!?;`.
-#[inline(always)]
+/// `（）！？；` (`EF`), and ASCII `()"'!?;`. (For the tested reference.)
+#[cfg(test)]
 fn sentence_byte(b: u8) -> bool {
     (b == 0xe2)
         | (b == 0xe3)
@@ -247,16 +347,18 @@ fn sentences_reference(src: &str, span: Span) -> Vec<Span> {
 }
 
 /// Can a clause break start with byte `b`: the lead bytes `E3` (`。`) and
-/// `EF` (`；：，！？`), and ASCII `;:,` and line feed?
-#[inline(always)]
+/// `EF` (`；：，！？`), and ASCII `;:,` and line feed? (For the tested
+/// reference.)
+#[cfg(test)]
 fn clause_byte(b: u8) -> bool {
     (b == 0xe3) | (b == 0xef) | (b == b';') | (b == b':') | (b == b',') | (b == b'\n')
 }
 
 /// The length of the clause break `。；：，！？;:,` or line feed starting at
 /// byte `i` of `bytes`, compared as UTF-8 bytes (`。` is `E3 80 82`, the
-/// fullwidth forms are `EF BC xx`): no char is decoded.
-#[inline(always)]
+/// fullwidth forms are `EF BC xx`): no char is decoded. (For the tested
+/// reference.)
+#[cfg(test)]
 fn clause_break_len(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes.get(i..)? {
         [b';' | b':' | b',' | b'\n', ..] => Some(1),
@@ -304,11 +406,65 @@ fn lead_pad_len(s: &str) -> usize {
 /// A candidate item: (offset, style, ordinal, marker length).
 type Cand = (usize, ItemStyle, u32, usize);
 
-/// Bytes [`walk`] stops at: those of [`sentence_byte`] and [`clause_byte`]
-/// (all lead bytes or ASCII, none `E4..=E9`).
+/// What [`walk`] does at a byte: pass over it ([`PASS`]), take it as a
+/// clause break and nothing else ([`CLAUSE_ONLY`]: ASCII `,:` and line
+/// feed), or read the char it starts ([`READ`]): the ASCII chars with a
+/// class and the lead bytes of the other chars with a class (`E2`, `E3`,
+/// `EF`; none is `E4..=E9`, which leads an ideograph, nor a continuation
+/// byte).
+#[allow(clippy::indexing_slicing)]
+const STOPS: [u8; 256] = {
+    let mut t = [PASS; 256];
+    let mut b = 0;
+    while b < 5 {
+        let mut k = 0;
+        while k < 64 {
+            let class = CLASSES[b][k];
+            if class != 0 {
+                let cp = CLASS_BLOCKS[b] << 6 | k as u32;
+                if cp < 0x80 {
+                    t[cp as usize] = if class == CLAUSE { CLAUSE_ONLY } else { READ };
+                } else {
+                    // Three bytes (`CLASS_BLOCKS` lie in U+0800..U+FFFF).
+                    t[(0xe0 | cp >> 12) as usize] = READ;
+                }
+            }
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+const PASS: u8 = 0;
+const CLAUSE_ONLY: u8 = 1;
+const READ: u8 = 2;
+
+/// [`STOPS`] of `b`.
 #[inline(always)]
-fn walk_byte(b: u8) -> bool {
-    sentence_byte(b) | clause_byte(b)
+fn stop_kind(b: u8) -> u8 {
+    STOPS.get(usize::from(b)).copied().unwrap_or(PASS)
+}
+
+/// The first byte at or after `i` (a char boundary) that [`walk`] does not
+/// pass over, and what it is ([`STOPS`]). Steps char by char on the lead
+/// bytes; an ideograph (`E4..=E9`) is passed without a look-up.
+#[inline(always)]
+fn next_stop(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            0xe4..=0xe9 => 3,
+            _ => match stop_kind(b) {
+                PASS => match b {
+                    0x00..=0x7f => 1,
+                    0x80..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    _ => 4,
+                },
+                stop => return Some((i, stop)),
+            },
+        };
+    }
+    None
 }
 
 /// The enumeration marker, if any, of the clause starting at byte `at` of
@@ -326,18 +482,29 @@ fn candidate(text: &str, at: usize, cands: &mut Vec<Cand>) {
 /// The sentence rules for quotes and brackets: `c` opens or closes one
 /// (`depth` follows); true when it closes a quote right after a
 /// terminator at depth 0 (`“好。”` ends the sentence with its closing
-/// quote). `prev` is the char before `c`, when the walk knows it.
+/// quote). `prev` is the char before `c`, when the walk knows it. (The
+/// tested reference reads chars; [`walk`] their classes, [`bracket_class`].)
+#[cfg(test)]
 fn bracket(c: char, depth: &mut i32, prev: Option<char>) -> bool {
-    match c {
-        '“' | '‘' | '「' | '『' | '（' | '(' | '《' | '【' | '〈' => {
-            *depth += 1;
-            false
-        }
-        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〉' => {
-            *depth = (*depth - 1).max(0);
-            *depth == 0 && prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '!' | '?'))
-        }
-        _ => false,
+    bracket_class(
+        char_class(c),
+        depth,
+        prev.is_some_and(|p| char_class(p) & TERM != 0),
+    )
+}
+
+/// [`bracket`] for a char of class `class`, after a [`TERM`] char when
+/// `after_term`.
+#[inline(always)]
+fn bracket_class(class: u8, depth: &mut i32, after_term: bool) -> bool {
+    if class & OPEN != 0 {
+        *depth += 1;
+        false
+    } else if class & CLOSE != 0 {
+        *depth = (*depth - 1).max(0);
+        *depth == 0 && after_term
+    } else {
+        false
     }
 }
 
@@ -356,62 +523,69 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
     candidate(text, 0, cands);
     let mut depth: i32 = 0;
     let mut start: Option<usize> = None;
-    // The last char the sentence rules looked at, and where it ends: it is
-    // the char before the next one only when that one starts there.
-    let mut prev: Option<char> = None;
+    // Whether the last char the sentence rules looked at is a [`TERM`],
+    // and where it ends: it is the char before the next one only when that
+    // one starts there.
+    let mut after_term = false;
     let mut last = 0;
     let mut at = 0;
     loop {
         if start.is_none() {
-            while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
-                if !(pad(c) || c == '\n' || c == '\r') {
-                    break;
-                }
-                at += c.len_utf8();
-                if c == '\n' {
-                    candidate(text, at, cands);
+            // Most sentences start with an ideograph, an ASCII letter or
+            // digit: no padding nor line end to skip (see `lead_pad_len`).
+            let plain = matches!(
+                bytes.get(at),
+                Some(0xe4..=0xe9 | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+            );
+            if !plain {
+                while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+                    if !(pad(c) || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    at += c.len_utf8();
+                    if c == '\n' {
+                        candidate(text, at, cands);
+                    }
                 }
             }
             if at >= text.len() {
                 break;
             }
-            // The padding skipped keeps `prev`: the sentence's first char
-            // follows the one that ended the last sentence.
+            // The padding skipped keeps `after_term`: the sentence's first
+            // char follows the one that ended the last sentence.
             start = Some(at);
             last = at;
         }
-        let Some(h) = skip::find_char(text, at, walk_byte) else {
+        let Some((h, stop)) = next_stop(bytes, at) else {
             break;
         };
-        let Some(&b) = bytes.get(h) else { break };
-        if !sentence_byte(b) {
+        if stop == CLAUSE_ONLY {
             // `,` `:` or a line feed: a clause break, nothing to sentences.
             at = h + 1;
             candidate(text, at, cands);
             continue;
         }
-        let Some(c) = text.get(h..).and_then(|r| r.chars().next()) else {
-            break;
-        };
+        let (class, len) = class_at(bytes, h);
         if h != last {
-            prev = None;
+            after_term = false;
         }
-        at = h + c.len_utf8();
-        if clause_break_len(bytes, h).is_some() {
+        at = h + len;
+        if class & CLAUSE != 0 {
             candidate(text, at, cands);
         }
-        let quote_closes_sentence = bracket(c, &mut depth, prev);
-        prev = Some(c);
+        let quote_closes_sentence = bracket_class(class, &mut depth, after_term);
+        after_term = class & TERM != 0;
         last = at;
-        if (is_sentence_end(c) || quote_closes_sentence) && depth == 0 {
-            for d in text.get(at..).unwrap_or("").chars() {
-                if is_closer(d) || is_sentence_end(d) {
-                    at += d.len_utf8();
-                    if matches!(d, '。' | '！' | '？' | '；' | ';') {
-                        candidate(text, at, cands);
-                    }
-                } else {
+        if (class & END != 0 || quote_closes_sentence) && depth == 0 {
+            loop {
+                let (d, len) = class_at(bytes, at);
+                if d & (CLOSER | END) == 0 {
                     break;
+                }
+                at += len;
+                // `。！？；;`: a sentence end that is a clause break.
+                if d & END != 0 && d & CLAUSE != 0 {
+                    candidate(text, at, cands);
                 }
             }
             if let (Some(s), Some(out)) = (start.take(), sents.as_deref_mut()) {
@@ -471,9 +645,17 @@ pub(crate) fn paragraph<'a>(
 #[inline(always)]
 pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
     // Most clauses start with none of the marker chars: one look-up,
-    // inlined at the call.
-    if !may_start_marker(s.chars().next()?) {
-        return None;
+    // inlined at the call. Every marker char is three bytes long (led by
+    // `E2..=E9`): read from its bytes, no other char is decoded.
+    match s.as_bytes() {
+        &[b0 @ 0xe2..=0xe9, b1, b2, ..] => {
+            let c =
+                (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f);
+            if !char::from_u32(c).is_some_and(may_start_marker) {
+                return None;
+            }
+        }
+        _ => return None,
     }
     enum_marker_body(s)
 }
@@ -790,6 +972,51 @@ mod tests {
     }
 
     #[test]
+    fn char_classes_are_the_lists() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let lists: [(&[char], u8); 6] = [
+                (&OPENERS, OPEN),
+                (&CLOSING, CLOSE),
+                (&ENDS, END),
+                (&TERMS, TERM),
+                (&CLOSERS, CLOSER),
+                (&CLAUSE_BREAKS, CLAUSE),
+            ];
+            let want = lists
+                .iter()
+                .filter(|(list, _)| list.contains(&c))
+                .fold(0, |acc, &(_, bit)| acc | bit);
+            assert_eq!(char_class(c), want, "{c:?}");
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            // Read from the bytes: the class for a char with one, no class
+            // for the others.
+            let (class, len) = class_at(bytes, 0);
+            assert_eq!(class, want, "{c:?}");
+            if want != 0 {
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+            }
+            // `walk` stops at the first byte of every char with a class,
+            // and the ASCII bytes it only takes as clause breaks are those.
+            let stop = stop_kind(bytes[0]);
+            if want != 0 {
+                assert_ne!(stop, PASS, "{c:?}");
+            }
+            if stop != PASS {
+                assert!(!(0xe4..=0xe9).contains(&bytes[0]), "{c:?}");
+            }
+            if c.is_ascii() {
+                assert_eq!(stop == CLAUSE_ONLY, want == CLAUSE, "{c:?}");
+                assert_eq!(stop == PASS, want == 0, "{c:?}");
+            }
+        }
+        // Continuation bytes are never stops.
+        for b in 0x80..=0xbfu8 {
+            assert_eq!(stop_kind(b), PASS, "{b:#x}");
+        }
+    }
+
+    #[test]
     fn char_count_saturates_exactly() {
         for n in [0, 1, 100, 126, 127, 128, 200, 400, 600] {
             for unit in ["a", "é", "中", "𝄞"] {
@@ -903,6 +1130,16 @@ mod tests {
             "é",
             "𝄞",
             "\u{85}",
+            "、",
+            "…",
+            "—",
+            "〔",
+            "〕",
+            "·",
+            "％",
+            "\u{ff5e}",
+            "〇是",
+            "①",
         ];
         prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|v| v.concat())
     }
