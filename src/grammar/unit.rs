@@ -151,8 +151,13 @@ pub(crate) fn all_strings() -> impl Iterator<Item = &'static str> {
 pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
     let first = i.chars().next()?;
     let entries = UNITS.get(&first)?;
+    // Every entry under `first` starts with it: only the bytes after it
+    // are compared (short words, compared in line).
+    let n = first.len_utf8();
+    let after_first = i.as_bytes().get(n..).unwrap_or(&[]);
     entries.iter().find(|e| {
-        i.starts_with(e.written) && {
+        let more = e.written.as_bytes().get(n..).unwrap_or(&[]);
+        starts_with_bytes(after_first, more) && {
             let last_ascii = e
                 .written
                 .bytes()
@@ -160,12 +165,21 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
                 .is_some_and(|b| b.is_ascii_alphanumeric());
             let after = i.get(e.written.len()..).unwrap_or("");
             let next = after.bytes().next();
-            let next_char = after.chars().next();
             let runs_on = last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric());
-            let blocked = next_char.is_some_and(|c| e.not_before.contains(c));
+            let blocked = !e.not_before.is_empty()
+                && after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| e.not_before.chars().any(|x| x == c));
             !runs_on && !blocked
         }
     })
+}
+
+/// `hay` starts with `prefix` (byte by byte: the lexicon's words are a
+/// few bytes long, shorter than a call to `memcmp`).
+fn starts_with_bytes(hay: &[u8], prefix: &[u8]) -> bool {
+    hay.len() >= prefix.len() && hay.iter().zip(prefix).all(|(a, b)| a == b)
 }
 
 /// Symbols read only as the denominator of a compound written in ASCII
@@ -206,6 +220,9 @@ fn broken_unit(i: &str, e: &'static UnitEntry) -> Option<(usize, &'static UnitEn
     closes.then_some((e.written.len() + brk + cont.len(), e2))
 }
 
+/// The separators between a unit and its denominator (`元/吨`, `人每`).
+const RATE_SEPS: [&str; 3] = ["/", "／", "每"];
+
 /// A unit from the lexicon, longest match, optionally divided by a second
 /// unit (`元/吨`, `微克/立方米`, `千瓦时/万元`).
 ///
@@ -234,7 +251,12 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         return Ok((i.get(end..).unwrap_or(""), m));
     }
     // Compound: 元/吨, 元/平方米, 千瓦时/万元.
-    for sep in ["/", "／", "每"] {
+    // Every separator starts with one of these bytes (`/`, `／` EF, `每` E6).
+    let sep_may_follow = rest
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6));
+    for sep in RATE_SEPS.into_iter().filter(|_| sep_may_follow) {
         if let Some(after) = rest.strip_prefix(sep) {
             // The denominator as written (千瓦时), or a scale word and a
             // unit (万元, 百人); the longer reading wins (千瓦时, not 千 瓦).
@@ -298,5 +320,64 @@ mod tests {
         assert_eq!(unit("km/h").unwrap().1.canonical, "公里/小时");
         assert_eq!(unit("m3/s").unwrap().1.canonical, "立方米/秒");
         assert_eq!(unit("千克/hour").unwrap().1.canonical, "千克");
+    }
+
+    /// The reading of `lookup` before its tail-only comparison: the whole
+    /// word compared, `not_before` searched with `str::contains`.
+    fn lookup_plain(i: &str) -> Option<&'static UnitEntry> {
+        let first = i.chars().next()?;
+        UNITS.get(&first)?.iter().find(|e| {
+            i.starts_with(e.written) && {
+                let last_ascii = e
+                    .written
+                    .bytes()
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphanumeric());
+                let after = i.get(e.written.len()..).unwrap_or("");
+                let runs_on = last_ascii
+                    && after
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_alphanumeric());
+                let blocked = after
+                    .chars()
+                    .next()
+                    .is_some_and(|c| e.not_before.contains(c));
+                !runs_on && !blocked
+            }
+        })
+    }
+
+    #[test]
+    fn lookup_is_the_plain_reading() {
+        let mut nexts: Vec<String> = ["", "a", "1", "，", "以上", "/吨", "\n"]
+            .iter()
+            .map(|s| (*s).to_string())
+            .collect();
+        for e in UNITS.values().flatten() {
+            nexts.extend(e.not_before.chars().map(String::from));
+        }
+        for e in UNITS.values().flatten() {
+            let w = e.written;
+            let cut: String = w
+                .chars()
+                .take(w.chars().count().saturating_sub(1))
+                .collect();
+            for head in [w, cut.as_str()] {
+                for n in &nexts {
+                    let s = format!("{head}{n}");
+                    let a = lookup(&s).map(|e| e.written);
+                    let b = lookup_plain(&s).map(|e| e.written);
+                    assert_eq!(a, b, "{s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn separators_start_with_the_pre_checked_bytes() {
+        for sep in RATE_SEPS {
+            assert!(matches!(sep.as_bytes()[0], b'/' | 0xef | 0xe6), "{sep}");
+        }
     }
 }
