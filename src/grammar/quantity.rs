@@ -580,6 +580,15 @@ fn half_inside_unit<'a>(i: &'a str, t: &mut Tail<'a>) -> bool {
 /// duration, never when it starts with a bare scale word (`万一`, `千方百计`)
 /// unless `余`/`多` and a unit follow (`百余家`).
 pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
+    quantity_read(i, None)
+}
+
+/// [`quantity`], given the `digit_figure` at `i` when the caller has read
+/// it already (`read` must be `digit_figure(i).ok()` when it is `Some`).
+pub(crate) fn quantity_read<'a>(
+    i: &'a str,
+    read: Option<(&'a str, Figure<'a>)>,
+) -> PResult<'a, QuantityMatch<'a>> {
     if let Ok(r) = percent_phrase(i) {
         return Ok(r);
     }
@@ -607,7 +616,7 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
             ));
         }
     }
-    let (r, f) = figure_any(i).ok_or_else(|| err(i))?;
+    let (r, f) = read.or_else(|| figure_any(i)).ok_or_else(|| err(i))?;
     let mut f = f;
     let mut r = r;
     // A CJK figure that starts with a bare scale word (百 千 万 亿) counts only
@@ -1257,6 +1266,33 @@ mod tests {
             m.high.map(|h| show(Some(h))),
             r,
         )
+    }
+
+    #[test]
+    fn quantity_read_is_quantity() {
+        for s in [
+            "3.5万元",
+            "12%",
+            "2、3年",
+            "3万4000人",
+            "5至8倍",
+            "10-20吨",
+            "2.5个百分点",
+            "7×24小时",
+            "3年多",
+            "1个半月",
+            "15号",
+            "2015\n年",
+            "100",
+            "2,500万元以上",
+            "３．２％",
+            "5亿\n元",
+            "0359-2090000",
+        ] {
+            let read = digit_figure(s).ok();
+            assert!(read.is_some(), "{s}");
+            assert_eq!(quantity_read(s, read), quantity(s), "{s}");
+        }
     }
 
     #[test]

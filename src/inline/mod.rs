@@ -36,9 +36,10 @@ use crate::grammar::classify::{
     classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
 };
 use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
-use crate::grammar::figure::{Num, digit_value, is_cjk_numeral_char};
+use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
+    quantity_read,
 };
 use crate::grammar::reference::{doc_number, issuer_code_len, refs_and_quotes};
 use crate::span::Span;
@@ -320,6 +321,9 @@ struct Scanner<'a, 's> {
     clause_cache: (usize, usize),
     /// The last quantity's change and end, for lists `增长6.9%、4.2%`.
     last_change: Option<(Change<'a>, usize)>,
+    /// The `digit_figure` read last: (where, what it read). The word,
+    /// name and quantity productions all start by reading it.
+    digit_read: Option<(usize, Option<(&'a str, Figure<'a>)>)>,
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -766,9 +770,24 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Arabic name patterns: `1+6`, `7×24小时`, `5+2`: skipped whole.
-    fn name_pattern(&self, i: usize) -> Option<usize> {
+    /// `digit_figure` at `i` (read once per position).
+    fn digit_figure_at(&mut self, i: usize) -> Option<(&'a str, Figure<'a>)> {
+        if let Some((at, read)) = self.digit_read {
+            if at == i {
+                return read;
+            }
+        }
+        let read = self
+            .text
+            .get(i..)
+            .and_then(|rest| crate::grammar::figure::digit_figure(rest).ok());
+        self.digit_read = Some((i, read));
+        read
+    }
+
+    fn name_pattern(&mut self, i: usize) -> Option<usize> {
         let rest = self.text.get(i..).unwrap_or("");
-        let (mut r, _) = crate::grammar::figure::digit_figure(rest).ok()?;
+        let (mut r, _) = self.digit_figure_at(i)?;
         let mut joined = false;
         while let Some(r2) = ['+', '×', '＋', '*', '＊']
             .iter()
@@ -966,7 +985,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         if is_digit {
-            if let Some(end) = self.arabic_word(i, prev, rest) {
+            if let Some(end) = self.arabic_word(i, prev) {
                 return Some(end);
             }
         }
@@ -1244,11 +1263,11 @@ impl<'a> Scanner<'a, '_> {
 
     /// Arabic figures that are words, ranks or markers: `1、`, `(2)`,
     /// `500强`, `前10位`, `80后`, `三年行动`, `80年代`, `2型`, `1+6`.
-    fn arabic_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+    fn arabic_word(&mut self, i: usize, prev: Option<char>) -> Option<usize> {
         if let Some(end) = self.is_marker(i, prev) {
             return Some(end);
         }
-        if let Ok((r, f)) = crate::grammar::figure::digit_figure(rest) {
+        if let Some((r, f)) = self.digit_figure_at(i) {
             let flen = f.text.len();
             // 1.2023年度考核结果: an item marker run into a year, not 1.2023
             // years (a year is never written with four decimals).
@@ -1444,7 +1463,12 @@ impl<'a> Scanner<'a, '_> {
     /// A quantity, or a bare figure: identifier, hotline or plain number.
     /// Returns where to continue (past the figure run when nothing matched).
     fn figure(&mut self, i: usize, rest: &'a str) -> usize {
-        let Ok((r, q)) = quantity(rest) else {
+        // The digit figure here, when a word production has read it.
+        let read = self
+            .digit_read
+            .filter(|&(at, _)| at == i)
+            .and_then(|(_, read)| read);
+        let Ok((r, q)) = quantity_read(rest, read) else {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
@@ -1700,6 +1724,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         clause_start: 0,
         clause_cache: (0, 0),
         last_change: None,
+        digit_read: None,
     };
     let _ = opts; // every option that matters is checked by the caller
     sc.run();
