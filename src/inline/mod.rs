@@ -24,6 +24,7 @@
 //! of the text (up to the sort of the bracket pairs).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::Options;
 use crate::decimal::Decimal;
@@ -290,12 +291,6 @@ fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
 }
 
-/// Does `s` hold a line end (`\n` or `\r`)? A byte test: cheaper than a
-/// char-set search on the short texts it is asked about.
-fn has_line_end(s: &str) -> bool {
-    s.bytes().any(|b| b == b'\n' || b == b'\r')
-}
-
 /// Longest text a quoted term may have to count as a name (its numerals
 /// are then part of the name, not figures).
 const NAME_QUOTE_MAX_CHARS: usize = 24;
@@ -324,6 +319,45 @@ struct Scanner<'a, 's> {
     /// The `digit_figure` read last: (where, what it read). The word,
     /// name and quantity productions all start by reading it.
     digit_read: Option<(usize, Option<(&'a str, Figure<'a>)>)>,
+    /// Where the line ends are.
+    line_ends: LineEnds<'a>,
+}
+
+/// Line ends (`\n` `\r`) in a text, asked about window by window: one
+/// forward byte search serves every window up to the line end it found
+/// (the scanner's windows move forward with the scan).
+struct LineEnds<'a> {
+    text: &'a str,
+    /// The first line end at or after a position: (the position, where;
+    /// the text's length when there is none).
+    cache: Cell<(usize, usize)>,
+}
+
+impl<'a> LineEnds<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            cache: Cell::new((usize::MAX, 0)),
+        }
+    }
+
+    /// Does `text[a..b]` hold a line end?
+    fn within(&self, a: usize, b: usize) -> bool {
+        let (from, found) = self.cache.get();
+        let found = if from <= a && a <= found {
+            found
+        } else {
+            let found = self
+                .text
+                .as_bytes()
+                .get(a..)
+                .and_then(|r| memchr::memchr2(b'\n', b'\r', r))
+                .map_or(self.text.len(), |k| a + k);
+            self.cache.set((a, found));
+            found
+        };
+        found < b
+    }
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -338,7 +372,7 @@ impl<'a> Scanner<'a, '_> {
             kind,
             EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
         );
-        if numeric && has_line_end(text) {
+        if numeric && self.line_ends.within(start, end) {
             // Fixed text (the number is the text at the span): a page
             // wrapped at a fixed width breaks a number on every few lines.
             self.sink.diagnostics.push(Diagnostic::new(
@@ -568,7 +602,7 @@ impl<'a> Scanner<'a, '_> {
         }
         let w = w.min(at);
         let before: &'a str = self.text.get(w..at).unwrap_or("");
-        if !has_line_end(before) {
+        if !self.line_ends.within(w, at) {
             // The basis is a part of the text: borrowed (spaced out, it
             // reads joined).
             return change_verb(before).map(|(verb, direction, k)| Change {
@@ -1725,6 +1759,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         clause_cache: (0, 0),
         last_change: None,
         digit_read: None,
+        line_ends: LineEnds::new(text),
     };
     let _ = opts; // every option that matters is checked by the caller
     sc.run();

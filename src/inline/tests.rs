@@ -329,3 +329,33 @@ fn at_most_chars_counts_chars() {
         }
     }
 }
+
+#[test]
+fn line_ends_within_is_a_byte_search() {
+    // Windows asked in any order (forward, backward, overlapping, empty)
+    // give the plain answer.
+    let text = "增长\n5%，比上年\r\n下降3.2个百分点。同比增长6%\n";
+    let plain = |a: usize, b: usize| {
+        text.as_bytes()
+            .get(a..b)
+            .is_some_and(|w| w.iter().any(|&c| c == b'\n' || c == b'\r'))
+    };
+    let ends = LineEnds::new(text);
+    let n = text.len();
+    let mut windows = Vec::new();
+    for a in 0..=n {
+        for b in a..=n {
+            windows.push((a, b));
+        }
+    }
+    // Forward, then backward, then interleaved.
+    let back: Vec<_> = windows.iter().rev().copied().collect();
+    let mixed: Vec<_> = windows
+        .iter()
+        .zip(back.iter())
+        .flat_map(|(x, y)| [*x, *y])
+        .collect();
+    for (a, b) in windows.iter().chain(&back).chain(&mixed) {
+        assert_eq!(ends.within(*a, *b), plain(*a, *b), "{a}..{b}");
+    }
+}
