@@ -82,7 +82,15 @@ fn year_num_of<'a>(i: &'a str, dn: DateNum<'a>) -> Option<(&'a str, u16)> {
 /// first: the `range_sep` of dates and of quantities.
 pub(crate) const RANGE_SEPS: [&str; 10] = ["——", "—", "–", "-", "－", "～", "~", "〜", "至", "到"];
 
+/// True for the first chars of the [`RANGE_SEPS`] (a quick reject).
+pub(crate) fn starts_range_sep(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '－' | '～' | '~' | '〜' | '至' | '到')
+}
+
 fn range_sep(i: &str) -> Option<&str> {
+    if !i.chars().next().is_some_and(starts_range_sep) {
+        return None;
+    }
     for s in RANGE_SEPS {
         if let Some(r) = i.strip_prefix(s) {
             return Some(r);

@@ -34,6 +34,16 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// Skip padding and at most one line break between a figure and its
 /// continuation: (rest, crossed a line break).
 pub(crate) fn gap(i: &str) -> (&str, bool) {
+    // Nothing to skip unless the text starts with a pad char or a line end
+    // (U+3000 starts with E3, U+00A0 with C2): most figures run straight
+    // on.
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | 0xe3 | 0xc2 | b'\r' | b'\n'))
+    {
+        return (i, false);
+    }
     let pad = |s: &'_ str| -> usize {
         s.char_indices()
             .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
@@ -99,18 +109,10 @@ pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
 ///                 | "以內" | "之內" | "及以上" | "及以下"
 /// ```
 pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
-    for (s, a) in [
-        ("左右", Approx::About),
-        ("上下", Approx::About),
-        ("及以上", Approx::MoreThan),
-        ("及以下", Approx::LessThan),
-        ("以上", Approx::MoreThan),
-        ("以下", Approx::LessThan),
-        ("以内", Approx::LessThan),
-        ("之内", Approx::LessThan),
-        ("以內", Approx::LessThan),
-        ("之內", Approx::LessThan),
-    ] {
+    if !i.chars().next().is_some_and(starts_approx_suffix) {
+        return Err(err(i));
+    }
+    for &(s, a) in APPROX_SUFFIXES {
         if let Some(r) = i.strip_prefix(s) {
             // 以上 in 以上率 / 以下简称 is not an approximation.
             if s == "以下" && r.starts_with(['简', '称', '统', '几', '方']) {
@@ -120,6 +122,26 @@ pub(crate) fn approx_suffix(i: &str) -> PResult<'_, Approx> {
         }
     }
     Err(err(i))
+}
+
+/// The words of [`approx_suffix`], longest first where one starts another.
+const APPROX_SUFFIXES: &[(&str, Approx)] = &[
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+    ("及以上", Approx::MoreThan),
+    ("及以下", Approx::LessThan),
+    ("以上", Approx::MoreThan),
+    ("以下", Approx::LessThan),
+    ("以内", Approx::LessThan),
+    ("之内", Approx::LessThan),
+    ("以內", Approx::LessThan),
+    ("之內", Approx::LessThan),
+];
+
+/// True for the first chars of the [`approx_suffix`] words (a quick
+/// reject).
+fn starts_approx_suffix(c: char) -> bool {
+    matches!(c, '左' | '上' | '及' | '以' | '之')
 }
 
 /// The words of [`approx_prefix`], longest first where one ends another.
@@ -396,6 +418,9 @@ fn suffix(t: &mut Tail<'_>) {
 }
 
 fn range_sep(i: &str) -> Option<&str> {
+    if !i.chars().next().is_some_and(super::date::starts_range_sep) {
+        return None;
+    }
     for s in super::date::RANGE_SEPS {
         if let Some(r) = i.strip_prefix(s) {
             return Some(r);
@@ -1266,6 +1291,54 @@ mod tests {
             m.high.map(|h| show(Some(h))),
             r,
         )
+    }
+
+    /// `gap` before its first-byte quick reject.
+    fn gap_plain(i: &str) -> (&str, bool) {
+        let pad = |s: &'_ str| -> usize {
+            s.char_indices()
+                .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
+                .map_or(s.len(), |(k, _)| k)
+        };
+        let a = pad(i);
+        let r = i.get(a..).unwrap_or("");
+        let r2 = r
+            .strip_prefix("\r\n")
+            .or_else(|| r.strip_prefix('\n'))
+            .or_else(|| r.strip_prefix('\r'));
+        match r2 {
+            Some(r2) => {
+                let b = pad(r2);
+                (r2.get(b..).unwrap_or(""), true)
+            }
+            None => (r, false),
+        }
+    }
+
+    #[test]
+    fn quick_rejects_admit_every_match() {
+        // gap: every start (pads, line ends, chars sharing their lead
+        // bytes, others) gives the plain reading.
+        let starts = [
+            " ", "\t", "\u{3000}", "\u{a0}", "\n", "\r", "\r\n", "、", "〜", "¥", "元", "a", "",
+        ];
+        for a in starts {
+            for b in starts {
+                let s = format!("{a}{b}万元");
+                assert_eq!(gap(&s), gap_plain(&s), "{s:?}");
+            }
+        }
+        for (w, _) in APPROX_SUFFIXES {
+            assert!(w.chars().next().is_some_and(starts_approx_suffix), "{w}");
+        }
+        for w in super::super::date::RANGE_SEPS {
+            assert!(
+                w.chars()
+                    .next()
+                    .is_some_and(super::super::date::starts_range_sep),
+                "{w}"
+            );
+        }
     }
 
     #[test]
