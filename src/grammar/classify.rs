@@ -187,21 +187,30 @@ pub(crate) fn code_token(i: &str) -> PResult<'_, &str> {
 /// How a code token reads: `Some(scheme)` for an identifier, `None` for a
 /// name (`5G`, `PM2.5`, `COVID-19`) or something the number rules handle.
 pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
-    let digits = tok.bytes().filter(u8::is_ascii_digit).count();
-    let letters = tok.bytes().filter(u8::is_ascii_alphabetic).count();
+    // One pass over the bytes counts what the rules below ask about.
+    let (mut digits, mut letters, mut dashes) = (0usize, 0usize, 0usize);
+    let (mut slash, mut underscore) = (false, false);
+    for b in tok.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'a'..=b'z' | b'A'..=b'Z' => letters += 1,
+            b'-' => dashes += 1,
+            b'/' => slash = true,
+            b'_' => underscore = true,
+            _ => {}
+        }
+    }
     if digits == 0 {
         return None;
     }
-    if tok.contains('/') && digits >= 6 && letters <= 1 {
+    if slash && digits >= 6 && letters <= 1 {
         return Some(IdentifierScheme::IndexNumber);
     }
-    // 0795-3210000, 010-12345678 (the parts are counted and read in
-    // place: no list is built for every figure).
-    let mut parts = tok.split('-');
-    let (first, second) = (parts.next(), parts.next());
-    let n_parts = usize::from(first.is_some()) + usize::from(second.is_some()) + parts.count();
+    // 0795-3210000, 010-12345678 (the parts are read in place: no list is
+    // built for every figure).
+    let n_parts = dashes + 1;
     if n_parts == 2 && letters == 0 {
-        let (a, b) = (first?, second?);
+        let (a, b) = tok.split_once('-')?;
         if a.starts_with('0')
             && (3..=4).contains(&a.len())
             && (7..=8).contains(&b.len())
@@ -211,13 +220,17 @@ pub(crate) fn classify_token(tok: &str) -> Option<IdentifierScheme> {
         }
     }
     // 400-123-4567, 800-820-8820: national service numbers.
-    if n_parts == 3 && letters == 0 && digits == 10 && matches!(first, Some("400" | "800")) {
+    if n_parts == 3
+        && letters == 0
+        && digits == 10
+        && matches!(tok.split_once('-'), Some(("400" | "800", _)))
+    {
         return Some(IdentifierScheme::Phone);
     }
     if letters > 0 {
         return (digits >= 4).then_some(IdentifierScheme::Code);
     }
-    if n_parts >= 3 || tok.contains('/') || tok.contains('_') {
+    if n_parts >= 3 || slash || underscore {
         return Some(IdentifierScheme::Code);
     }
     None
@@ -254,6 +267,70 @@ mod tests {
         assert_eq!(ordinal("第一号召"), Ok(("号召", (1, None))));
         assert!(ordinal("第三").is_ok());
         assert!(ordinal("第 ").is_err());
+    }
+
+    /// `classify_token` before its one-pass count.
+    fn classify_token_plain(tok: &str) -> Option<IdentifierScheme> {
+        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+        let letters = tok.bytes().filter(u8::is_ascii_alphabetic).count();
+        if digits == 0 {
+            return None;
+        }
+        if tok.contains('/') && digits >= 6 && letters <= 1 {
+            return Some(IdentifierScheme::IndexNumber);
+        }
+        // 0795-3210000, 010-12345678 (the parts are counted and read in
+        // place: no list is built for every figure).
+        let mut parts = tok.split('-');
+        let (first, second) = (parts.next(), parts.next());
+        let n_parts = usize::from(first.is_some()) + usize::from(second.is_some()) + parts.count();
+        if n_parts == 2 && letters == 0 {
+            let (a, b) = (first?, second?);
+            if a.starts_with('0')
+                && (3..=4).contains(&a.len())
+                && (7..=8).contains(&b.len())
+                && b.bytes().all(|c| c.is_ascii_digit())
+            {
+                return Some(IdentifierScheme::Phone);
+            }
+        }
+        // 400-123-4567, 800-820-8820: national service numbers.
+        if n_parts == 3 && letters == 0 && digits == 10 && matches!(first, Some("400" | "800")) {
+            return Some(IdentifierScheme::Phone);
+        }
+        if letters > 0 {
+            return (digits >= 4).then_some(IdentifierScheme::Code);
+        }
+        if n_parts >= 3 || tok.contains('/') || tok.contains('_') {
+            return Some(IdentifierScheme::Code);
+        }
+        None
+    }
+
+    #[test]
+    fn classify_token_is_the_plain_reading() {
+        let parts = [
+            "0", "010", "0795", "400", "800", "12345678", "3210000", "123", "4567", "2022", "GB",
+            "T", "N", "PM2", "5", "a1", "",
+        ];
+        let seps = ["-", "/", "_", ".", ":"];
+        let mut toks = Vec::new();
+        for a in parts {
+            toks.push(a.to_string());
+            for s in seps {
+                for b in parts {
+                    toks.push(format!("{a}{s}{b}"));
+                    for t in seps {
+                        for c in ["123", "4567", "X", "00020"] {
+                            toks.push(format!("{a}{s}{b}{t}{c}"));
+                        }
+                    }
+                }
+            }
+        }
+        for t in &toks {
+            assert_eq!(classify_token(t), classify_token_plain(t), "{t}");
+        }
     }
 
     #[test]
