@@ -614,6 +614,15 @@ pub(crate) fn quantity_read<'a>(
     i: &'a str,
     read: Option<(&'a str, Figure<'a>)>,
 ) -> PResult<'a, QuantityMatch<'a>> {
+    // A percent phrase starts with 百 or 千 and a CJK pair with a CJK
+    // digit: neither starts at a digit (most quantities).
+    let digit_first = i
+        .chars()
+        .next()
+        .is_some_and(|c| super::figure::digit_value(c).is_some());
+    if digit_first {
+        return figure_quantity(i, read);
+    }
     if let Ok(r) = percent_phrase(i) {
         return Ok(r);
     }
@@ -641,6 +650,15 @@ pub(crate) fn quantity_read<'a>(
             ));
         }
     }
+    figure_quantity(i, read)
+}
+
+/// The `figure range_sep figure quantity_tail | figure quantity_tail`
+/// alternatives of [`quantity`] (`read` as in [`quantity_read`]).
+fn figure_quantity<'a>(
+    i: &'a str,
+    read: Option<(&'a str, Figure<'a>)>,
+) -> PResult<'a, QuantityMatch<'a>> {
     let (r, f) = read.or_else(|| figure_any(i)).ok_or_else(|| err(i))?;
     let mut f = f;
     let mut r = r;
@@ -1338,6 +1356,20 @@ mod tests {
                     .is_some_and(super::super::date::starts_range_sep),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn no_percent_phrase_or_cjk_pair_starts_at_a_digit() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if super::super::figure::digit_value(c).is_some() {
+                assert!(
+                    !matches!(c, '百' | '千') && cjk_digit_val(c).is_none(),
+                    "{c}"
+                );
+                let s = format!("{c}{c}分之三十、两三个");
+                assert!(percent_phrase(&s).is_err() && cjk_pair(&s).is_none(), "{c}");
+            }
         }
     }
 

@@ -265,6 +265,17 @@ fn next_active(text: &str, i: usize) -> usize {
     }
 }
 
+/// The last chars of the meridiem words (`上午`, `下午`, `早上`, `晚上`,
+/// `凌晨`, `傍晚`, `夜间` …).
+fn ends_meridiem(c: char) -> bool {
+    matches!(c, '午' | '上' | '晨' | '晚' | '间' | '間')
+}
+
+/// [`ends_meridiem`], or a pad char allowed between the word and the time.
+fn ends_meridiem_or_pad(c: char) -> bool {
+    ends_meridiem(c) || matches!(c, ' ' | '\u{3000}')
+}
+
 /// A necessary condition for a figure at the start of `s` to be followed,
 /// past padding, by a line end: after the run of digits (ASCII and
 /// fullwidth), digit-group separators (`,` and spaces) and padding (tab,
@@ -1449,10 +1460,16 @@ impl<'a> Scanner<'a, '_> {
     /// (`上午`, `下午` …, maybe one pad char apart) comes right before it.
     fn meridiem_start(&self, i: usize, c: char) -> Option<(usize, &'a str)> {
         digit_value(c)?;
+        // The char right before is the meridiem word's last char or a pad
+        // (one char read before the window is worked out).
+        let prev = self.text.get(..i).and_then(|b| b.chars().next_back())?;
+        if !ends_meridiem_or_pad(prev) {
+            return None;
+        }
         let w = self.back_window(i, 9);
         let before = self.text.get(w..i)?;
         let t = before.trim_end_matches([' ', '\u{3000}']);
-        if !t.ends_with(['午', '上', '晨', '晚', '间', '間']) {
+        if !t.chars().next_back().is_some_and(ends_meridiem) {
             return None;
         }
         // Every meridiem word is two three-byte chars.

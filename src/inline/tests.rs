@@ -359,3 +359,19 @@ fn line_ends_within_is_a_byte_search() {
         assert_eq!(ends.within(*a, *b), plain(*a, *b), "{a}..{b}");
     }
 }
+
+#[test]
+fn every_meridiem_word_ends_in_a_meridiem_char() {
+    // `meridiem_start` looks further only when the char before the time
+    // ends a meridiem word (or pads it): the check must admit every word
+    // the production reads.
+    for s in ['上', '凌', '早', '中', '下', '晚', '傍', '夜'] {
+        for c in (0x3000..=0x9fff).filter_map(char::from_u32) {
+            let w = format!("{s}{c}");
+            if crate::grammar::date::meridiem(&w).is_ok_and(|(r, _)| r.is_empty()) {
+                assert!(ends_meridiem(c), "{w}");
+            }
+        }
+    }
+    assert!(ends_meridiem_or_pad(' ') && ends_meridiem_or_pad('\u{3000}'));
+}
