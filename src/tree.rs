@@ -94,7 +94,9 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     let bytes = body.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if w.glued(body, i, may_glue(bytes, i)) {
+        // `may_glue` needs a lead byte `E4` among the ideographs (`一`):
+        // the others (`E5..=E9`) are not looked at.
+        if (b == 0xe4 || !(0xe5..=0xe9).contains(&b)) && w.glued(body, i, may_glue(bytes, i)) {
             return w.glued_at(i);
         }
         if (0xe4..=0xe9).contains(&b) {
@@ -1227,6 +1229,12 @@ mod tests {
             assert!(may_glue(body.as_bytes(), i), "{body}");
         }
         assert!(!may_glue("加强领导".as_bytes(), 3));
+        // `split_title` skips the ideographs led by `E5..=E9`.
+        for lead in 0xe5..=0xe9u8 {
+            for b1 in 0x80..=0xbfu8 {
+                assert!(!may_glue(&[lead, b1, 0x80], 0));
+            }
+        }
     }
 
     #[test]
