@@ -3,7 +3,7 @@
 
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
-use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+use crate::grammar::trivia::{RawLine, line_end, line_ends_at, pad, trim_range};
 #[cfg(test)]
 use crate::skip;
 use crate::span::Span;
@@ -99,8 +99,20 @@ pub(crate) fn char_count(s: &str) -> u32 {
 pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
     // One memchr pass for the capacity: no regrowth of a large vector.
     let cap = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+    lines_from(src, line_end(src), cap)
+}
+
+/// [`lines`] from the offsets of every line-end byte of `src` (`\n` and
+/// `\r`, ascending: what [`crate::artefacts::scan`] returns), without a
+/// search of its own.
+pub(crate) fn lines_at<'a>(src: &'a str, ends: &[usize]) -> Vec<LineInfo<'a>> {
+    lines_from(src, line_ends_at(src, ends), ends.len() + 1)
+}
+
+/// [`lines`] from the raw lines of `src`, `cap` at most (the capacity).
+fn lines_from(src: &str, raws: impl Iterator<Item = RawLine>, cap: usize) -> Vec<LineInfo<'_>> {
     let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(cap);
-    for raw in line_end(src) {
+    for raw in raws {
         let content = src.get(raw.start..raw.end).unwrap_or("");
         let (a, b) = trim_range(content);
         let text = content.get(a..b).unwrap_or("");
