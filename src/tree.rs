@@ -484,10 +484,11 @@ fn marked_heading<'a>(
     // A standalone `一是…。` / `第一，…` line (nothing after its first
     // sentence). A marker alone on its line is a split enumeration item.
     if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
-        let (_, _, _, run) = split_title(rest);
-        let one_sentence = run.is_none() && !rest.contains(['；', ';']) && l.chars <= 60;
-        if !rest.trim_matches(pad).is_empty()
-            && one_sentence
+        // The cheap tests first: the title walk only for a short line.
+        let one_sentence =
+            l.chars <= 60 && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
+        if one_sentence
+            && !rest.trim_matches(pad).is_empty()
             && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40)
         {
             return mk(m, t.len() - rest.len(), rest, false);
