@@ -3,7 +3,8 @@
 //!
 //! One pass over the bytes: only the few bytes that can start an artefact
 //! (ASCII controls, `(`, `?`, `!`, lowercase letters, the lead bytes of
-//! U+FFFD and of C1 controls) are looked at more closely.
+//! U+FFFD and of C1 controls) are looked at more closely. The same pass
+//! notes where the line ends (`\n`, `\r`) are, for the line split.
 
 use std::sync::LazyLock;
 
@@ -49,11 +50,21 @@ fn interesting(c: u8) -> bool {
     INTERESTING.get(usize::from(c)).copied().unwrap_or(false)
 }
 
+/// Note the line end at `at` (`\n` or `\r`) unless it is noted already:
+/// a stretch of text can be walked twice (see [`NextStop::find`]), and
+/// `ends` stays ascending without repeats.
+#[inline(always)]
+fn note_end(ends: &mut Vec<usize>, at: usize) {
+    if ends.last().is_none_or(|&l| l < at) {
+        ends.push(at);
+    }
+}
+
 /// The first byte at or after `from` that is an [`interesting`] ASCII
 /// byte. Thirty-two bytes at a time: a block without an ASCII byte (most
 /// of them in Chinese text) is skipped whole. Every ASCII byte is a char
-/// boundary.
-fn next_ascii(b: &[u8], from: usize) -> Option<usize> {
+/// boundary. The line ends walked over on the way are noted in `ends`.
+fn next_ascii(b: &[u8], from: usize, ends: &mut Vec<usize>) -> Option<usize> {
     /// The high bit of every byte of a word.
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
@@ -72,8 +83,10 @@ fn next_ascii(b: &[u8], from: usize) -> Option<usize> {
                 let mut ascii = !w & HIGH;
                 while ascii != 0 {
                     let at = i + 8 * k + (ascii.trailing_zeros() / 8) as usize;
-                    if b.get(at).is_some_and(|&c| interesting(c)) {
-                        return Some(at);
+                    match b.get(at) {
+                        Some(&c) if interesting(c) => return Some(at),
+                        Some(b'\n' | b'\r') => note_end(ends, at),
+                        _ => {}
                     }
                     ascii &= ascii - 1;
                 }
@@ -81,10 +94,16 @@ fn next_ascii(b: &[u8], from: usize) -> Option<usize> {
         }
         i += 32;
     }
-    let rest = b.get(i..)?;
-    rest.iter()
-        .position(|&c| c < 0x80 && interesting(c))
-        .map(|k| i + k)
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 && interesting(c) {
+            return Some(i);
+        }
+        if c == b'\n' || c == b'\r' {
+            note_end(ends, i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The first C1 control (`C2 80..=C2 9F`) at or after `from`.
@@ -130,11 +149,13 @@ impl NextStop {
         }
     }
 
-    /// The first stop at or after `i`.
-    fn find(&mut self, b: &[u8], i: usize) -> Option<usize> {
+    /// The first stop at or after `i`. The line ends from `i` to the
+    /// first [`interesting`] ASCII byte (or the end) are noted in `ends`:
+    /// past a stop before that byte, they are walked over again.
+    fn find(&mut self, b: &[u8], i: usize, ends: &mut Vec<usize>) -> Option<usize> {
         let c1 = Self::cached(&mut self.c1, b, i, next_c1);
         let fffd = Self::cached(&mut self.fffd, b, i, next_fffd);
-        let ascii = next_ascii(b, i);
+        let ascii = next_ascii(b, i, ends);
         [c1, fffd, ascii].into_iter().flatten().min()
     }
 
@@ -212,22 +233,28 @@ static NON_ASCII_SEARCH: LazyLock<Option<WordSearch>> = LazyLock::new(|| {
     WordSearch::new(words)
 });
 
-/// Scan the whole input once.
-pub(crate) fn scan(src: &str, diags: &mut Diags) {
-    scan_with::<false>(src, diags);
+/// Scan the whole input once. Returns the offsets of every `\n` and `\r`
+/// in `src`, ascending (for [`crate::grammar::trivia::line_ends_at`]).
+pub(crate) fn scan(src: &str, diags: &mut Diags) -> Vec<usize> {
+    scan_with::<false>(src, diags)
 }
 
 /// [`scan`] stopping at every [`interesting`] char and searching for each
 /// GBK marker from the start (the tested reference for [`NextStop`] and
-/// the one search that rules out U+FFFD and the markers).
+/// the one search that rules out U+FFFD and the markers); the line ends
+/// found by a search of their own.
 #[cfg(test)]
-fn scan_reference(src: &str, diags: &mut Diags) {
-    scan_with::<true>(src, diags);
+fn scan_reference(src: &str, diags: &mut Diags) -> Vec<usize> {
+    scan_with::<true>(src, diags)
 }
 
 /// [`scan`], or with `REFERENCE` its tested reference.
-fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) {
+fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) -> Vec<usize> {
     let b = src.as_bytes();
+    // Line ends, noted by `NextStop::find` as it walks: every byte of the
+    // text is walked by it but for those the rules below step over (the
+    // rest of an artefact, which holds no line end).
+    let mut ends: Vec<usize> = Vec::new();
     // Mojibake signals: offsets of `?`/`!` inside ideographs and of lone
     // lowercase letters between ideographs. Two within a short window make
     // a mojibake run.
@@ -249,7 +276,7 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) {
         if !REFERENCE {
             // Jump to the next byte where a rule can fire (the rules below
             // step over the char there if none does: the scan moves on).
-            match next.find(b, i) {
+            match next.find(b, i, &mut ends) {
                 Some(j) => i = j,
                 None => break,
             }
@@ -362,9 +389,12 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) {
         }
         k = j;
     }
+    if REFERENCE {
+        ends = memchr::memchr2_iter(b'\n', b'\r', b).collect();
+    }
     // Most texts hold none of the markers: one search for all three says
     // so (and where the first one is).
-    let Some(first) = first else { return };
+    let Some(first) = first else { return ends };
     for marker in GBK_MARKERS {
         let mut from = first;
         while let Some(p) = src
@@ -388,6 +418,7 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) {
             from = end;
         }
     }
+    ends
 }
 
 /// One diagnostic per run of control characters (other than tab and line
@@ -469,11 +500,12 @@ mod tests {
             let s = parts.concat();
             let mut fast = Diags::default();
             let mut slow = Diags::default();
-            scan(&s, &mut fast);
-            scan_reference(&s, &mut slow);
+            let fast_ends = scan(&s, &mut fast);
+            let slow_ends = scan_reference(&s, &mut slow);
             let fast: Vec<Diagnostic> = fast.iter().cloned().collect();
             let slow: Vec<Diagnostic> = slow.iter().cloned().collect();
             proptest::prop_assert_eq!(fast, slow);
+            proptest::prop_assert_eq!(fast_ends, slow_ends);
         }
     }
 
@@ -498,7 +530,8 @@ mod tests {
                 c1: None,
                 fffd: None,
             };
-            assert_eq!(next.find(b, from), want, "from {from}");
+            let mut ends = Vec::new();
+            assert_eq!(next.find(b, from, &mut ends), want, "from {from}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
-use crate::grammar::trivia::{RawLine, line_end, pad, trim_range};
+use crate::grammar::trivia::{RawLine, line_end, line_ends_at, pad, trim_range};
 #[cfg(test)]
 use crate::skip;
 use crate::span::Span;
@@ -99,8 +99,20 @@ pub(crate) fn char_count(s: &str) -> u32 {
 pub(crate) fn lines(src: &str) -> Vec<LineInfo<'_>> {
     // One memchr pass for the capacity: no regrowth of a large vector.
     let cap = memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1;
+    lines_from(src, line_end(src), cap)
+}
+
+/// [`lines`] from the offsets of every line-end byte of `src` (`\n` and
+/// `\r`, ascending: what [`crate::artefacts::scan`] returns), without a
+/// search of its own.
+pub(crate) fn lines_at<'a>(src: &'a str, ends: &[usize]) -> Vec<LineInfo<'a>> {
+    lines_from(src, line_ends_at(src, ends), ends.len() + 1)
+}
+
+/// [`lines`] from the raw lines of `src`, `cap` at most (the capacity).
+fn lines_from(src: &str, raws: impl Iterator<Item = RawLine>, cap: usize) -> Vec<LineInfo<'_>> {
     let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(cap);
-    for raw in line_end(src) {
+    for raw in raws {
         let content = src.get(raw.start..raw.end).unwrap_or("");
         let (a, b) = trim_range(content);
         let text = content.get(a..b).unwrap_or("");
@@ -356,9 +368,8 @@ fn clause_byte(b: u8) -> bool {
 
 /// The length of the clause break `。；：，！？;:,` or line feed starting at
 /// byte `i` of `bytes`, compared as UTF-8 bytes (`。` is `E3 80 82`, the
-/// fullwidth forms are `EF BC xx`): no char is decoded. (For the tested
-/// reference.)
-#[cfg(test)]
+/// fullwidth forms are `EF BC xx`): no char is decoded.
+#[inline(always)]
 fn clause_break_len(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes.get(i..)? {
         [b';' | b':' | b',' | b'\n', ..] => Some(1),
@@ -602,6 +613,37 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
     }
 }
 
+/// [`walk`] without sentences: the item candidates alone, at the start and
+/// after every clause break (`。；：，！？;:,` and line feeds), where
+/// [`walk`] tries them too (the quotes, brackets and sentence ends it
+/// also follows only decide sentences). Stops only at the bytes a clause
+/// break starts with (`E3`, `EF`, `;:,` and line feed); ideographs are
+/// passed by their lead byte.
+fn walk_clauses(text: &str, cands: &mut Vec<Cand>) {
+    let bytes = text.as_bytes();
+    candidate(text, 0, cands);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            0xe4..=0xe9 => 3,
+            b';' | b':' | b',' | b'\n' => {
+                candidate(text, i + 1, cands);
+                1
+            }
+            0xe3 | 0xef => {
+                if clause_break_len(bytes, i).is_some() {
+                    candidate(text, i + 3, cands);
+                }
+                3
+            }
+            0x00..=0x7f => 1,
+            0x80..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+    }
+}
+
 /// Buffers [`paragraph`] fills and empties again, kept from one paragraph
 /// to the next so that a paragraph's walk does not grow new vectors.
 #[derive(Debug, Default)]
@@ -623,12 +665,16 @@ pub(crate) fn paragraph<'a>(
     let text = span.text(src);
     scratch.sents.clear();
     scratch.cands.clear();
-    walk(
-        text,
-        span.start(),
-        want_sentences.then_some(&mut scratch.sents),
-        &mut scratch.cands,
-    );
+    if want_sentences {
+        walk(
+            text,
+            span.start(),
+            Some(&mut scratch.sents),
+            &mut scratch.cands,
+        );
+    } else {
+        walk_clauses(text, &mut scratch.cands);
+    }
     // Held by the paragraph for the document's lifetime: an exact-size copy.
     let sents = scratch.sents.to_vec();
     (runs(text, span.start(), &scratch.cands, prev), sents)
@@ -1013,6 +1059,26 @@ mod tests {
         // Continuation bytes are never stops.
         for b in 0x80..=0xbfu8 {
             assert_eq!(stop_kind(b), PASS, "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn walk_clauses_finds_the_candidates_of_walk(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "中", "文", "a", "1", "(", ")", ",", ":", ";", "!", "?", "\n", "\r", " ",
+                "“", "”", "‘", "’", "。", "，", "、", "（", "）", "：", "；", "！", "？",
+                "《", "》", "\u{3000}", "㐀", "\u{ff5e}", "é", "𝄞", "\u{feff}", "一是",
+                "二是", "三要", "第一，", "第二、", "首先", "其次", "最后", "①", "②", "是",
+                "“好。”", "。”", "！）",
+            ]), 0..50)
+        ) {
+            let text = parts.concat();
+            let mut want = Vec::new();
+            walk(&text, 0, None, &mut want);
+            let mut got = Vec::new();
+            walk_clauses(&text, &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

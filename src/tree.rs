@@ -94,7 +94,9 @@ fn split_title(rest: &str) -> (usize, usize, usize, Option<usize>) {
     let bytes = body.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if w.glued(body, i, may_glue(bytes, i)) {
+        // `may_glue` needs a lead byte `E4` among the ideographs (`一`):
+        // the others (`E5..=E9`) are not looked at.
+        if (b == 0xe4 || !(0xe5..=0xe9).contains(&b)) && w.glued(body, i, may_glue(bytes, i)) {
             return w.glued_at(i);
         }
         if (0xe4..=0xe9).contains(&b) {
@@ -482,10 +484,11 @@ fn marked_heading<'a>(
     // A standalone `一是…。` / `第一，…` line (nothing after its first
     // sentence). A marker alone on its line is a split enumeration item.
     if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
-        let (_, _, _, run) = split_title(rest);
-        let one_sentence = run.is_none() && !rest.contains(['；', ';']) && l.chars <= 60;
-        if !rest.trim_matches(pad).is_empty()
-            && one_sentence
+        // The cheap tests first: the title walk only for a short line.
+        let one_sentence =
+            l.chars <= 60 && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
+        if one_sentence
+            && !rest.trim_matches(pad).is_empty()
             && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40)
         {
             return mk(m, t.len() - rest.len(), rest, false);
@@ -1227,6 +1230,12 @@ mod tests {
             assert!(may_glue(body.as_bytes(), i), "{body}");
         }
         assert!(!may_glue("加强领导".as_bytes(), 3));
+        // `split_title` skips the ideographs led by `E5..=E9`.
+        for lead in 0xe5..=0xe9u8 {
+            for b1 in 0x80..=0xbfu8 {
+                assert!(!may_glue(&[lead, b1, 0x80], 0));
+            }
+        }
     }
 
     #[test]

@@ -962,10 +962,12 @@ const MAX_SPAM_LINE: usize = 240;
 
 /// Parse a document: zones, metadata, title, sections, closing.
 pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Document<'a>, Error> {
-    let lines = block::lines(src);
-    let n = lines.len();
     let mut diags = Diags::new(opts.max_diagnostics);
-    artefacts::scan(src, &mut diags);
+    // One walk for the artefacts and the line ends.
+    let ends = artefacts::scan(src, &mut diags);
+    let lines = block::lines_at(src, &ends);
+    drop(ends);
+    let n = lines.len();
     let mut kinds = vec![ZoneKind::Body; n];
     let head = head(src, &lines, &mut kinds, &mut diags);
     let cs = head.content_start;

@@ -44,7 +44,8 @@ fn cjk_unit_value(c: char) -> Option<u32> {
     })
 }
 
-/// A char of a CJK ordinal numeral: a digit or a unit.
+/// A char of a CJK ordinal numeral: a digit or a unit. (For the tested reference.)
+#[cfg(test)]
 fn cn_numeral_char(c: char) -> bool {
     cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some()
 }
@@ -56,6 +57,60 @@ fn cn_numeral_char(c: char) -> bool {
 /// cn_ordinal ::= [〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+
 /// ```
 pub(crate) fn cn_ordinal(i: &str) -> PResult<'_, u32> {
+    // One pass: each char is looked up once, and its value taken at once
+    // (the rules of `cjk_small_value`, which `cn_ordinal_reference` runs
+    // after finding the numeral's end).
+    let verify_error = || {
+        Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )))
+    };
+    let mut total: u32 = 0;
+    let mut digit: Option<u32> = None;
+    let mut last_unit = u32::MAX;
+    let mut end = i.len();
+    for (k, c) in i.char_indices() {
+        if let Some(d) = cjk_digit_value(c) {
+            if digit.is_some() && d != 0 {
+                return verify_error();
+            }
+            digit = if d == 0 { None } else { Some(d) };
+        } else if let Some(u) = cjk_unit_value(c) {
+            if u >= last_unit {
+                return verify_error();
+            }
+            let Some(t) = digit
+                .unwrap_or(1)
+                .checked_mul(u)
+                .and_then(|x| total.checked_add(x))
+            else {
+                return verify_error();
+            };
+            total = t;
+            digit = None;
+            last_unit = u;
+        } else {
+            end = k;
+            break;
+        }
+    }
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Many1Count,
+        )));
+    }
+    match total.checked_add(digit.unwrap_or(0)) {
+        Some(v) if v > 0 => Ok((i.get(end..).unwrap_or(""), v)),
+        _ => verify_error(),
+    }
+}
+
+/// [`cn_ordinal`] in two passes: the numeral's end, then its value (the
+/// tested reference).
+#[cfg(test)]
+fn cn_ordinal_reference(i: &str) -> PResult<'_, u32> {
     // Fast reject (most calls): the first char is no numeral.
     if !i.chars().next().is_some_and(cn_numeral_char) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -77,7 +132,8 @@ pub(crate) fn cn_ordinal(i: &str) -> PResult<'_, u32> {
     }
 }
 
-/// Value of a small positional CJK numeral (`十二` = 12, `一百零五` = 105).
+/// Value of a small positional CJK numeral (`十二` = 12, `一百零五` = 105). (For the tested reference.)
+#[cfg(test)]
 fn cjk_small_value(s: &str) -> Option<u32> {
     let mut total: u32 = 0;
     let mut digit: Option<u32> = None;
@@ -408,6 +464,19 @@ pub(crate) fn bare_arabic_marker(i: &str) -> PResult<'_, Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn cn_ordinal_matches_its_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "〇", "零", "○", "Ｏ", "一", "壹", "二", "两", "三", "四", "五", "六", "七",
+                "八", "九", "十", "拾", "百", "佰", "千", "万", "是", "、", "a", "1", "中",
+            ]), 0..8)
+        ) {
+            let t = parts.concat();
+            proptest::prop_assert_eq!(cn_ordinal(&t), cn_ordinal_reference(&t));
+        }
+    }
 
     fn m(f: MarkerFamily, n: u32) -> Marker {
         Marker {

@@ -81,9 +81,72 @@ impl Iterator for LineEnds<'_> {
     }
 }
 
+/// The lines of `src` (as [`line_end`] splits them) from the offsets of
+/// its line-end bytes: `ends` must hold every `\n` and `\r` of `src`,
+/// ascending (what [`crate::artefacts::scan`] returns).
+pub(crate) fn line_ends_at<'e>(src: &'e str, ends: &'e [usize]) -> LineEndsAt<'e> {
+    LineEndsAt {
+        len: src.len(),
+        crlf: src.as_bytes(),
+        ends: ends.iter(),
+        pos: 0,
+    }
+}
+
+/// See [`line_ends_at`]: the same lines as [`LineEnds`], no search.
+pub(crate) struct LineEndsAt<'e> {
+    len: usize,
+    crlf: &'e [u8],
+    ends: std::slice::Iter<'e, usize>,
+    pos: usize,
+}
+
+impl Iterator for LineEndsAt<'_> {
+    type Item = RawLine;
+
+    fn next(&mut self) -> Option<RawLine> {
+        let start = self.pos;
+        if start >= self.len {
+            return None;
+        }
+        let Some(&end) = self.ends.next() else {
+            self.pos = self.len;
+            return Some(RawLine {
+                start,
+                end: self.len,
+                next: self.len,
+            });
+        };
+        let next = if self.crlf.get(end) == Some(&b'\r') && self.crlf.get(end + 1) == Some(&b'\n') {
+            // The `\n` of `\r\n` is the next offset: part of this end.
+            self.ends.next();
+            end + 2
+        } else {
+            end + 1
+        };
+        self.pos = next;
+        Some(RawLine { start, end, next })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_ends_at_matches_line_end(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "中", "\n", "\r", "\r\n", " ", "\u{85}", "\u{2028}",
+            ]), 0..40)
+        ) {
+            let src = parts.concat();
+            let ends: Vec<usize> = memchr::memchr2_iter(b'\n', b'\r', src.as_bytes()).collect();
+            let want: Vec<RawLine> = line_end(&src).collect();
+            let got: Vec<RawLine> = line_ends_at(&src, &ends).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn lines_cover_input_with_all_line_ends() {
