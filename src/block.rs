@@ -650,7 +650,12 @@ fn walk_clauses(text: &str, cands: &mut Vec<Cand>) {
 pub(crate) struct Scratch {
     sents: Vec<Span>,
     cands: Vec<Cand>,
+    keep: Vec<Kept>,
 }
+
+/// A candidate kept by [`runs`]: offset, style, ordinal, marker length,
+/// inferred.
+type Kept = (usize, ItemStyle, u32, usize, bool);
 
 /// A paragraph's enumeration items (see `items`) and, when `want_sentences`,
 /// its sentences (see `sentences`; empty otherwise), from one walk over
@@ -677,7 +682,8 @@ pub(crate) fn paragraph<'a>(
     }
     // Held by the paragraph for the document's lifetime: an exact-size copy.
     let sents = scratch.sents.to_vec();
-    (runs(text, span.start(), &scratch.cands, prev), sents)
+    let items = runs(text, span.start(), &scratch.cands, prev, &mut scratch.keep);
+    (items, sents)
 }
 
 /// An enumeration marker at the start of `s`: `一是` `二要` `第一，` `首先`
@@ -892,11 +898,13 @@ fn runs<'a>(
     base: usize,
     cands: &[Cand],
     prev: &mut (Option<ItemStyle>, u32),
+    keep: &mut Vec<Kept>,
 ) -> Vec<EnumItem<'a>> {
     // Keep the candidates that form runs: ordinals 1, 2, 3… of one style
     // (or continuing the run from earlier paragraphs). A lost numeral
     // (ordinal 0) is kept when the item after it is the next ordinal.
-    let mut keep: Vec<(usize, ItemStyle, u32, usize, bool)> = Vec::new();
+    // (`keep` is a scratch buffer kept from one paragraph to the next.)
+    keep.clear();
     let (mut style_run, mut last) = *prev;
     for (k, &(off, style, n, len)) in cands.iter().enumerate() {
         let continues = style_run == Some(style) || (style_run.is_none() && n <= 1);
@@ -972,7 +980,7 @@ fn items_reference<'a>(
     for at in clause_starts(text) {
         candidate(text, at, &mut cands);
     }
-    runs(text, span.start(), &cands, prev)
+    runs(text, span.start(), &cands, prev, &mut Vec::new())
 }
 
 #[cfg(test)]

@@ -1060,7 +1060,13 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
     let mut sink = InlineSink::with_cap(opts.max_diagnostics);
     // Buffers a paragraph's walk fills, kept for the next paragraph.
     let mut scratch = block::Scratch::default();
-    let mut paras: Vec<(Option<usize>, Paragraph<'a>)> = Vec::new();
+    // Every paragraph holds a non-blank line of the body of its own: their
+    // count bounds the paragraphs', so the list is never regrown (each
+    // regrowth copied every paragraph so far).
+    let body_lines = lines
+        .get(cs..body_end)
+        .map_or(0, |b| b.iter().filter(|l| !l.is_blank()).count());
+    let mut paras: Vec<(Option<usize>, Paragraph<'a>)> = Vec::with_capacity(body_lines);
     let mut owner: Option<usize> = None;
     let mut next_head = 0;
     let mut cur: Option<(usize, usize)> = None; // (start, end) abs
