@@ -189,14 +189,19 @@ const fn is_active(c: char) -> bool {
         || is_cjk_numeral_char(c)
 }
 
-/// [`is_active`] on ASCII, one bit per byte value.
-const ASCII_ACTIVE: u128 = {
-    let mut m = 0u128;
+/// [`is_active`] on ASCII, one bit per byte value (bit `b & 63` of word
+/// `b >> 6`).
+const ASCII_ACTIVE: [u64; 2] = {
+    let mut m = [0u64; 2];
     let mut b = 0u8;
     while b < 128 {
         if b.is_ascii_alphanumeric() || matches!(b, b',' | b';' | b'!' | b'?' | b'[' | b'(' | b'-')
         {
-            m |= 1 << b;
+            // In a constant initializer: a bad index would fail the build.
+            #[allow(clippy::indexing_slicing)]
+            {
+                m[(b >> 6) as usize] |= 1 << (b & 63);
+            }
         }
         b += 1;
     }
@@ -204,8 +209,10 @@ const ASCII_ACTIVE: u128 = {
 };
 
 /// [`is_active`] on three-byte chars (U+0800..U+FFFF, lead bytes
-/// `E0..=EF`), indexed by the low bits of the first two bytes
-/// (`(b0 & 0x0f) << 6 | (b1 & 0x3f)`): one bit per value of `b2 & 0x3f`.
+/// `E0..=EF`), indexed by the lead byte and the low bits of the second
+/// byte, less the first lead byte (`(b0 << 6 | (b1 & 0x3f)) - (0xe0 << 6)`):
+/// one bit per value of `b2 & 0x3f`. Any other lead byte falls outside the
+/// table, so its bounds check is the test for a three-byte char.
 /// Computed at compile time from `is_active` itself; a char is tested with
 /// one load and one shift, without decoding it. (Indexing in a constant
 /// initializer: a bad index would fail the build, not a parse.)
@@ -229,37 +236,36 @@ static ACTIVE3: [u64; 1024] = {
 fn next_active(text: &str, i: usize) -> usize {
     let t3: &[u64; 1024] = &ACTIVE3;
     let b = text.as_bytes();
-    let mut i = i;
+    let mut rest = b.get(i..).unwrap_or_default();
     loop {
         // The common case, a run of three-byte chars (all of CJK): one
-        // bounds check, one table load and one bit test per char.
-        for ch in b.get(i..).unwrap_or_default().chunks_exact(3) {
-            let &[b0, b1, b2] = ch else { break };
-            if b0 & 0xf0 != 0xe0 {
-                break;
+        // length check, one table load and one bit test per char.
+        while let &[b0, b1, b2, ref tail @ ..] = rest {
+            let k = ((usize::from(b0) << 6) | usize::from(b1 & 0x3f)).wrapping_sub(0xe0 << 6);
+            let Some(w) = t3.get(k) else { break };
+            if w >> (b2 & 0x3f) & 1 == 1 {
+                return b.len() - rest.len();
             }
-            let k = (usize::from(b0 & 0x0f) << 6) | usize::from(b1 & 0x3f);
-            if t3.get(k).is_none_or(|w| w >> (b2 & 0x3f) & 1 == 1) {
-                return i;
-            }
-            i += 3;
+            rest = tail;
         }
-        match b.get(i) {
+        let at = b.len() - rest.len();
+        match rest.first() {
             None => return text.len(),
             Some(&c @ 0x00..=0x7f) => {
-                if ASCII_ACTIVE >> c & 1 == 1 {
-                    return i;
+                let word = ASCII_ACTIVE.get(usize::from(c >> 6)).copied().unwrap_or(0);
+                if word >> (c & 63) & 1 == 1 {
+                    return at;
                 }
-                i += 1;
+                rest = rest.get(1..).unwrap_or_default();
             }
             Some(_) => {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    return i;
+                let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                    return at;
                 };
                 if is_active(c) {
-                    return i;
+                    return at;
                 }
-                i += c.len_utf8();
+                rest = rest.get(c.len_utf8()..).unwrap_or_default();
             }
         }
     }

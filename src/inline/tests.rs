@@ -285,6 +285,22 @@ fn active_tables_agree_with_is_active() {
 }
 
 #[test]
+fn next_active_agrees_with_is_active_inside_text() {
+    // Mixed widths (ASCII, two-, three- and four-byte chars), so every exit
+    // and re-entry of the three-byte run is taken, from every start.
+    let text =
+        "第一章 总则\n今年GDP增长5.2%，达到１２３亿元；“十四五”·é𝄞规划（2021—2025年）负3、a,b中文";
+    for (i, _) in text.char_indices() {
+        let want = text
+            .char_indices()
+            .find(|&(j, c)| j >= i && is_active(c))
+            .map_or(text.len(), |(j, _)| j);
+        assert_eq!(next_active(text, i), want, "from {i}");
+    }
+    assert_eq!(next_active(text, text.len()), text.len());
+}
+
+#[test]
 fn figure_then_line_end_admits_every_split_year() {
     // The pre-check must let through every figure that `gap` finds a line
     // end after (a superset is fine).
