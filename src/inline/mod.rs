@@ -916,8 +916,14 @@ impl<'a> Scanner<'a, '_> {
                 i += clen;
                 continue;
             }
-            let prev = text.get(..i).and_then(|s| s.chars().next_back());
-            if c == ',' && !prev.is_some_and(|p| p.is_ascii_digit()) {
+            // The char before is an ASCII digit exactly when its last byte
+            // is one (an ASCII byte is always a whole char).
+            let after_digit = || {
+                i.checked_sub(1)
+                    .and_then(|k| text.as_bytes().get(k))
+                    .is_some_and(u8::is_ascii_digit)
+            };
+            if c == ',' && !after_digit() {
                 self.clause_start = i + clen;
                 i += clen;
                 continue;
@@ -985,6 +991,7 @@ impl<'a> Scanner<'a, '_> {
                 i += clen;
                 continue;
             }
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let next = self.try_at(i, c, prev);
             match next {
                 Some(n) if n > i => {
