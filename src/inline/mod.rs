@@ -1153,11 +1153,14 @@ impl<'a> Scanner<'a, '_> {
             ascii_digit
                 && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
         };
-        if tok.contains('/') && unit_quantity() {
+        // Tokens are short: one byte loop finds the slash for both tests.
+        let slash = tok.bytes().position(|b| b == b'/');
+        if slash.is_some() && unit_quantity() {
             return Step::Figure;
         }
         // 1/10, 3/4: a fraction is a plain number when its value is exact.
-        if let Some((a, b)) = tok.split_once('/') {
+        let split = slash.and_then(|k| Some((tok.get(..k)?, tok.get(k + 1..)?)));
+        if let Some((a, b)) = split {
             let small =
                 |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
             if small(a) && small(b) && !has_letter {
