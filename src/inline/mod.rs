@@ -774,6 +774,18 @@ impl<'a> Scanner<'a, '_> {
     /// True when the arabic figure at `i` is an enumeration marker (`1、`,
     /// `2.`, `(3)`, `[2]`), which is no entity.
     fn is_marker(&self, i: usize, prev: Option<char>) -> Option<usize> {
+        // Both forms below need the char before to be an opening bracket
+        // or a line start; most figures follow a word, and are done here.
+        let opener = matches!(prev, Some('(' | '（' | '[' | '［' | '【' | '〔'));
+        let at_line_start = prev.is_none_or(|p| {
+            matches!(
+                p,
+                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
+            )
+        });
+        if !opener && !at_line_start {
+            return None;
+        }
         let rest = self.text.get(i..).unwrap_or("");
         let n = rest
             .chars()
@@ -801,12 +813,6 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         // Line-initial 1、 1. 1．
-        let at_line_start = prev.is_none_or(|p| {
-            matches!(
-                p,
-                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
-            )
-        });
         if at_line_start {
             if let Some(nx) = next {
                 let dot =
@@ -1346,14 +1352,14 @@ impl<'a> Scanner<'a, '_> {
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
-            let head = self
-                .text
-                .get(..i)
-                .unwrap_or("")
-                .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
-            let w = self.back_window(head.len(), 12);
-            let before = head.get(w..).unwrap_or("");
             if f.int_digits <= 2 && !f.frac {
+                let head = self
+                    .text
+                    .get(..i)
+                    .unwrap_or("")
+                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+                let w = self.back_window(head.len(), 12);
+                let before = head.get(w..).unwrap_or("");
                 let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
                     .iter()
                     .any(|w| before.ends_with(w));

@@ -391,3 +391,26 @@ fn every_meridiem_word_ends_in_a_meridiem_char() {
     }
     assert!(ends_meridiem_or_pad(' ') && ends_meridiem_or_pad('\u{3000}'));
 }
+
+#[test]
+fn markers_after_brackets_and_line_starts_are_no_entities() {
+    // is_marker returns early unless the char before is an opening bracket
+    // or a line start: the markers it must still find are found.
+    for s in [
+        "(1)推进改革",
+        "（2）推进改革",
+        "[3]推进改革",
+        "［4］推进改革",
+        "【5】推进改革",
+        "〔6〕推进改革",
+        "7、推进改革",
+        "推进\n8.推进改革",
+        "推进。9、推进改革",
+        "推进；10）推进改革",
+        "推进 11．推进改革",
+    ] {
+        assert!(render(s).is_empty(), "{s:?}: {:?}", render(s));
+    }
+    // After a word the same figures are read.
+    assert!(!render("推进7、8项改革").is_empty());
+}
