@@ -1371,6 +1371,17 @@ impl<'a> Scanner<'a, '_> {
                     return Some(i + flen);
                 }
             }
+            // Every rule below reads a word right after the figure, which
+            // starts with one of these chars.
+            let lead = r.chars().next().is_some_and(|c| {
+                matches!(
+                    c,
+                    '号' | '號' | '强' | '名' | '位' | '后' | '年' | '世' | '型' | '版'
+                )
+            });
+            if !lead {
+                return self.name_pattern(i);
+            }
             // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places);
             // numbers naming a thing: 15号线, 598号决议, 3号机组.
             let numbered = (r.starts_with('号') || r.starts_with('號'))

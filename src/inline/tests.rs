@@ -414,3 +414,27 @@ fn markers_after_brackets_and_line_starts_are_no_entities() {
     // After a word the same figures are read.
     assert!(!render("推进7、8项改革").is_empty());
 }
+
+#[test]
+fn arabic_words_after_the_lead_char_gate() {
+    // arabic_word goes straight to the name patterns unless the figure is
+    // followed by a char some rule reads: each rule still fires.
+    for (s, want) in [
+        ("建成15号线", vec!["ordinal 15号"]),
+        ("中国500强企业", vec!["ordinal 500强"]),
+        ("排名前10名", vec!["ordinal 10名"]),
+        ("排在前3位", vec!["ordinal 3位"]),
+        ("80后青年", vec![]),
+        ("实施3年行动计划", vec![]),
+        ("上世纪80年代", vec![]),
+        ("进入21世纪", vec![]),
+        ("防治2型糖尿病", vec![]),
+        ("城市大脑2.0版", vec![]),
+    ] {
+        let got = render(s);
+        assert_eq!(got.len(), want.len(), "{s:?}: {got:?}");
+        for (g, w) in got.iter().zip(&want) {
+            assert!(g.starts_with(w), "{s:?}: {got:?}");
+        }
+    }
+}
