@@ -189,14 +189,19 @@ const fn is_active(c: char) -> bool {
         || is_cjk_numeral_char(c)
 }
 
-/// [`is_active`] on ASCII, one bit per byte value.
-const ASCII_ACTIVE: u128 = {
-    let mut m = 0u128;
+/// [`is_active`] on ASCII, one bit per byte value (bit `b & 63` of word
+/// `b >> 6`).
+const ASCII_ACTIVE: [u64; 2] = {
+    let mut m = [0u64; 2];
     let mut b = 0u8;
     while b < 128 {
         if b.is_ascii_alphanumeric() || matches!(b, b',' | b';' | b'!' | b'?' | b'[' | b'(' | b'-')
         {
-            m |= 1 << b;
+            // In a constant initializer: a bad index would fail the build.
+            #[allow(clippy::indexing_slicing)]
+            {
+                m[(b >> 6) as usize] |= 1 << (b & 63);
+            }
         }
         b += 1;
     }
@@ -204,8 +209,10 @@ const ASCII_ACTIVE: u128 = {
 };
 
 /// [`is_active`] on three-byte chars (U+0800..U+FFFF, lead bytes
-/// `E0..=EF`), indexed by the low bits of the first two bytes
-/// (`(b0 & 0x0f) << 6 | (b1 & 0x3f)`): one bit per value of `b2 & 0x3f`.
+/// `E0..=EF`), indexed by the lead byte and the low bits of the second
+/// byte, less the first lead byte (`(b0 << 6 | (b1 & 0x3f)) - (0xe0 << 6)`):
+/// one bit per value of `b2 & 0x3f`. Any other lead byte falls outside the
+/// table, so its bounds check is the test for a three-byte char.
 /// Computed at compile time from `is_active` itself; a char is tested with
 /// one load and one shift, without decoding it. (Indexing in a constant
 /// initializer: a bad index would fail the build, not a parse.)
@@ -229,37 +236,36 @@ static ACTIVE3: [u64; 1024] = {
 fn next_active(text: &str, i: usize) -> usize {
     let t3: &[u64; 1024] = &ACTIVE3;
     let b = text.as_bytes();
-    let mut i = i;
+    let mut rest = b.get(i..).unwrap_or_default();
     loop {
         // The common case, a run of three-byte chars (all of CJK): one
-        // bounds check, one table load and one bit test per char.
-        for ch in b.get(i..).unwrap_or_default().chunks_exact(3) {
-            let &[b0, b1, b2] = ch else { break };
-            if b0 & 0xf0 != 0xe0 {
-                break;
+        // length check, one table load and one bit test per char.
+        while let &[b0, b1, b2, ref tail @ ..] = rest {
+            let k = ((usize::from(b0) << 6) | usize::from(b1 & 0x3f)).wrapping_sub(0xe0 << 6);
+            let Some(w) = t3.get(k) else { break };
+            if w >> (b2 & 0x3f) & 1 == 1 {
+                return b.len() - rest.len();
             }
-            let k = (usize::from(b0 & 0x0f) << 6) | usize::from(b1 & 0x3f);
-            if t3.get(k).is_none_or(|w| w >> (b2 & 0x3f) & 1 == 1) {
-                return i;
-            }
-            i += 3;
+            rest = tail;
         }
-        match b.get(i) {
+        let at = b.len() - rest.len();
+        match rest.first() {
             None => return text.len(),
             Some(&c @ 0x00..=0x7f) => {
-                if ASCII_ACTIVE >> c & 1 == 1 {
-                    return i;
+                let word = ASCII_ACTIVE.get(usize::from(c >> 6)).copied().unwrap_or(0);
+                if word >> (c & 63) & 1 == 1 {
+                    return at;
                 }
-                i += 1;
+                rest = rest.get(1..).unwrap_or_default();
             }
             Some(_) => {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    return i;
+                let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                    return at;
                 };
                 if is_active(c) {
-                    return i;
+                    return at;
                 }
-                i += c.len_utf8();
+                rest = rest.get(c.len_utf8()..).unwrap_or_default();
             }
         }
     }
@@ -768,6 +774,18 @@ impl<'a> Scanner<'a, '_> {
     /// True when the arabic figure at `i` is an enumeration marker (`1、`,
     /// `2.`, `(3)`, `[2]`), which is no entity.
     fn is_marker(&self, i: usize, prev: Option<char>) -> Option<usize> {
+        // Both forms below need the char before to be an opening bracket
+        // or a line start; most figures follow a word, and are done here.
+        let opener = matches!(prev, Some('(' | '（' | '[' | '［' | '【' | '〔'));
+        let at_line_start = prev.is_none_or(|p| {
+            matches!(
+                p,
+                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
+            )
+        });
+        if !opener && !at_line_start {
+            return None;
+        }
         let rest = self.text.get(i..).unwrap_or("");
         let n = rest
             .chars()
@@ -795,12 +813,6 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         // Line-initial 1、 1. 1．
-        let at_line_start = prev.is_none_or(|p| {
-            matches!(
-                p,
-                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
-            )
-        });
         if at_line_start {
             if let Some(nx) = next {
                 let dot =
@@ -910,8 +922,14 @@ impl<'a> Scanner<'a, '_> {
                 i += clen;
                 continue;
             }
-            let prev = text.get(..i).and_then(|s| s.chars().next_back());
-            if c == ',' && !prev.is_some_and(|p| p.is_ascii_digit()) {
+            // The char before is an ASCII digit exactly when its last byte
+            // is one (an ASCII byte is always a whole char).
+            let after_digit = || {
+                i.checked_sub(1)
+                    .and_then(|k| text.as_bytes().get(k))
+                    .is_some_and(u8::is_ascii_digit)
+            };
+            if c == ',' && !after_digit() {
                 self.clause_start = i + clen;
                 i += clen;
                 continue;
@@ -979,6 +997,7 @@ impl<'a> Scanner<'a, '_> {
                 i += clen;
                 continue;
             }
+            let prev = text.get(..i).and_then(|s| s.chars().next_back());
             let next = self.try_at(i, c, prev);
             match next {
                 Some(n) if n > i => {
@@ -1140,11 +1159,14 @@ impl<'a> Scanner<'a, '_> {
             ascii_digit
                 && quantity(rest).is_ok_and(|(r2, q)| q.unit.is_some() && r2.len() <= r.len())
         };
-        if tok.contains('/') && unit_quantity() {
+        // Tokens are short: one byte loop finds the slash for both tests.
+        let slash = tok.bytes().position(|b| b == b'/');
+        if slash.is_some() && unit_quantity() {
             return Step::Figure;
         }
         // 1/10, 3/4: a fraction is a plain number when its value is exact.
-        if let Some((a, b)) = tok.split_once('/') {
+        let split = slash.and_then(|k| Some((tok.get(..k)?, tok.get(k + 1..)?)));
+        if let Some((a, b)) = split {
             let small =
                 |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
             if small(a) && small(b) && !has_letter {
@@ -1330,14 +1352,14 @@ impl<'a> Scanner<'a, '_> {
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
-            let head = self
-                .text
-                .get(..i)
-                .unwrap_or("")
-                .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
-            let w = self.back_window(head.len(), 12);
-            let before = head.get(w..).unwrap_or("");
             if f.int_digits <= 2 && !f.frac {
+                let head = self
+                    .text
+                    .get(..i)
+                    .unwrap_or("")
+                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+                let w = self.back_window(head.len(), 12);
+                let before = head.get(w..).unwrap_or("");
                 let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
                     .iter()
                     .any(|w| before.ends_with(w));
@@ -1348,6 +1370,17 @@ impl<'a> Scanner<'a, '_> {
                 if cited || bare {
                     return Some(i + flen);
                 }
+            }
+            // Every rule below reads a word right after the figure, which
+            // starts with one of these chars.
+            let lead = r.chars().next().is_some_and(|c| {
+                matches!(
+                    c,
+                    '号' | '號' | '强' | '名' | '位' | '后' | '年' | '世' | '型' | '版'
+                )
+            });
+            if !lead {
+                return self.name_pattern(i);
             }
             // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places);
             // numbers naming a thing: 15号线, 598号决议, 3号机组.

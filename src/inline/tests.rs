@@ -285,6 +285,22 @@ fn active_tables_agree_with_is_active() {
 }
 
 #[test]
+fn next_active_agrees_with_is_active_inside_text() {
+    // Mixed widths (ASCII, two-, three- and four-byte chars), so every exit
+    // and re-entry of the three-byte run is taken, from every start.
+    let text =
+        "第一章 总则\n今年GDP增长5.2%，达到１２３亿元；“十四五”·é𝄞规划（2021—2025年）负3、a,b中文";
+    for (i, _) in text.char_indices() {
+        let want = text
+            .char_indices()
+            .find(|&(j, c)| j >= i && is_active(c))
+            .map_or(text.len(), |(j, _)| j);
+        assert_eq!(next_active(text, i), want, "from {i}");
+    }
+    assert_eq!(next_active(text, text.len()), text.len());
+}
+
+#[test]
 fn figure_then_line_end_admits_every_split_year() {
     // The pre-check must let through every figure that `gap` finds a line
     // end after (a superset is fine).
@@ -374,4 +390,51 @@ fn every_meridiem_word_ends_in_a_meridiem_char() {
         }
     }
     assert!(ends_meridiem_or_pad(' ') && ends_meridiem_or_pad('\u{3000}'));
+}
+
+#[test]
+fn markers_after_brackets_and_line_starts_are_no_entities() {
+    // is_marker returns early unless the char before is an opening bracket
+    // or a line start: the markers it must still find are found.
+    for s in [
+        "(1)推进改革",
+        "（2）推进改革",
+        "[3]推进改革",
+        "［4］推进改革",
+        "【5】推进改革",
+        "〔6〕推进改革",
+        "7、推进改革",
+        "推进\n8.推进改革",
+        "推进。9、推进改革",
+        "推进；10）推进改革",
+        "推进 11．推进改革",
+    ] {
+        assert!(render(s).is_empty(), "{s:?}: {:?}", render(s));
+    }
+    // After a word the same figures are read.
+    assert!(!render("推进7、8项改革").is_empty());
+}
+
+#[test]
+fn arabic_words_after_the_lead_char_gate() {
+    // arabic_word goes straight to the name patterns unless the figure is
+    // followed by a char some rule reads: each rule still fires.
+    for (s, want) in [
+        ("建成15号线", vec!["ordinal 15号"]),
+        ("中国500强企业", vec!["ordinal 500强"]),
+        ("排名前10名", vec!["ordinal 10名"]),
+        ("排在前3位", vec!["ordinal 3位"]),
+        ("80后青年", vec![]),
+        ("实施3年行动计划", vec![]),
+        ("上世纪80年代", vec![]),
+        ("进入21世纪", vec![]),
+        ("防治2型糖尿病", vec![]),
+        ("城市大脑2.0版", vec![]),
+    ] {
+        let got = render(s);
+        assert_eq!(got.len(), want.len(), "{s:?}: {got:?}");
+        for (g, w) in got.iter().zip(&want) {
+            assert!(g.starts_with(w), "{s:?}: {got:?}");
+        }
+    }
 }
