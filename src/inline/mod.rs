@@ -465,7 +465,14 @@ impl<'a> Scanner<'a, '_> {
         end
     }
 
-    fn emit_quantity(&mut self, start: usize, end: usize, q: QuantityMatch<'a>, negative: bool) {
+    fn emit_quantity(
+        &mut self,
+        start: usize,
+        end: usize,
+        q: &mut QuantityMatch<'a>,
+        negative: bool,
+    ) {
+        // Read in place (the match is large): only the unit is taken out.
         let Some(mut value) = q.value else {
             self.overflow(start, end);
             return;
@@ -481,7 +488,7 @@ impl<'a> Scanner<'a, '_> {
             value = value.neg();
         }
         let approx = q.approx.or(pre);
-        let mut unit = q.unit;
+        let mut unit = q.unit.take();
         if let Some(u) = unit.as_mut() {
             if u.canonical == "个" && shares_point_unit(self.text.get(end..).unwrap_or("")) {
                 u.canonical = Cow::Borrowed("百分点");
@@ -829,9 +836,10 @@ impl<'a> Scanner<'a, '_> {
     /// Arabic name patterns: `1+6`, `7×24小时`, `5+2`: skipped whole.
     /// `digit_figure` at `i` (read once per position).
     fn digit_figure_at(&mut self, i: usize) -> Option<(&'a str, Figure<'a>)> {
-        if let Some((at, read)) = self.digit_read {
-            if at == i {
-                return read;
+        // Compared in place: the read is copied out only when it is the one.
+        if let Some((at, read)) = &self.digit_read {
+            if *at == i {
+                return *read;
             }
         }
         let read = self
@@ -1035,10 +1043,10 @@ impl<'a> Scanner<'a, '_> {
         }
         // 零下18℃: below zero, a negative quantity.
         if let Some(body) = rest.strip_prefix("零下") {
-            if let Ok((r, q)) = quantity(body) {
+            if let Ok((r, mut q)) = quantity(body) {
                 if q.unit.is_some() {
                     let end = i + rest.len() - r.len();
-                    self.emit_quantity(i, end, q, true);
+                    self.emit_quantity(i, end, &mut q, true);
                     return Some(end);
                 }
             }
@@ -1239,7 +1247,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let end = i + rest.len() - r.len();
-        self.emit_quantity(i, end, q, true);
+        self.emit_quantity(i, end, &mut q, true);
         Some(end)
     }
 
@@ -1273,9 +1281,9 @@ impl<'a> Scanner<'a, '_> {
         let w = self.back_window(i, 9);
         let before = self.text.get(w..i).unwrap_or("");
         if approx_prefix(before).is_some() || before.ends_with("突破") {
-            if let Ok((r, q)) = bare_scale(rest) {
+            if let Ok((r, mut q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
-                self.emit_quantity(i, end, q, false);
+                self.emit_quantity(i, end, &mut q, false);
                 return Some(end);
             }
         }
@@ -1550,9 +1558,10 @@ impl<'a> Scanner<'a, '_> {
         // The digit figure here, when a word production has read it.
         let read = self
             .digit_read
-            .filter(|&(at, _)| at == i)
-            .and_then(|(_, read)| read);
-        let Ok((r, q)) = quantity_read(rest, read) else {
+            .as_ref()
+            .filter(|&&(at, _)| at == i)
+            .and_then(|(_, read)| *read);
+        let Ok((r, mut q)) = quantity_read(rest, read) else {
             return self.skip_run(i);
         };
         let end = i + rest.len() - r.len();
@@ -1619,7 +1628,7 @@ impl<'a> Scanner<'a, '_> {
                 return end;
             }
         }
-        self.emit_quantity(i, end, q, false);
+        self.emit_quantity(i, end, &mut q, false);
         end
     }
 
