@@ -10,7 +10,9 @@
 //! the entity). An entity that does not fit (a range, a value beyond
 //! `i64`, a compound unit, a document number …) keeps its whole
 //! [`EntityKind`] in a side list. Reading an entity ([`Entities::get`],
-//! [`Entities::iter`]) rebuilds the [`Entity`] without allocating.
+//! [`Entities::iter`]) rebuilds the [`Entity`] without allocating (a kind
+//! kept whole is cloned, which allocates only for a document number's
+//! issuer code or a compound unit).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
