@@ -164,6 +164,16 @@ const CLAUSE: u8 = 32;
 /// (two blocks), U+2000.., U+3000.., U+FF00.., by `code point >> 6`.
 const CLASS_BLOCKS: [u32; 5] = [0, 1, 0x2000 >> 6, 0x3000 >> 6, 0xff00 >> 6];
 
+/// Each char list with its class bit.
+const CLASS_LISTS: [(&[char], u8); 6] = [
+    (&OPENERS, OPEN),
+    (&CLOSING, CLOSE),
+    (&ENDS, END),
+    (&TERMS, TERM),
+    (&CLOSERS, CLOSER),
+    (&CLAUSE_BREAKS, CLAUSE),
+];
+
 /// The char classes of [`CLASS_BLOCKS`]: [`OPENERS`] are [`OPEN`],
 /// [`CLOSING`] [`CLOSE`], and so on. (Indexing here runs at compile time:
 /// out of bounds would be a compile error, not a panic; so is a list char
@@ -171,14 +181,7 @@ const CLASS_BLOCKS: [u32; 5] = [0, 1, 0x2000 >> 6, 0x3000 >> 6, 0xff00 >> 6];
 #[allow(clippy::indexing_slicing)]
 const CLASSES: [[u8; 64]; 5] = {
     let mut t = [[0u8; 64]; 5];
-    let lists: [(&[char], u8); 6] = [
-        (&OPENERS, OPEN),
-        (&CLOSING, CLOSE),
-        (&ENDS, END),
-        (&TERMS, TERM),
-        (&CLOSERS, CLOSER),
-        (&CLAUSE_BREAKS, CLAUSE),
-    ];
+    let lists = CLASS_LISTS;
     let mut l = 0;
     while l < lists.len() {
         let (list, bit) = lists[l];
@@ -1028,15 +1031,7 @@ mod tests {
     #[test]
     fn char_classes_are_the_lists() {
         for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
-            let lists: [(&[char], u8); 6] = [
-                (&OPENERS, OPEN),
-                (&CLOSING, CLOSE),
-                (&ENDS, END),
-                (&TERMS, TERM),
-                (&CLOSERS, CLOSER),
-                (&CLAUSE_BREAKS, CLAUSE),
-            ];
-            let want = lists
+            let want = CLASS_LISTS
                 .iter()
                 .filter(|(list, _)| list.contains(&c))
                 .fold(0, |acc, &(_, bit)| acc | bit);
