@@ -157,23 +157,30 @@ pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
     let after_first = i.as_bytes().get(n..).unwrap_or(&[]);
     entries.iter().find(|e| {
         let more = e.written.as_bytes().get(n..).unwrap_or(&[]);
-        starts_with_bytes(after_first, more) && {
-            let last_ascii = e
-                .written
-                .bytes()
-                .last()
-                .is_some_and(|b| b.is_ascii_alphanumeric());
-            let after = i.get(e.written.len()..).unwrap_or("");
-            let next = after.bytes().next();
-            let runs_on = last_ascii && next.is_some_and(|b| b.is_ascii_alphanumeric());
-            let blocked = !e.not_before.is_empty()
-                && after
-                    .chars()
-                    .next()
-                    .is_some_and(|c| e.not_before.chars().any(|x| x == c));
-            !runs_on && !blocked
-        }
+        starts_with_bytes(after_first, more) && ends_unit(e, i.get(e.written.len()..).unwrap_or(""))
     })
+}
+
+/// Entry `e`, written at the start of the text, ends there as a unit when
+/// `after` follows: an ASCII unit does not run on into more ASCII letters
+/// or digits, and no char of `not_before` follows.
+fn ends_unit(e: &UnitEntry, after: &str) -> bool {
+    let last_ascii = e
+        .written
+        .bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric());
+    let runs_on = last_ascii
+        && after
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric());
+    let blocked = !e.not_before.is_empty()
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| e.not_before.chars().any(|x| x == c));
+    !runs_on && !blocked
 }
 
 /// `hay` starts with `prefix` (byte by byte: the lexicon's words are a
@@ -323,28 +330,11 @@ mod tests {
     }
 
     /// The reading of `lookup` before its tail-only comparison: the whole
-    /// word compared, `not_before` searched with `str::contains`.
+    /// word compared.
     fn lookup_plain(i: &str) -> Option<&'static UnitEntry> {
         let first = i.chars().next()?;
         UNITS.get(&first)?.iter().find(|e| {
-            i.starts_with(e.written) && {
-                let last_ascii = e
-                    .written
-                    .bytes()
-                    .last()
-                    .is_some_and(|b| b.is_ascii_alphanumeric());
-                let after = i.get(e.written.len()..).unwrap_or("");
-                let runs_on = last_ascii
-                    && after
-                        .bytes()
-                        .next()
-                        .is_some_and(|b| b.is_ascii_alphanumeric());
-                let blocked = after
-                    .chars()
-                    .next()
-                    .is_some_and(|c| e.not_before.contains(c));
-                !runs_on && !blocked
-            }
+            i.starts_with(e.written) && ends_unit(e, i.get(e.written.len()..).unwrap_or(""))
         })
     }
 
