@@ -27,6 +27,7 @@ use super::{
     Number, Ordinal, Quantity, Reference,
 };
 use crate::decimal::Decimal;
+use crate::grammar::unit::CharHasher;
 use crate::span::Span;
 use crate::value::Date;
 
@@ -210,11 +211,11 @@ fn join_i64([lo, hi]: [u32; 2]) -> i64 {
 /// a 16-byte `&'static str`.
 struct Interner {
     strings: Vec<&'static str>,
-    ids: HashMap<&'static str, u16, std::hash::BuildHasherDefault<StrHasher>>,
+    ids: HashMap<&'static str, u16, std::hash::BuildHasherDefault<CharHasher>>,
     /// The same ids by the address and length of each lexicon copy: the
     /// strings an entity carries are those very copies, found without
     /// hashing their bytes.
-    by_address: HashMap<(usize, usize), u16, std::hash::BuildHasherDefault<AddressHasher>>,
+    by_address: HashMap<(usize, usize), u16, std::hash::BuildHasherDefault<CharHasher>>,
 }
 
 static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
@@ -253,53 +254,6 @@ impl Interner {
 
     fn get(&self, id: u16) -> &'static str {
         self.strings.get(usize::from(id)).copied().unwrap_or("")
-    }
-}
-
-/// One multiply per word, for the address keys of [`Interner::by_address`].
-#[derive(Debug, Default, Clone, Copy)]
-struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(29) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-/// FNV-1a over the bytes: the interned strings are a few bytes long, where
-/// the default SipHash costs more than the rest of packing an entity.
-#[derive(Debug, Clone, Copy)]
-struct StrHasher(u64);
-
-impl Default for StrHasher {
-    fn default() -> Self {
-        StrHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for StrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }
 

@@ -74,9 +74,10 @@ fn parse_class(s: &str) -> Option<UnitClass> {
     })
 }
 
-/// A hasher for `char` keys: one multiply (the default SipHash costs more
-/// than the rest of a lexicon lookup). Only for lookups by a char of the
-/// text; these maps are never iterated in an order that shows.
+/// A hasher for small keys (a char, an address, a short word): one
+/// multiply per word (the default SipHash costs more than the rest of a
+/// lexicon lookup). Only for lookups; these maps are never iterated in an
+/// order that shows.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct CharHasher(u64);
 
@@ -92,7 +93,15 @@ impl std::hash::Hasher for CharHasher {
     }
 
     fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 }
 
