@@ -3,6 +3,7 @@
 
 use crate::ast::{EnumItem, ItemStyle};
 use crate::grammar::heading::cn_ordinal;
+use crate::grammar::reference::RefsQuotes;
 use crate::grammar::trivia::{RawLine, line_end, line_ends_at, pad, trim_range};
 #[cfg(test)]
 use crate::skip;
@@ -531,8 +532,16 @@ fn bracket_class(class: u8, depth: &mut i32, after_term: bool) -> bool {
 /// of a sentence. Clauses start at the paragraph start and after
 /// `。；：，！？;:,` and line feeds; each clause start is tried for an
 /// enumeration marker. Between the chars these rules react to (led by a
-/// [`walk_byte`]) the walk skips bytewise.
-fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut Vec<Cand>) {
+/// [`walk_byte`]) the walk skips bytewise. The `《》“”` it passes (every
+/// one: they are quotes and brackets) are paired into `marks`, for the
+/// inline scan of the same text.
+fn walk(
+    text: &str,
+    base: usize,
+    mut sents: Option<&mut Vec<Span>>,
+    cands: &mut Vec<Cand>,
+    marks: &mut RefsQuotes,
+) {
     let bytes = text.as_bytes();
     candidate(text, 0, cands);
     let mut depth: i32 = 0;
@@ -587,6 +596,9 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
         if class & CLAUSE != 0 {
             candidate(text, at, cands);
         }
+        if class & (OPEN | CLOSE) != 0 {
+            marks.mark(bytes, h);
+        }
         let quote_closes_sentence = bracket_class(class, &mut depth, after_term);
         after_term = class & TERM != 0;
         last = at;
@@ -595,6 +607,9 @@ fn walk(text: &str, base: usize, mut sents: Option<&mut Vec<Span>>, cands: &mut 
                 let (d, len) = class_at(bytes, at);
                 if d & (CLOSER | END) == 0 {
                     break;
+                }
+                if d & CLOSER != 0 {
+                    marks.mark(bytes, at);
                 }
                 at += len;
                 // `。！？；;`: a sentence end that is a clause break.
@@ -654,6 +669,9 @@ pub(crate) struct Scratch {
     sents: Vec<Span>,
     cands: Vec<Cand>,
     keep: Vec<Kept>,
+    /// The `《》“”` pairs of the paragraph walked last (with sentences),
+    /// for its inline scan to take ([`RefsQuotes::walked`]).
+    pub(crate) marks: RefsQuotes,
 }
 
 /// A candidate kept by [`runs`]: offset, style, ordinal, marker length,
@@ -673,13 +691,16 @@ pub(crate) fn paragraph<'a>(
     let text = span.text(src);
     scratch.sents.clear();
     scratch.cands.clear();
+    scratch.marks.clear();
     if want_sentences {
         walk(
             text,
             span.start(),
             Some(&mut scratch.sents),
             &mut scratch.cands,
+            &mut scratch.marks,
         );
+        scratch.marks.walked = Some(span);
     } else {
         walk_clauses(text, &mut scratch.cands);
     }
@@ -1078,7 +1099,7 @@ mod tests {
         ) {
             let text = parts.concat();
             let mut want = Vec::new();
-            walk(&text, 0, None, &mut want);
+            walk(&text, 0, None, &mut want, &mut RefsQuotes::default());
             let mut got = Vec::new();
             walk_clauses(&text, &mut got);
             proptest::prop_assert_eq!(got, want);
@@ -1226,8 +1247,17 @@ mod tests {
             proptest::prop_assert_eq!(ss, sentences_reference(&src, span));
             proptest::prop_assert_eq!(its, items_reference(&src, span, &mut p2));
             proptest::prop_assert_eq!(p1, p2);
+            // The walk's `《》“”` pairs are the byte search's.
+            let (refs, quotes) = crate::grammar::reference::refs_and_quotes_reference(&text);
+            proptest::prop_assert_eq!(scratch.marks.walked, Some(span));
+            for (a, b) in [(&scratch.marks.refs, refs), (&scratch.marks.quotes, quotes)] {
+                proptest::prop_assert_eq!(&a.pairs, &b.pairs);
+                proptest::prop_assert_eq!(&a.unclosed, &b.unclosed);
+                proptest::prop_assert_eq!(&a.unmatched, &b.unmatched);
+            }
             let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false, &mut scratch);
             proptest::prop_assert!(ss2.is_empty());
+            proptest::prop_assert_eq!(scratch.marks.walked, None);
             proptest::prop_assert_eq!(its2, items_reference(&src, span, &mut (None, 0)));
         }
     }

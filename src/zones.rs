@@ -1365,6 +1365,8 @@ fn make_paragraph<'a>(
         );
     }
     let (entities, quotes) = if opts.entities {
+        // The `《》“”` pairs the walk found (with sentences), for the scan.
+        std::mem::swap(&mut sink.marks, &mut scratch.marks);
         inline::scan(src, span, opts, sink);
         diags.append(&mut sink.diagnostics);
         // Exact-size copies; the sink keeps its buffers for the next block.
@@ -1549,6 +1551,34 @@ mod tests {
             injected_lines_reference(&src, &lines, lo, hi, &mut b);
             let spans = |d: &Diags| d.iter().map(|x| x.span).collect::<Vec<_>>();
             proptest::prop_assert_eq!(spans(&a), spans(&b));
+        }
+    }
+
+    proptest::proptest! {
+        /// A paragraph's scan takes the `《》“”` pairs its walk found when
+        /// sentences are split, and searches for them when not: the
+        /// entities, quotes and diagnostics are the same either way.
+        #[test]
+        fn walked_marks_scan_like_searched_ones(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "《", "》", "“", "”", "〈", "〉", "‘", "’", "（", "）", "。", "，", "、", "；",
+                "\n", "\r\n", "\n\n", " ", "\u{3000}", "一、", "（二）", "1.", "一是",
+                "关于", "通知", "国发〔2023〕3号", "2023年5月", "增长6.9%", "“放管服”",
+                "《中华人民共和国宪法》", "a", "中",
+            ]), 0..80),
+        ) {
+            let src = parts.concat();
+            let off = Options { sentences: false, ..Options::default() };
+            let (Ok(a), Ok(b)) = (crate::parse_with(&src, &Options::default()), crate::parse_with(&src, &off)) else {
+                proptest::prop_assert!(false, "{src:?} does not parse");
+                return Ok(());
+            };
+            proptest::prop_assert_eq!(format!("{:?}", a.entities()), format!("{:?}", b.entities()));
+            let quotes = |d: &crate::Document<'_>| {
+                d.paragraphs().iter().map(|p| p.quotes.clone()).collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(quotes(&a), quotes(&b));
+            proptest::prop_assert_eq!(format!("{:?}", a.diagnostics), format!("{:?}", b.diagnostics));
         }
     }
 }

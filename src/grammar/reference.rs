@@ -3,6 +3,7 @@
 
 use super::PResult;
 use super::figure::digit_value;
+use crate::span::Span;
 
 /// Matched pairs of an open/close mark in `text` (byte offsets, close mark
 /// included in the end), outermost pairs only, in order; plus the offsets
@@ -43,8 +44,21 @@ pub(crate) fn pair_marks(text: &str, open: char, close: char) -> Marks {
 
 /// `pair_marks` for `《》` and for `“”` at once, in one byte search of
 /// `text` for their lead bytes (`E3` and `E2`), told apart by the bytes
-/// after them.
-pub(crate) fn refs_and_quotes(text: &str) -> (Marks, Marks) {
+/// after them, into `out` (emptied first; its vectors are reused). A
+/// paragraph's walk passes these marks anyway and pairs them as it goes
+/// ([`RefsQuotes::mark`]): this search is for the texts no walk went over.
+pub(crate) fn refs_and_quotes(text: &str, out: &mut RefsQuotes) {
+    out.clear();
+    let bytes = text.as_bytes();
+    for k in memchr::memchr2_iter(0xe2, 0xe3, bytes) {
+        out.mark(bytes, k);
+    }
+}
+
+/// [`refs_and_quotes`] with a stack per mark and a sort of the pairs at
+/// the end (the tested reference for its in-place pairing).
+#[cfg(test)]
+pub(crate) fn refs_and_quotes_reference(text: &str) -> (Marks, Marks) {
     let (mut refs, mut quotes) = (Pairer::default(), Pairer::default());
     let bytes = text.as_bytes();
     for k in memchr::memchr2_iter(0xe2, 0xe3, bytes) {
@@ -60,7 +74,67 @@ pub(crate) fn refs_and_quotes(text: &str) -> (Marks, Marks) {
     (refs.finish(), quotes.finish())
 }
 
-/// The stack that pairs opens with closes, in text order.
+/// The `《》` and `“”` pairs of a text, built mark by mark in text order;
+/// kept from one text to the next, so that its vectors are reused.
+#[derive(Debug, Default)]
+pub(crate) struct RefsQuotes {
+    /// The `《》` pairs.
+    pub(crate) refs: Marks,
+    /// The `“”` pairs.
+    pub(crate) quotes: Marks,
+    /// The span of the text a paragraph's walk paired these for, if one
+    /// did: a scan of that span takes them instead of searching the text.
+    pub(crate) walked: Option<Span>,
+}
+
+impl RefsQuotes {
+    /// Empty, for no text.
+    pub(crate) fn clear(&mut self) {
+        for m in [&mut self.refs, &mut self.quotes] {
+            m.pairs.clear();
+            m.unclosed.clear();
+            m.unmatched.clear();
+        }
+        self.walked = None;
+    }
+
+    /// The char at byte `k` of `bytes` (a char boundary) joins the pairing
+    /// if it is one of `《》“”`. Marks are given in text order.
+    #[inline(always)]
+    pub(crate) fn mark(&mut self, bytes: &[u8], k: usize) {
+        // 《 E3 80 8A, 》 E3 80 8B, “ E2 80 9C, ” E2 80 9D.
+        match bytes.get(k..k + 3) {
+            Some([0xe3, 0x80, 0x8a]) => self.refs.unclosed.push(k),
+            Some([0xe3, 0x80, 0x8b]) => self.refs.close(k, 3),
+            Some([0xe2, 0x80, 0x9c]) => self.quotes.unclosed.push(k),
+            Some([0xe2, 0x80, 0x9d]) => self.quotes.close(k, 3),
+            _ => {}
+        }
+    }
+}
+
+impl Marks {
+    /// A close at `at` (`len` bytes long) pairs with the last open still
+    /// unclosed ([`Marks::unclosed`] is the stack of opens), or is
+    /// unmatched. The pairs kept are the outermost so far, in order: the
+    /// pairs the new one encloses (opened after its open, all closed
+    /// since: the last ones) give way to it.
+    fn close(&mut self, at: usize, len: usize) {
+        match self.unclosed.pop() {
+            Some(s) => {
+                while self.pairs.last().is_some_and(|&(p, _)| p > s) {
+                    self.pairs.pop();
+                }
+                self.pairs.push((s, at + len));
+            }
+            None => self.unmatched.push(at),
+        }
+    }
+}
+
+/// The stack that pairs opens with closes, in text order (the tested
+/// reference's).
+#[cfg(test)]
 #[derive(Debug, Default)]
 struct Pairer {
     stack: Vec<usize>,
@@ -68,6 +142,7 @@ struct Pairer {
     unmatched: Vec<usize>,
 }
 
+#[cfg(test)]
 impl Pairer {
     fn open(&mut self, at: usize) {
         self.stack.push(at);
@@ -111,7 +186,8 @@ impl Pairer {
     }
 }
 
-/// The result of `pair_marks` and [`refs_and_quotes`].
+/// The pairs of one mark and its leftovers: what `pair_marks` returns,
+/// and the two parts of [`RefsQuotes`].
 #[derive(Debug, Default)]
 pub(crate) struct Marks {
     /// Outermost matched pairs `(start, end)`, in order.
@@ -273,21 +349,47 @@ mod tests {
         assert_eq!(m.unclosed, vec![0]);
     }
 
+    /// [`refs_and_quotes`] and its reference, and `pair_marks` for each
+    /// mark, agree on `t`.
+    fn check_agree(t: &str) {
+        let mut got = RefsQuotes::default();
+        // Left over from another text: emptied first.
+        refs_and_quotes("《《“x", &mut got);
+        refs_and_quotes(t, &mut got);
+        let (r, q) = refs_and_quotes_reference(t);
+        let (r2, q2) = (pair_marks(t, '《', '》'), pair_marks(t, '“', '”'));
+        for (a, b, c) in [(&got.refs, r, r2), (&got.quotes, q, q2)] {
+            assert_eq!(a.pairs, b.pairs, "{t}");
+            assert_eq!(a.unclosed, b.unclosed, "{t}");
+            assert_eq!(a.unmatched, b.unmatched, "{t}");
+            assert_eq!(b.pairs, c.pairs, "{t}");
+            assert_eq!(b.unclosed, c.unclosed, "{t}");
+            assert_eq!(b.unmatched, c.unmatched, "{t}");
+        }
+    }
+
     #[test]
     fn refs_and_quotes_agree_with_pair_marks() {
         for t in [
             "《a〈b〉》x《c《d》e》《f\n》》“g”“h",
             "”“《》“《“”》”、。「」《",
             "关于印发《“十四五”规划》的通知，“放管服”改革。",
+            "《a《b》c《d》》《",
             "",
         ] {
-            let (r, q) = refs_and_quotes(t);
-            let (r2, q2) = (pair_marks(t, '《', '》'), pair_marks(t, '“', '”'));
-            for (a, b) in [(r, r2), (q, q2)] {
-                assert_eq!(a.pairs, b.pairs, "{t}");
-                assert_eq!(a.unclosed, b.unclosed, "{t}");
-                assert_eq!(a.unmatched, b.unmatched, "{t}");
-            }
+            check_agree(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn refs_and_quotes_match_the_reference(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "《", "》", "“", "”", "〈", "〉", "‘", "’", "。", "、", "「", "」", "\n", "\r",
+                "a", "中", "—", "…", "\u{2028}", "\u{3000}", "𝄞",
+            ]), 0..60)
+        ) {
+            check_agree(&parts.concat());
         }
     }
 

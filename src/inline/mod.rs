@@ -42,7 +42,7 @@ use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
     quantity_read,
 };
-use crate::grammar::reference::{doc_number, issuer_code_len, refs_and_quotes};
+use crate::grammar::reference::{RefsQuotes, doc_number, issuer_code_len, refs_and_quotes};
 use crate::span::Span;
 
 /// What scanning a block of text produces.
@@ -54,6 +54,10 @@ pub(crate) struct InlineSink<'a> {
     pub(crate) quotes: Vec<Span>,
     /// Anything odd.
     pub(crate) diagnostics: Diags,
+    /// The `《》“”` pairs of the text to scan, when the walk over its
+    /// paragraph paired them ([`RefsQuotes::walked`] is its span); else
+    /// the buffers the scan pairs them in.
+    pub(crate) marks: RefsQuotes,
 }
 
 impl InlineSink<'_> {
@@ -880,9 +884,10 @@ impl<'a> Scanner<'a, '_> {
         Some(i + rest.len() - r.len())
     }
 
-    fn run(&mut self) {
+    /// Scan the text, whose `《》“”` pairs are `marks`.
+    fn run(&mut self, marks: &RefsQuotes) {
         let text = self.text;
-        let (refs, quotes) = refs_and_quotes(text);
+        let (refs, quotes) = (&marks.refs, &marks.quotes);
         for &u in &refs.unclosed {
             let span = self.abs(u, u + '《'.len_utf8());
             self.sink.diagnostics.push(Diagnostic::new(
@@ -1821,7 +1826,16 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         line_ends: LineEnds::new(text),
     };
     let _ = opts; // every option that matters is checked by the caller
-    sc.run();
+    // The `《》“”` pairs: from the walk over this paragraph if one paired
+    // them, else searched for.
+    let mut marks = std::mem::take(&mut sc.sink.marks);
+    if marks.walked != Some(span) {
+        refs_and_quotes(text, &mut marks);
+    }
+    sc.run(&marks);
+    // Its vectors serve the next scan.
+    marks.walked = None;
+    sink.marks = marks;
     // Diagnostics in document order (bracket pairing reports up front).
     if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
         new.sort_by_key(|d| d.span.start);
