@@ -119,6 +119,7 @@ impl Marks {
     /// unmatched. The pairs kept are the outermost so far, in order: the
     /// pairs the new one encloses (opened after its open, all closed
     /// since: the last ones) give way to it.
+    #[inline]
     fn close(&mut self, at: usize, len: usize) {
         match self.unclosed.pop() {
             Some(s) => {

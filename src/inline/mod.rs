@@ -56,8 +56,9 @@ pub(crate) struct InlineSink<'a> {
     pub(crate) diagnostics: Diags,
     /// The `《》“”` pairs of the text to scan, when the walk over its
     /// paragraph paired them ([`RefsQuotes::walked`] is its span); else
-    /// the buffers the scan pairs them in.
-    pub(crate) marks: RefsQuotes,
+    /// the buffers the scan pairs them in. Boxed: it changes hands with
+    /// the walk's ([`crate::block::Scratch`]) by a pointer swap.
+    pub(crate) marks: Option<Box<RefsQuotes>>,
 }
 
 impl InlineSink<'_> {
@@ -1828,14 +1829,14 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
     let _ = opts; // every option that matters is checked by the caller
     // The `《》“”` pairs: from the walk over this paragraph if one paired
     // them, else searched for.
-    let mut marks = std::mem::take(&mut sc.sink.marks);
+    let mut marks = sc.sink.marks.take().unwrap_or_default();
     if marks.walked != Some(span) {
         refs_and_quotes(text, &mut marks);
     }
     sc.run(&marks);
     // Its vectors serve the next scan.
     marks.walked = None;
-    sink.marks = marks;
+    sink.marks = Some(marks);
     // Diagnostics in document order (bracket pairing reports up front).
     if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
         new.sort_by_key(|d| d.span.start);
