@@ -1135,7 +1135,12 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 Some((s, _)) => (s, l.t1()),
                 None => (l.t0(), l.t1()),
             });
-            if ends_sentence(l.text) {
+            let lead_in = || {
+                lines
+                    .get(k + 1)
+                    .is_some_and(|n| block::leads_into_items(l.text, n.text))
+            };
+            if ends_sentence(l.text) || lead_in() {
                 flush(
                     &mut cur,
                     owner,
