@@ -893,3 +893,39 @@ fn lead_in_colon_line_stands_apart_from_its_items() {
     let wrapped = gongwen::parse("一、工作回顾\n主要做法包括：\n加强统筹协调，形成工作合力。\n");
     assert_eq!(wrapped.sections[0].paragraphs.len(), 1);
 }
+
+/// The lines under the title (the occasion with the delivery date, the
+/// speaker) are subtitles with their entities: the delivery date is read
+/// there, not lost between the title and the preamble.
+#[test]
+fn subtitle_lines_keep_the_delivery_date() {
+    let src = "2026年政府工作报告\n——2026年1月28日在省第十四届人民代表大会第四次会议上\n省长　王某\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、工作回顾\n过去一年，地区生产总值增长5.2%。\n";
+    let doc = gongwen::parse(src);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("2026年政府工作报告")
+    );
+    let lines: Vec<&str> = doc.subtitles.iter().map(|t| t.text).collect();
+    assert_eq!(
+        lines,
+        [
+            "——2026年1月28日在省第十四届人民代表大会第四次会议上",
+            "省长　王某"
+        ]
+    );
+    let date = doc.subtitles[0].entities.first().expect("a date");
+    assert_eq!(date.text, "2026年1月28日");
+    match date.kind {
+        gongwen::EntityKind::Date(d) => {
+            assert_eq!(
+                (d.date.year, d.date.month, d.date.day),
+                (Some(2026), Some(1), Some(28))
+            )
+        }
+        ref k => panic!("not a date: {k:?}"),
+    }
+    // In document order among every entity, after the title's.
+    let all: Vec<&str> = doc.entities().iter().map(|e| e.text).collect();
+    assert_eq!(all.get(..2), Some(&["2026年", "2026年1月28日"][..]));
+    assert_eq!(doc.check_invariants(), Ok(()));
+}
