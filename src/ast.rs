@@ -22,6 +22,11 @@ pub struct Document<'a> {
     pub metadata: Vec<MetaField<'a>>,
     /// The report's title, when it has one.
     pub title: Option<Title<'a>>,
+    /// The lines under the title that belong to it, in order: the occasion
+    /// and delivery date (`——2026年1月28日在…会议上`), the speaker
+    /// (`省长　王予波`), the issuing bodies of a bulletin, a subtitle.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subtitles: Vec<Subtitle<'a>>,
     /// Paragraphs after the title and before the first heading.
     pub preamble: Vec<Paragraph<'a>>,
     /// The top-level sections of the body.
@@ -157,6 +162,18 @@ pub struct Title<'a> {
     /// The title line(s).
     pub span: Span,
     /// Entities in the title (`2021年度`).
+    #[serde(skip_serializing_if = "Entities::is_empty")]
+    pub entities: Entities<'a>,
+}
+
+/// A line of the title zone under the title (see [`Document::subtitles`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subtitle<'a> {
+    /// The line, trimmed.
+    pub text: &'a str,
+    /// Where it is.
+    pub span: Span,
+    /// Entities in the line (the delivery date).
     #[serde(skip_serializing_if = "Entities::is_empty")]
     pub entities: Entities<'a>,
 }
@@ -437,8 +454,8 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// Every inline entity (title, headings, paragraphs, closing), in
-    /// document order.
+    /// Every inline entity (title, subtitles, headings, paragraphs,
+    /// closing, appendix), in document order.
     pub fn entities(&self) -> Vec<Entity<'a>> {
         fn walk<'a>(s: &[Section<'a>], out: &mut Vec<Entity<'a>>) {
             for sec in s {
@@ -451,6 +468,9 @@ impl<'a> Document<'a> {
         }
         let mut out: Vec<Entity<'a>> = Vec::new();
         if let Some(t) = &self.title {
+            out.extend(t.entities.iter());
+        }
+        for t in &self.subtitles {
             out.extend(t.entities.iter());
         }
         for p in &self.preamble {

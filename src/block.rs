@@ -267,6 +267,15 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
         })
 }
 
+/// Does the line `text` introduce a list whose first item starts the next
+/// line `next` (`…重点抓了五个方面工作：⏎一是…`)? Then the line ends its
+/// paragraph: the lead-in is not glued to the first item alone while the
+/// items after it start paragraphs of their own. A lone `是` (a lost
+/// numeral) does not count: after a colon it is more often prose.
+pub(crate) fn leads_into_items(text: &str, next: &str) -> bool {
+    text.ends_with(['：', ':']) && enum_marker(next).is_some_and(|(_, n, _)| n != 0)
+}
+
 /// Does the text contain sentence punctuation anywhere (prose)?
 pub(crate) fn has_sentence_punct(text: &str) -> bool {
     text.contains(['。', '！', '？'])
@@ -978,15 +987,23 @@ fn runs<'a>(
         let end = keep.get(k + 1).map(|x| x.0).unwrap_or(text.len());
         let item_text = text.get(off..end).unwrap_or("");
         let item_trim = item_text.trim_end_matches(|c: char| pad(c) || c == '\n' || c == '\r');
-        let body = item_trim.get(len..).unwrap_or("");
+        let after = item_trim.get(len..).unwrap_or("");
+        // A marker alone on its line (`一是⏎企业…`): the lead is the
+        // clause on the next line, not the empty rest of the marker's.
+        let skip = after.len()
+            - after
+                .trim_start_matches(|c: char| pad(c) || c == '\n' || c == '\r')
+                .len();
+        let body = after.get(skip..).unwrap_or("");
         let le = lead_end(body);
         let lead = body.get(..le).unwrap_or("");
+        let lead_start = base + off + len + skip;
         out.push(EnumItem {
             ordinal: n,
             style,
             marker: item_trim.get(..len).unwrap_or(""),
             lead,
-            lead_span: Span::new(base + off + len, base + off + len + lead.len()),
+            lead_span: Span::new(lead_start, lead_start + lead.len()),
             span: Span::new(base + off, base + off + item_trim.len()),
             inferred,
         });
@@ -1306,6 +1323,33 @@ mod tests {
                 (1, "一是", "全面推进审批", false),
                 (2, "二是", "优化环境,提升服务", false),
                 (3, "三是", "完善制度", false)
+            ]
+        );
+    }
+
+    /// A marker set on a line of its own (a bold marker in the page
+    /// source): the lead is the clause on the next line, and its span is
+    /// that text.
+    #[test]
+    fn marker_alone_on_its_line_leads_with_the_next_line() {
+        let s = "一是\n企业机制不适应要求。不少企业落后。\n二是\r\n　结构调整滞后。";
+        assert_eq!(
+            its(s),
+            vec![
+                (1, "一是", "企业机制不适应要求", false),
+                (2, "二是", "结构调整滞后", false)
+            ]
+        );
+        let mut prev = (None, 0);
+        for it in items(s, Span::new(0, s.len()), &mut prev) {
+            assert_eq!(it.lead_span.text(s), it.lead);
+        }
+        let di = "第一，\n这次改革着眼于职能。第二，\n精简机构。";
+        assert_eq!(
+            its(di),
+            vec![
+                (1, "第一，", "这次改革着眼于职能", false),
+                (2, "第二，", "精简机构", false)
             ]
         );
     }

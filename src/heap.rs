@@ -110,6 +110,12 @@ impl Document<'_> {
         vec_bytes(&self.zones)
             + vec_bytes(&self.metadata)
             + self.title.as_ref().map_or(0, title_bytes)
+            + vec_bytes(&self.subtitles)
+            + self
+                .subtitles
+                .iter()
+                .map(|t| entities_bytes(&t.entities))
+                .sum::<usize>()
             + vec_bytes(&self.preamble)
             + self.preamble.iter().map(paragraph_bytes).sum::<usize>()
             + vec_bytes(&self.sections)

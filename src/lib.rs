@@ -31,7 +31,7 @@ mod zones;
 
 pub use ast::{
     Closing, DateLine, Document, EnumItem, Heading, ItemStyle, Line, MarkerFamily, MetaField,
-    MetaKey, OutlineEntry, Paragraph, Section, Title, Zone, ZoneKind,
+    MetaKey, OutlineEntry, Paragraph, Section, Subtitle, Title, Zone, ZoneKind,
 };
 pub use decimal::Decimal;
 pub use entity::{Entity, EntityKind};

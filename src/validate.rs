@@ -343,6 +343,15 @@ impl<'s> Checker<'s> {
                 order(c, t.span, "title")
             })?;
         }
+        for (i, t) in doc.subtitles.iter().enumerate() {
+            self.at(Step::Index("subtitles", i), |c| {
+                c.span(t.span)?;
+                c.slice_in(t.text, t.span, "text")?;
+                c.entities(&t.entities, t.span, "subtitle")?;
+                c.in_zone(&doc.zones, ZoneKind::Title, t.span)?;
+                order(c, t.span, "subtitle")
+            })?;
+        }
 
         self.siblings("preamble", &doc.preamble, Some((whole, "input")), |p| {
             p.span
@@ -669,6 +678,7 @@ mod tests {
                 span: Span::new(0, 6),
                 entities: Entities::default(),
             }),
+            subtitles: vec![],
             preamble: vec![],
             sections: vec![Section {
                 heading: heading(s, 1, h1, h1 + "一、".len(), h1 + "一、总体".len()),
@@ -703,6 +713,7 @@ mod tests {
             zones: vec![],
             metadata: vec![],
             title: None,
+            subtitles: vec![],
             preamble: vec![],
             sections: vec![],
             closing: None,
@@ -817,6 +828,7 @@ mod tests {
             zones: vec![zone(ZoneKind::Preamble, 0, src.len())],
             metadata: vec![],
             title: None,
+            subtitles: vec![],
             preamble: vec![p],
             sections: vec![],
             closing: None,
@@ -836,6 +848,7 @@ mod tests {
             zones: vec![zone(ZoneKind::Closing, 0, src.len())],
             metadata: vec![],
             title: None,
+            subtitles: vec![],
             preamble: vec![],
             sections: vec![],
             closing: Some(Closing {

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use crate::ast::{
-    Closing, DateLine, Document, Heading, Line, MetaField, MetaKey, Paragraph, Section, Title,
-    Zone, ZoneKind,
+    Closing, DateLine, Document, Heading, Line, MetaField, MetaKey, Paragraph, Section, Subtitle,
+    Title, Zone, ZoneKind,
 };
 use crate::block::{self, LineInfo, ends_sentence, has_sentence_punct};
 use crate::entity::Entities;
@@ -35,6 +35,7 @@ pub(crate) fn degenerate(src: &str, e: Error) -> Document<'_> {
         },
         metadata: vec![],
         title: None,
+        subtitles: vec![],
         preamble: vec![],
         sections: vec![],
         closing: None,
@@ -1135,7 +1136,12 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 Some((s, _)) => (s, l.t1()),
                 None => (l.t0(), l.t1()),
             });
-            if ends_sentence(l.text) {
+            let lead_in = || {
+                lines
+                    .get(k + 1)
+                    .is_some_and(|n| block::leads_into_items(l.text, n.text))
+            };
+            if ends_sentence(l.text) || lead_in() {
                 flush(
                     &mut cur,
                     owner,
@@ -1251,21 +1257,34 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 lines.get(a).map(|l| l.t0()).unwrap_or(0),
                 lines.get(b).map(|l| l.t1()).unwrap_or(0),
             );
-            let mut entities = Entities::default();
-            if opts.entities {
-                inline::scan(src, span, opts, &mut sink);
-                entities = Entities::pack(src, &mut sink.entities);
-                sink.quotes.clear();
-                diags.append(&mut sink.diagnostics);
-            }
             Some(Title {
                 text,
                 span,
-                entities,
+                entities: line_entities(src, span, opts, &mut sink, &mut diags),
             })
         }
         _ => None,
     };
+    // Subtitle nodes: the other lines of the title zone.
+    let title_lines = head.title.map(|(a, b)| a..=b);
+    let subtitles: Vec<Subtitle<'a>> = lines
+        .iter()
+        .enumerate()
+        .take(head.content_start)
+        .filter(|&(k, l)| {
+            kinds.get(k) == Some(&ZoneKind::Title)
+                && !l.is_blank()
+                && !title_lines.as_ref().is_some_and(|r| r.contains(&k))
+        })
+        .map(|(_, l)| {
+            let span = Span::new(l.t0(), l.t1());
+            Subtitle {
+                text: l.text,
+                span,
+                entities: line_entities(src, span, opts, &mut sink, &mut diags),
+            }
+        })
+        .collect();
 
     // Closing node.
     let closing = closing_lines.map(|(first, iss, date, _)| {
@@ -1339,12 +1358,32 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
         zones: zones_from_kinds(src, &lines, &kinds),
         metadata: head.metadata,
         title,
+        subtitles,
         preamble,
         sections,
         closing,
         appendix: appendix_paras,
         diagnostics: diags,
     })
+}
+
+/// The entities of a line-like node at `span` (a title, a subtitle), when
+/// the options ask for entities; its diagnostics go to `diags`.
+fn line_entities<'a>(
+    src: &'a str,
+    span: Span,
+    opts: &Options,
+    sink: &mut InlineSink<'a>,
+    diags: &mut Diags,
+) -> Entities<'a> {
+    if !opts.entities {
+        return Entities::default();
+    }
+    inline::scan(src, span, opts, sink);
+    let entities = Entities::pack(src, &mut sink.entities);
+    sink.quotes.clear();
+    diags.append(&mut sink.diagnostics);
+    entities
 }
 
 fn make_paragraph<'a>(

@@ -43,6 +43,23 @@ pub fn render(doc: &Document<'_>) -> String {
             .map(|t| t.text.as_ref())
             .unwrap_or("(none)")
     );
+    for t in &doc.subtitles {
+        // The dates read from the line (the delivery date).
+        let dates: Vec<String> = t
+            .entities
+            .iter()
+            .filter_map(|e| match e.kind {
+                gongwen::EntityKind::Date(d) => Some(d.date.to_string()),
+                _ => None,
+            })
+            .collect();
+        let dates = if dates.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", dates.join(", "))
+        };
+        let _ = writeln!(out, "subtitle: {}{dates}", short(t.text, 40));
+    }
     let _ = writeln!(out, "preamble: {} paragraph(s)", doc.preamble.len());
     let _ = writeln!(out, "outline:");
     fn walk(out: &mut String, s: &[Section<'_>]) {

@@ -856,3 +856,76 @@ fn an_unnumbered_attachment_note_above_the_signature_stays_in_the_body() {
     assert_eq!(doc.outline().len(), 2);
     assert!(doc.zones.iter().any(|z| z.kind == ZoneKind::Appendix));
 }
+
+/// A line ending in a colon that introduces a list whose first item starts
+/// the next line ends its paragraph, as the items after the first start
+/// paragraphs of their own: the lead-in is not glued to item 1 alone.
+#[test]
+fn lead_in_colon_line_stands_apart_from_its_items() {
+    let items = [
+        "一是突出打好攻坚战，经济稳中向好。组织开展扩大有效投资专项行动，完成投资12亿元。",
+        "二是改革开放不断深化。坚持以改革强动力，统筹推进重点改革，新增经营主体3万户。",
+        "三是民生保障更加有力。城乡居民收入稳步增长，新增就业1200人，社会大局和谐稳定。",
+    ];
+    let src = format!(
+        "一、工作回顾\n一年来，我们重点抓了三个方面工作：\n{}\n",
+        items.join("\n")
+    );
+    let doc = gongwen::parse(&src);
+    let paras = &doc.sections[0].paragraphs;
+    let texts: Vec<&str> = paras.iter().map(|p| p.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "一年来，我们重点抓了三个方面工作：",
+            items[0],
+            items[1],
+            items[2]
+        ]
+    );
+    let ordinals: Vec<Vec<u32>> = paras
+        .iter()
+        .map(|p| p.items.iter().map(|i| i.ordinal).collect())
+        .collect();
+    assert_eq!(ordinals, [vec![], vec![1], vec![2], vec![3]]);
+    // A colon line not followed by an item still runs on (a hard-wrapped
+    // paragraph).
+    let wrapped = gongwen::parse("一、工作回顾\n主要做法包括：\n加强统筹协调，形成工作合力。\n");
+    assert_eq!(wrapped.sections[0].paragraphs.len(), 1);
+}
+
+/// The lines under the title (the occasion with the delivery date, the
+/// speaker) are subtitles with their entities: the delivery date is read
+/// there, not lost between the title and the preamble.
+#[test]
+fn subtitle_lines_keep_the_delivery_date() {
+    let src = "2026年政府工作报告\n——2026年1月28日在省第十四届人民代表大会第四次会议上\n省长　王某\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、工作回顾\n过去一年，地区生产总值增长5.2%。\n";
+    let doc = gongwen::parse(src);
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.text.as_ref()),
+        Some("2026年政府工作报告")
+    );
+    let lines: Vec<&str> = doc.subtitles.iter().map(|t| t.text).collect();
+    assert_eq!(
+        lines,
+        [
+            "——2026年1月28日在省第十四届人民代表大会第四次会议上",
+            "省长　王某"
+        ]
+    );
+    let date = doc.subtitles[0].entities.first().expect("a date");
+    assert_eq!(date.text, "2026年1月28日");
+    match date.kind {
+        gongwen::EntityKind::Date(d) => {
+            assert_eq!(
+                (d.date.year, d.date.month, d.date.day),
+                (Some(2026), Some(1), Some(28))
+            )
+        }
+        ref k => panic!("not a date: {k:?}"),
+    }
+    // In document order among every entity, after the title's.
+    let all: Vec<&str> = doc.entities().iter().map(|e| e.text).collect();
+    assert_eq!(all.get(..2), Some(&["2026年", "2026年1月28日"][..]));
+    assert_eq!(doc.check_invariants(), Ok(()));
+}

@@ -288,6 +288,9 @@ fn tree(doc: &Document<'_>) -> String {
     if let Some(t) = &doc.title {
         out.push_str(&format!("title {}\n", t.text));
     }
+    for t in &doc.subtitles {
+        out.push_str(&format!("subtitle {}\n", short(t.text, 40)));
+    }
     for p in &doc.preamble {
         out.push_str(&format!("preamble ¶ {}\n", short(p.text, 40)));
     }

@@ -2,35 +2,48 @@
 //! and ranks, identifiers (index numbers, phone numbers, hotlines, codes),
 //! slogans and names.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::PResult;
 use super::figure::{cjk_figure, digit_figure};
-use super::unit::{CharMap, UnitClass, lookup};
+use super::unit::{CharHasher, CharMap, UnitClass, lookup};
 use crate::entity::IdentifierScheme;
 
 const SLOGANS_TXT: &str = include_str!("../../grammars/lexicon/slogans.txt");
 
-/// Slogans keyed by first char, longest first.
-static SLOGANS: LazyLock<CharMap<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut map: CharMap<Vec<&'static str>> = CharMap::default();
-    for line in SLOGANS_TXT.lines() {
-        let l = line.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
+/// The key of a slogan in [`SLOGANS`]: its first two chars.
+fn pair_key(s: &str) -> Option<u64> {
+    let mut cs = s.chars();
+    let (a, b) = (cs.next()?, cs.next()?);
+    Some(u64::from(a) << 32 | u64::from(b))
+}
+
+/// Slogans keyed by their first two chars ([`pair_key`]; every slogan has
+/// at least two), longest first: a numeral that starts none is told so by
+/// one look-up, without comparing slogans.
+static SLOGANS: LazyLock<HashMap<u64, Vec<&'static str>, BuildHasherDefault<CharHasher>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<u64, Vec<&'static str>, BuildHasherDefault<CharHasher>> =
+            HashMap::default();
+        for line in SLOGANS_TXT.lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if l.contains('|') {
+                continue;
+            }
+            if let Some(k) = pair_key(l) {
+                map.entry(k).or_default().push(l);
+            }
         }
-        if l.contains('|') {
-            continue;
+        for v in map.values_mut() {
+            v.sort_by_key(|b| std::cmp::Reverse(b.len()));
         }
-        if let Some(c) = l.chars().next() {
-            map.entry(c).or_default().push(l);
-        }
-    }
-    for v in map.values_mut() {
-        v.sort_by_key(|b| std::cmp::Reverse(b.len()));
-    }
-    map
-});
+        map
+    });
 
 /// Idioms whose numeral follows a lead word (`约法|三章`, `最后|一公里`):
 /// (lead, the part from the numeral on), keyed by the numeral part's first
@@ -65,8 +78,8 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// slogan ::= LEXICON(slogans)
 /// ```
 pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
-    let c = i.chars().next().ok_or_else(|| err(i))?;
-    let list = SLOGANS.get(&c).ok_or_else(|| err(i))?;
+    let k = pair_key(i).ok_or_else(|| err(i))?;
+    let list = SLOGANS.get(&k).ok_or_else(|| err(i))?;
     for s in list {
         if let Some(r) = i.strip_prefix(s) {
             return Ok((r, s));
@@ -351,5 +364,25 @@ mod tests {
         assert!(phone_like("12345"));
         assert!(!phone_like("29000"));
         assert_eq!(slogan("两个维护，"), Ok(("，", "两个维护")));
+    }
+
+    /// Every slogan of the lexicon (two chars at least, so none is lost
+    /// to the two-char key) is read whole: where one is a prefix of
+    /// another, the longer is tried first.
+    #[test]
+    fn every_lexicon_slogan_reads_whole() {
+        let mut n = 0;
+        for l in SLOGANS_TXT.lines().map(str::trim) {
+            if l.is_empty() || l.starts_with('#') || l.contains('|') {
+                continue;
+            }
+            assert!(l.chars().count() >= 2, "{l}");
+            let text = format!("{l}，");
+            assert_eq!(slogan(&text), Ok(("，", l)), "{l}");
+            n += 1;
+        }
+        assert!(n > 50);
+        assert!(slogan("一步").is_err());
+        assert!(slogan("一").is_err());
     }
 }

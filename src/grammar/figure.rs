@@ -94,9 +94,42 @@ pub(crate) const fn cjk_mult(c: char) -> Option<u32> {
     })
 }
 
-/// True for chars that can be part of a CJK numeral.
-pub(crate) const fn is_cjk_numeral_char(c: char) -> bool {
+/// True for chars that can be part of a CJK numeral: the definition, for
+/// tables built at compile time. [`is_cjk_numeral_char`] is the same test
+/// by one bit look-up.
+pub(crate) const fn is_cjk_numeral_def(c: char) -> bool {
     cjk_digit_val(c).is_some() || cjk_mult(c).is_some()
+}
+
+/// [`is_cjk_numeral_def`] over the ideographs U+4E00..U+9FFF, one bit per
+/// char (bit `d & 63` of word `d >> 6`, `d` the offset from U+4E00).
+/// (Indexing here runs at compile time: out of bounds would be a compile
+/// error, not a panic.)
+#[allow(clippy::indexing_slicing)]
+const CJK_NUMERAL_BITS: [u64; 328] = {
+    let mut t = [0u64; 328];
+    let mut d = 0u32;
+    while d < 328 * 64 {
+        if let Some(c) = char::from_u32(0x4e00 + d) {
+            if is_cjk_numeral_def(c) {
+                t[(d >> 6) as usize] |= 1 << (d & 63);
+            }
+        }
+        d += 1;
+    }
+    t
+};
+
+/// True for chars that can be part of a CJK numeral (`一`…`九`, `〇`, `零`,
+/// `两`, `十百千万亿`, financial and traditional forms): a bit look-up for
+/// the ideographs, which hold all of them but `〇` and `○`.
+#[inline]
+pub(crate) fn is_cjk_numeral_char(c: char) -> bool {
+    let d = (c as u32).wrapping_sub(0x4e00);
+    match CJK_NUMERAL_BITS.get((d >> 6) as usize) {
+        Some(w) => w >> (d & 63) & 1 == 1,
+        None => matches!(c, '〇' | '○'),
+    }
 }
 
 /// A figure read from the text.
@@ -443,6 +476,18 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
 
 #[cfg(test)]
 mod tests {
+    /// The bit look-up agrees with the definition on every char.
+    #[test]
+    fn cjk_numeral_lookup_is_the_definition() {
+        let mut n = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let want = super::is_cjk_numeral_def(c);
+            assert_eq!(super::is_cjk_numeral_char(c), want, "{c:?}");
+            n += usize::from(want);
+        }
+        assert_eq!(n, 36);
+    }
+
     #[test]
     fn long_digit_runs_read_exactly_or_overflow() {
         for n in 1..=45 {

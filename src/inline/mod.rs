@@ -37,7 +37,7 @@ use crate::grammar::classify::{
     classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
 };
 use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
-use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char};
+use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
     quantity_read,
@@ -168,6 +168,65 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// The end of the run of numeral chars at the char boundary `i`: CJK
+/// numeral chars when the first is one, else digits (ASCII and fullwidth)
+/// and ASCII letters; at least the first char. Read from the bytes: every
+/// CJK numeral char and fullwidth digit is three bytes long, and a lead
+/// byte starts a char.
+fn skip_run_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    // The three-byte char at `k`, when there is one.
+    let char3 = |k: usize| match b.get(k..k + 3) {
+        Some(&[b0 @ 0xe0..=0xef, b1, b2]) => char::from_u32(
+            (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f),
+        ),
+        _ => None,
+    };
+    let mut end = i;
+    if char3(i).is_some_and(is_cjk_numeral_char) {
+        while char3(end).is_some_and(is_cjk_numeral_char) {
+            end += 3;
+        }
+        return end;
+    }
+    loop {
+        match b.get(end) {
+            Some(x) if x.is_ascii_alphanumeric() => end += 1,
+            Some(0xef) if char3(end).is_some_and(|c| digit_value(c).is_some()) => end += 3,
+            _ => break,
+        }
+    }
+    if end > i {
+        return end;
+    }
+    // No run: the first char alone.
+    i + text
+        .get(i..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
+/// [`skip_run_at`] char by char: the reference its test compares with.
+#[cfg(test)]
+fn skip_run_plain(text: &str, i: usize) -> usize {
+    let rest = text.get(i..).unwrap_or("");
+    let mut end = i;
+    let cjk = rest.chars().next().is_some_and(is_cjk_numeral_char);
+    for (k, c) in rest.char_indices() {
+        let same = if cjk {
+            is_cjk_numeral_char(c)
+        } else {
+            digit_value(c).is_some() || c.is_ascii_alphanumeric()
+        };
+        if same {
+            end = i + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end.max(i + rest.chars().next().map_or(1, char::len_utf8))
+}
+
 /// True for the chars the scanner's loop may act on: clause boundaries,
 /// the marks of references and quotes, and every char a production of
 /// [`Scanner::try_at`] can start with. Any other char is stepped over.
@@ -191,7 +250,7 @@ const fn is_active(c: char) -> bool {
                 | '负'
         )
         || digit_value(c).is_some()
-        || is_cjk_numeral_char(c)
+        || is_cjk_numeral_def(c)
 }
 
 /// [`is_active`] on ASCII, one bit per byte value (bit `b & 63` of word
@@ -765,22 +824,7 @@ impl<'a> Scanner<'a, '_> {
 
     /// Skip the run of numeral chars (digits, CJK numerals) at `i`.
     fn skip_run(&self, i: usize) -> usize {
-        let rest = self.text.get(i..).unwrap_or("");
-        let mut end = i;
-        let cjk = rest.chars().next().is_some_and(is_cjk_numeral_char);
-        for (k, c) in rest.char_indices() {
-            let same = if cjk {
-                is_cjk_numeral_char(c)
-            } else {
-                digit_value(c).is_some() || c.is_ascii_alphanumeric()
-            };
-            if same {
-                end = i + k + c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        end.max(i + rest.chars().next().map_or(1, char::len_utf8))
+        skip_run_at(self.text, i)
     }
 
     /// True when the arabic figure at `i` is an enumeration marker (`1、`,

@@ -438,3 +438,17 @@ fn arabic_words_after_the_lead_char_gate() {
         }
     }
 }
+
+proptest::proptest! {
+    /// `skip_run_at` reads the run from the bytes as the char-by-char
+    /// walk does, at every char boundary of text mixing numerals, digits
+    /// of both widths, letters and other chars.
+    #[test]
+    fn skip_run_reads_bytes_as_chars(
+        s in "[一二三十百千万亿两零〇○壹佰萬億0-9０-９a-zA-Z年个步，。 -]{0,16}"
+    ) {
+        for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+            proptest::prop_assert_eq!(skip_run_at(&s, i), skip_run_plain(&s, i), "at {} of {:?}", i, s);
+        }
+    }
+}
