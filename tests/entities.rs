@@ -1005,6 +1005,20 @@ fn audit_e3() {
         // 前三位 / 前十名: top places, a rank like 前10位.
         ("保持在全省前三位", &["ordinal 三位 = 3"]),
         ("进入全国前十名", &["ordinal 十名 = 10"]),
+        // Top places without a measure word, before a punctuation mark or
+        // a line end: a rank too (前三季度, 前10个月, 前两年 are periods).
+        (
+            "增幅连续4年居全国前六（含并列）",
+            &["quantity 4年 = 4 年", "ordinal 六 = 6"],
+        ),
+        ("位列国内前三。", &["ordinal 三 = 3"]),
+        (
+            "进入全国前10，排名前5\n",
+            &["ordinal 10 = 10", "ordinal 5 = 5"],
+        ),
+        ("前三季度", &[]),
+        ("前10个月", &["quantity 10个月 = 10 个月"]),
+        ("前两年", &["quantity 两年 = 2 年"]),
         // Units: 章 (chapters), 字 (characters, after digits), 位次 (places
         // in a ranking); an ordinal before 人民 (a hospital, a court) has no
         // unit.

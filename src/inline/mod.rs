@@ -227,6 +227,34 @@ fn skip_run_plain(text: &str, i: usize) -> usize {
     end.max(i + rest.chars().next().map_or(1, char::len_utf8))
 }
 
+/// Does the text after the figure of `前六` / `前10` end it as a rank (a
+/// punctuation mark, a line end or nothing), rather than go on with a
+/// measure word or a noun (`前三季度`, `前10个月`, `前两年`)?
+fn ends_bare_rank(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '、'
+                | '：'
+                | '！'
+                | '？'
+                | '（'
+                | '）'
+                | '”'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '('
+                | ')'
+                | '\n'
+                | '\r'
+        )
+    })
+}
+
 /// True for the chars the scanner's loop may act on: clause boundaries,
 /// the marks of references and quotes, and every char a production of
 /// [`Scanner::try_at`] can start with. Any other char is stepped over.
@@ -1301,6 +1329,17 @@ impl<'a> Scanner<'a, '_> {
         Some(end)
     }
 
+    /// Push the top places `前六` / `前10` at `start..end` (the figure,
+    /// without its `前`) as a rank without a measure word; returns `end`.
+    fn push_top_rank(&mut self, start: usize, end: usize, value: u64) -> usize {
+        self.push(
+            start,
+            end,
+            EntityKind::Ordinal(Ordinal { value, unit: None }),
+        );
+        end
+    }
+
     /// CJK numerals that are words, not figures: slogans, sessions
     /// (`八次全会`), vague amounts (`几十年`), decades, centuries, plan
     /// names; and bare scale words after a prefix (`近万人`).
@@ -1342,6 +1381,19 @@ impl<'a> Scanner<'a, '_> {
         // 前四款, 前两条: a reference to the provisions before, no figure.
         if prev == Some('前') && after.starts_with(['款', '条', '條', '项', '項']) {
             return Some(end + after.chars().next().map_or(0, char::len_utf8));
+        }
+        // 居全国前六（含并列）, 进入全省前十。: top places without a
+        // measure word, a rank.
+        if prev == Some('前') && ends_bare_rank(after) {
+            let v = self
+                .text
+                .get(i..end)
+                .and_then(crate::grammar::figure::cjk_value)
+                .and_then(|(v, _)| u64::try_from(v).ok())
+                .filter(|&v| v > 0);
+            if let Some(v) = v {
+                return Some(self.push_top_rank(i, end, v));
+            }
         }
         // 前三位, 前十名: top places, a rank (as 前10位).
         if prev == Some('前') && after.starts_with(['名', '位']) {
@@ -1427,6 +1479,18 @@ impl<'a> Scanner<'a, '_> {
                     .is_some_and(|h| h.chars().next_back().is_none_or(|p| !is_cjk_char(p)));
                 if cited || bare {
                     return Some(i + flen);
+                }
+            }
+            // 进入全国前10。, 排名前5，: top places without a measure word,
+            // a rank.
+            if prev == Some('前') && !f.frac && ends_bare_rank(r) {
+                let v = f
+                    .value
+                    .and_then(Num::as_int)
+                    .and_then(|v| u64::try_from(v).ok())
+                    .filter(|&v| v > 0);
+                if let Some(v) = v {
+                    return Some(self.push_top_rank(i, i + flen, v));
                 }
             }
             // Every rule below reads a word right after the figure, which
