@@ -259,11 +259,17 @@ fn head<'a>(
             let count = pairs.len();
             for (k, p) in pairs.into_iter().enumerate() {
                 let mut value_span = Span::new(base + p.value.0, base + p.value.1);
-                // A label alone on its line: the value is the next line.
+                // A label alone on its line: the value is the next line,
+                // unless that line is the report's text (prose, a heading,
+                // a salutation or lead-in ending in a colon): a label left
+                // empty (`来源：`) takes no paragraph as its value.
                 if k + 1 == count && value_span.is_empty() {
                     if let Some(next) = lines.get(i + 1).filter(|x| {
                         !x.is_blank()
                             && x.chars <= 60
+                            && !has_sentence_punct(x.text)
+                            && !x.text.ends_with(['：', ':', '，', ','])
+                            && heading_marker(x.text).is_err()
                             && metadata_line(x.text).is_none()
                             && !is_boilerplate(x, Where::Front)
                     }) {

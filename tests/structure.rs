@@ -929,3 +929,37 @@ fn subtitle_lines_keep_the_delivery_date() {
     assert_eq!(all.get(..2), Some(&["2026年", "2026年1月28日"][..]));
     assert_eq!(doc.check_invariants(), Ok(()));
 }
+
+/// A metadata label left empty at the end of its line (`来源：`) takes
+/// the next line as its value only when that line is no report text: a
+/// paragraph, a heading or a salutation after it stays where it is.
+#[test]
+fn empty_metadata_label_takes_no_paragraph() {
+    let title = "关于2023年法治政府建设情况的报告\n";
+    let body = "一、主要工作\n（一）加强领导。我们召开会议3次。\n";
+    for (after, preamble) in [
+        (
+            "2023年，我市全面推进法治政府建设。现将有关情况报告如下。\n",
+            1,
+        ),
+        ("各位代表：\n现在，我代表市人民政府报告工作。\n", 1),
+        ("", 0),
+    ] {
+        let src = format!("{title}发布时间：2024-01-21 来源：\n{after}{body}");
+        let doc = gongwen::parse(&src);
+        let issuer = doc.meta(gongwen::MetaKey::Issuer).map(|m| m.value);
+        assert!(
+            issuer.is_none_or(|v| v.is_empty() || v.chars().count() < 10),
+            "{issuer:?} in {src}"
+        );
+        assert_eq!(doc.preamble.len(), preamble, "{src}");
+        assert_eq!(doc.sections.len(), 1, "{src}");
+    }
+    // The page layout with the value on the next line still reads it.
+    let src = format!("{title}来源：\n云南日报\n{body}");
+    let doc = gongwen::parse(&src);
+    assert_eq!(
+        doc.meta(gongwen::MetaKey::Issuer).map(|m| m.value),
+        Some("云南日报")
+    );
+}
