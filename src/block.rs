@@ -45,6 +45,25 @@ impl LineInfo<'_> {
         }
     }
 
+    /// A blank line of zero-width chars alone (`U+200B`, `U+FEFF`,
+    /// `U+2060`, `U+200C`, `U+200D`), one line, no run of blank lines:
+    /// what pages converted from wiki markup put inside a sentence, where
+    /// no paragraph ends.
+    pub(crate) fn is_zero_width(&self, src: &str) -> bool {
+        self.is_blank()
+            && src
+                .get(self.start as usize..self.end as usize)
+                .is_some_and(|raw| {
+                    !raw.is_empty()
+                        && raw.chars().all(|c| {
+                            matches!(
+                                c,
+                                '\u{200b}' | '\u{feff}' | '\u{2060}' | '\u{200c}' | '\u{200d}'
+                            )
+                        })
+                })
+    }
+
     /// The same line seen with other text (a part of its own, for a rule
     /// that looks at what follows a marker); offsets unchanged.
     pub(crate) fn with_text<'b>(&self, text: &'b str) -> LineInfo<'b> {

@@ -1127,7 +1127,10 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             next_head += 1;
             continue;
         }
-        if l.is_blank() {
+        if l.is_zero_width(src) {
+            // A line of zero-width chars alone is no paragraph break (a
+            // page converted from wiki markup puts one inside a sentence).
+        } else if l.is_blank() {
             flush(
                 &mut cur,
                 owner,

@@ -963,3 +963,22 @@ fn empty_metadata_label_takes_no_paragraph() {
         Some("云南日报")
     );
 }
+
+/// A line of nothing but zero-width spaces inside a sentence (text taken
+/// from wiki pages) is no paragraph break; an empty line still is.
+#[test]
+fn zero_width_line_is_no_paragraph_break() {
+    let src = "一、工作回顾\n过去一年极不平凡。面对疫情，我们交出一份人\n\u{200b}\n民满意的答卷。全年目标较好完成。\n\n在抗疫历程中，坚持人民至上。\n";
+    let doc = gongwen::parse(src);
+    let texts: Vec<&str> = doc.sections[0].paragraphs.iter().map(|p| p.text).collect();
+    assert_eq!(
+        texts,
+        [
+            "过去一年极不平凡。面对疫情，我们交出一份人\n\u{200b}\n民满意的答卷。全年目标较好完成。",
+            "在抗疫历程中，坚持人民至上。"
+        ]
+    );
+    let sentences = &doc.sections[0].paragraphs[0].sentences;
+    assert_eq!(sentences.len(), 3);
+    assert_eq!(doc.check_invariants(), Ok(()));
+}
