@@ -806,6 +806,12 @@ fn appendix_marker(l: &LineInfo<'_>) -> bool {
     if l.chars > 40 {
         return false;
     }
+    // A sentence citing an attachment is body text (`附件1所列项目全部
+    // 开工。`, `附表1显示，…`); a list of attachments after a colon may
+    // hold commas (`附件：1.名单，2.清单`).
+    if has_sentence_punct(t) || t.contains(['，', ',']) && !t.contains(['：', ':']) {
+        return false;
+    }
     let t2 = t.trim_start_matches(['【', '[', '［']);
     t2.starts_with("附件")
         || t2.starts_with("附录")

@@ -982,3 +982,26 @@ fn zero_width_line_is_no_paragraph_break() {
     assert_eq!(sentences.len(), 3);
     assert_eq!(doc.check_invariants(), Ok(()));
 }
+
+/// A body sentence that starts by citing an attachment or a table is no
+/// appendix: the sections after it stay sections.
+#[test]
+fn sentence_citing_an_attachment_opens_no_appendix() {
+    for cite in [
+        "附件1所列重点项目全部开工。",
+        "附表1显示，全年完成投资12亿元",
+        "附件2中的任务已分解落实。",
+    ] {
+        let src = format!(
+            "一、主要工作\n（一）加强领导。我们召开会议3次。\n{cite}\n二、存在问题\n（一）基础薄弱。部分地区投入不足。\n三、下一步打算\n（一）强化保障。加大投入力度。\n"
+        );
+        let doc = gongwen::parse(&src);
+        assert_eq!(doc.sections.len(), 3, "{cite}");
+        assert!(doc.appendix.is_empty(), "{cite}");
+    }
+    // An attachment heading after the body still opens the appendix.
+    let src = "一、主要工作\n（一）加强领导。我们召开会议3次。\n二、存在问题\n（一）基础薄弱。部分地区投入不足。\n\n附件1：重点项目名单\n1.某某路改造工程\n";
+    let doc = gongwen::parse(src);
+    assert_eq!(doc.sections.len(), 2);
+    assert!(!doc.appendix.is_empty());
+}
