@@ -641,8 +641,19 @@ fn issuer_like(l: &LineInfo<'_>) -> bool {
         && !value.is_empty()
         && l.chars <= 30
         && !value.contains(['。', '，', ',', '；', '：', ':', '！', '？', '、'])
+        && !closing_formula(value)
         && heading_marker(l.text).is_err()
         && date_line(l).is_none()
+}
+
+/// The formula that ends a report or a letter (`特此报告`, `特此通知`,
+/// `专此报告`, `此复`, `此致`, `敬礼`): the body's last words, not who
+/// signs, even when written without a full stop.
+fn closing_formula(t: &str) -> bool {
+    t.starts_with("特此")
+        || t.starts_with("专此")
+        || t.starts_with("專此")
+        || matches!(t, "此复" | "此覆" | "此致" | "敬礼" | "此致敬礼")
 }
 
 const ORG_SUFFIXES: &[&str] = &[

@@ -1005,3 +1005,27 @@ fn sentence_citing_an_attachment_opens_no_appendix() {
     assert_eq!(doc.sections.len(), 2);
     assert!(!doc.appendix.is_empty());
 }
+
+/// `特此报告` without its full stop right above the signature is the body's
+/// closing formula, not an issuing body.
+#[test]
+fn closing_formula_is_no_issuer() {
+    for formula in ["特此报告", "特此通知", "此复", "特此报告。"] {
+        let src = format!(
+            "关于2023年法治政府建设情况的报告\n一、主要工作\n（一）加强领导。我们召开会议3次。\n二、下一步打算\n继续加强法治建设。\n{formula}\nXX市人民政府\n2024年3月1日\n"
+        );
+        let doc = gongwen::parse(&src);
+        let closing = doc.closing.as_ref().expect("a closing");
+        let issuers: Vec<&str> = closing.issuers.iter().map(|l| l.text).collect();
+        assert_eq!(issuers, ["XX市人民政府"], "{formula}");
+        let last = doc
+            .sections
+            .last()
+            .and_then(|s| s.paragraphs.last())
+            .map(|p| p.text);
+        assert!(
+            last.is_some_and(|t| t.ends_with(formula)),
+            "{formula}: {last:?}"
+        );
+    }
+}
