@@ -622,7 +622,12 @@ pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
         return None;
     }
     let t = l.text.trim_matches(['（', '(', '）', ')']);
-    let d = whole_date(t)?;
+    // `2024 年 3 月 1 日`: a date spaced out for the page layout.
+    let d = whole_date(t).or_else(|| {
+        t.contains([' ', '\u{3000}', '\u{a0}'])
+            .then(|| whole_date(&compact(t)))
+            .flatten()
+    })?;
     (d.year.is_some() && d.month.is_some()).then_some(d)
 }
 

@@ -1029,3 +1029,20 @@ fn closing_formula_is_no_issuer() {
         );
     }
 }
+
+/// A signature date spaced out for the page layout (`2024 年 3 月 1 日`)
+/// still closes the report.
+#[test]
+fn spaced_signature_date_closes_the_report() {
+    let src = "关于2023年工作的报告\n一、主要工作\n（一）加强领导。我们召开会议3次。\n\nXX市司法局\n2024 年 3 月 1 日\n";
+    let doc = gongwen::parse(src);
+    let closing = doc.closing.as_ref().expect("a closing");
+    assert_eq!(
+        closing.issuers.iter().map(|l| l.text).collect::<Vec<_>>(),
+        ["XX市司法局"]
+    );
+    let date = closing.date.as_ref().expect("a date line");
+    assert_eq!(date.text, "2024 年 3 月 1 日");
+    let d = date.date.expect("its value");
+    assert_eq!((d.year, d.month, d.day), (Some(2024), Some(3), Some(1)));
+}
