@@ -822,21 +822,19 @@ fn appendix_marker(l: &LineInfo<'_>) -> bool {
     if l.chars > 40 {
         return false;
     }
-    // A sentence citing an attachment is body text (`附件1所列项目全部
-    // 开工。`, `附表1显示，…`); a list of attachments after a colon may
-    // hold commas (`附件：1.名单，2.清单`).
-    if has_sentence_punct(t) || t.contains(['，', ',']) && !t.contains(['：', ':']) {
-        return false;
-    }
     let t2 = t.trim_start_matches(['【', '[', '［']);
-    t2.starts_with("附件")
+    let marked = t2.starts_with("附件")
         || t2.starts_with("附录")
         || t2.starts_with("附表")
         || t2.starts_with("附：")
         || matches!(
             t2.trim_end_matches(['：', ':', '】', ']', '］']),
             "名词解释" | "注释" | "注" | "资料来源" | "说明" | "附" | "名词注释" | "注解"
-        )
+        );
+    // A sentence citing an attachment is body text (`附件1所列项目全部
+    // 开工。`, `附表1显示，…`); a list of attachments after a colon may
+    // hold commas (`附件：1.名单，2.清单`).
+    marked && !(has_sentence_punct(t) || t.contains(['，', ',']) && !t.contains(['：', ':']))
 }
 
 /// `注：1.本公报中…` / `注释：①…`: a notes label with its first numbered
