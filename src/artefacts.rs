@@ -22,6 +22,41 @@ fn is_tone_mark(d: char) -> bool {
     ('\u{e0}'..='\u{1e3f}').contains(&d) && TONE_MARKS.contains(d)
 }
 
+/// Pinyin leaked in brackets after an ideograph, read from the byte after
+/// the opening bracket: syllables of lowercase letters and tone-marked
+/// vowels (`chuàng`, `jiàn shè`) one space apart, a tone mark among them,
+/// then `)` or `）`. Returns the bytes up to the closing bracket, with it.
+fn bracketed_pinyin(rest: &str) -> Option<usize> {
+    let (mut len, mut tone, mut after_space) = (0usize, false, true);
+    for (n, c) in rest.chars().enumerate() {
+        match c {
+            ')' | '）' if tone && !after_space => return Some(len + c.len_utf8()),
+            ' ' if !after_space => after_space = true,
+            c if c.is_ascii_lowercase() || c == 'ü' || is_tone_mark(c) => {
+                tone |= is_tone_mark(c);
+                after_space = false;
+            }
+            _ => return None,
+        }
+        len += c.len_utf8();
+        if n >= 24 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The diagnostic for pinyin leaked at `start..end` (brackets included).
+/// Fixed text (the pinyin is the text at the span): a page can leak pinyin
+/// on every other word.
+fn leaked_pinyin(start: usize, end: usize) -> Diagnostic {
+    Diagnostic::new(
+        DiagnosticCode::LeakedPinyin,
+        Span::new(start, end),
+        "pinyin leaked into the text",
+    )
+}
+
 /// Bytes worth a closer look. (Indexing here runs at compile time: an out
 /// of bounds index would be a compile error, not a panic.)
 #[allow(clippy::indexing_slicing)]
@@ -306,26 +341,9 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) -> Vec<usize> 
             }
             b'(' if cjk_before(src, i) => {
                 // `創(chuàng)`: lowercase pinyin with a tone mark, in brackets.
-                let rest = src.get(i + 1..).unwrap_or("");
-                let word: usize = rest
-                    .chars()
-                    .take(9)
-                    .take_while(|&d| d.is_ascii_lowercase() || is_tone_mark(d) || d == 'ü')
-                    .map(char::len_utf8)
-                    .sum();
-                let w = rest.get(..word).unwrap_or("");
-                if !w.is_empty()
-                    && w.chars().any(is_tone_mark)
-                    && rest.get(word..).is_some_and(|r| r.starts_with(')'))
-                {
-                    // Fixed text (the pinyin is the text at the span): a
-                    // page can leak pinyin on every other word.
-                    diags.push(Diagnostic::new(
-                        DiagnosticCode::LeakedPinyin,
-                        Span::new(i, i + 1 + word + 1),
-                        "pinyin leaked into the text",
-                    ));
-                    i += 1 + word + 1;
+                if let Some(len) = bracketed_pinyin(src.get(i + 1..).unwrap_or("")) {
+                    diags.push(leaked_pinyin(i, i + 1 + len));
+                    i += 1 + len;
                     continue;
                 }
             }
@@ -334,6 +352,20 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) -> Vec<usize> 
                 if next_lower || cjk_at(src, i + 1) {
                     signals.push((i, i + 1, next_lower));
                 }
+            }
+            // `創（chuàng）建`: the same in fullwidth brackets (the scan
+            // stops at the pinyin's first letter).
+            b'a'..=b'z'
+                if src.get(..i).is_some_and(|p| p.ends_with('（'))
+                    && cjk_before(src, i - '（'.len_utf8()) =>
+            {
+                if let Some(len) = bracketed_pinyin(src.get(i..).unwrap_or("")) {
+                    diags.push(leaked_pinyin(i - '（'.len_utf8(), i + len));
+                    i += len;
+                    continue;
+                }
+                i += 1;
+                continue;
             }
             b'a'..=b'z' => {
                 let run = b.get(i..).map_or(0, |r| {
@@ -450,6 +482,44 @@ mod tests {
         let mut d = Diags::default();
         scan(s, &mut d);
         d.iter().map(|x| (x.code, x.span.text(s))).collect()
+    }
+
+    /// Pinyin in fullwidth brackets, and of two syllables, is leaked
+    /// pinyin too; letters in brackets without a tone mark are not.
+    #[test]
+    fn pinyin_in_fullwidth_brackets_and_two_syllables() {
+        let leaked = |s| {
+            codes(s)
+                .into_iter()
+                .filter(|c| c.0 == DiagnosticCode::LeakedPinyin)
+        };
+        assert_eq!(
+            leaked("示范創（chuàng）建")
+                .map(|c| c.1)
+                .collect::<Vec<_>>(),
+            ["（chuàng）"]
+        );
+        assert_eq!(
+            leaked("推进建設(jiàn shè)工作")
+                .map(|c| c.1)
+                .collect::<Vec<_>>(),
+            ["(jiàn shè)"]
+        );
+        assert_eq!(
+            leaked("推进建設（jiàn shè）工作")
+                .map(|c| c.1)
+                .collect::<Vec<_>>(),
+            ["（jiàn shè）"]
+        );
+        for clean in [
+            "采用（PPP）模式",
+            "网络（wifi）覆盖",
+            "单位（kg）",
+            "项目（ a ）",
+            "建（chuàng",
+        ] {
+            assert_eq!(leaked(clean).count(), 0, "{clean}");
+        }
     }
 
     #[test]
