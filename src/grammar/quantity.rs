@@ -3,7 +3,7 @@
 
 use super::PResult;
 use super::figure::{Figure, Num, cjk_digit_val, cjk_figure, cjk_mult, digit_figure};
-use super::unit::{UnitClass, UnitMatch, lookup, unit};
+use super::unit::{UnitClass, UnitMatch, lookup, starts_unit, unit};
 use crate::entity::{Approx, Direction};
 
 /// A quantity as read from the text (before the scanner attaches the
@@ -259,7 +259,43 @@ pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
 }
 
 fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
-    digit_figure(i).or_else(|_| cjk_figure(i)).ok()
+    // digit_figure reads nothing unless a digit starts the text.
+    let digit_first = i
+        .chars()
+        .next()
+        .is_some_and(|c| super::figure::digit_value(c).is_some());
+    if digit_first {
+        digit_figure(i).ok()
+    } else {
+        cjk_figure(i).ok()
+    }
+}
+
+/// True when `i` starts with a run of CJK numerals that nothing after it
+/// can make a quantity of: the char after the run starts no unit, no
+/// `余`/`多`, no decimal part, no padding or line break and no range
+/// separator ([`figure_quantity`] then fails: a CJK figure needs a unit).
+fn cjk_run_stops(i: &str) -> bool {
+    if !i
+        .chars()
+        .next()
+        .is_some_and(super::figure::is_cjk_numeral_char)
+    {
+        return false;
+    }
+    let run = i
+        .char_indices()
+        .find(|&(_, c)| !super::figure::is_cjk_numeral_char(c))
+        .map_or(i.len(), |(k, _)| k);
+    !i.get(run..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '点' | '點' | '余' | '多' | '餘' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n'
+            ) || starts_unit(c)
+                || super::date::starts_range_sep(c)
+        })
 }
 
 /// What follows a figure: approximation, scale, unit.
@@ -665,6 +701,19 @@ fn figure_quantity<'a>(
     i: &'a str,
     read: Option<(&'a str, Figure<'a>)>,
 ) -> PResult<'a, QuantityMatch<'a>> {
+    figure_quantity_at(i, read, true)
+}
+
+/// [`figure_quantity`], with or without its quick reject of CJK numerals
+/// that no unit follows (`quick`: the test compares the two).
+fn figure_quantity_at<'a>(
+    i: &'a str,
+    read: Option<(&'a str, Figure<'a>)>,
+    quick: bool,
+) -> PResult<'a, QuantityMatch<'a>> {
+    if quick && read.is_none() && cjk_run_stops(i) {
+        return Err(err(i));
+    }
     let (r, f) = read.or_else(|| figure_any(i)).ok_or_else(|| err(i))?;
     let mut f = f;
     let mut r = r;
@@ -1274,6 +1323,86 @@ mod tests {
                     s.rfind(&format!("{a}{b}")),
                     "{s}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn cjk_quick_reject_is_the_plain_reading() {
+        let runs = [
+            "一",
+            "二",
+            "两",
+            "三",
+            "十",
+            "二十",
+            "三百",
+            "五千",
+            "一万",
+            "十万",
+            "百",
+            "千",
+            "万",
+            "亿",
+            "千万",
+            "二〇二六",
+            "零",
+            "伍",
+            "一点五",
+            "三點",
+            "几",
+        ];
+        let mut follows: Vec<String> = super::super::unit::all_strings()
+            .flat_map(|w| [w.to_string(), w.chars().take(1).collect()])
+            .collect();
+        follows.extend(super::super::date::RANGE_SEPS.iter().map(|s| s.to_string()));
+        for f in [
+            "",
+            "余",
+            "多",
+            "餘",
+            "点五",
+            "點",
+            "、",
+            "。",
+            "，",
+            "的",
+            "是",
+            "步",
+            "些",
+            "a",
+            "1",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\n",
+            "\r\n",
+            " 元",
+            "\n万元",
+            "左右",
+            "以上",
+            "半",
+            "个半月",
+            "、三年",
+            "至五年",
+            "到十个",
+            "分之",
+            "百分之五",
+            "五",
+        ] {
+            follows.push(f.to_string());
+        }
+        for run in runs {
+            for f in &follows {
+                for tail in ["", "元", "以上", "，"] {
+                    let s = format!("{run}{f}{tail}");
+                    assert_eq!(
+                        super::figure_quantity_at(&s, None, true),
+                        super::figure_quantity_at(&s, None, false),
+                        "{s}"
+                    );
+                }
             }
         }
     }

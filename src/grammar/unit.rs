@@ -155,6 +155,12 @@ pub(crate) fn all_strings() -> impl Iterator<Item = &'static str> {
         .flat_map(|e| [e.written, e.canonical])
 }
 
+/// True when some lexicon entry starts with `c` (a quick reject for
+/// [`lookup`]: it finds nothing when this is false).
+pub(crate) fn starts_unit(c: char) -> bool {
+    UNITS.contains_key(&c)
+}
+
 /// The longest lexicon entry at the start of `i` (an ASCII unit must not
 /// run on into more ASCII letters or digits: `t` but not `to`).
 pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
