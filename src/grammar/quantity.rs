@@ -1159,6 +1159,32 @@ const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
 ///                 ("了" | "分别" | "均" | "达" | "约")*
 /// ```
 pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usize)> {
+    change_verb_at(before, true)
+}
+
+/// True for the chars [`change_verb`] trims off the end before it looks
+/// for fillers.
+fn change_pad(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\n' | '\r' | '\u{a0}')
+}
+
+/// True for the last chars of the [`CHANGE_FILLERS`].
+fn ends_change_filler(c: char) -> bool {
+    matches!(c, '了' | '别' | '均' | '达' | '约')
+}
+
+/// [`change_verb`], with or without its quick reject (`quick`: the test
+/// compares the two): unless the text ends with a pad, a filler or a
+/// verb, nothing is trimmed or stripped and no verb ends it.
+fn change_verb_at(before: &str, quick: bool) -> Option<(&'static str, Direction, usize)> {
+    if quick
+        && !before
+            .chars()
+            .next_back()
+            .is_some_and(|c| change_pad(c) || ends_change_filler(c) || ends_change_verb(c))
+    {
+        return None;
+    }
     let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);
     loop {
         let mut stripped = false;
@@ -1403,6 +1429,37 @@ mod tests {
                         "{s}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn change_verb_quick_reject_is_the_plain_reading() {
+        for f in super::CHANGE_FILLERS {
+            assert!(
+                f.chars().next_back().is_some_and(super::ends_change_filler),
+                "{f}"
+            );
+        }
+        let mut ends: Vec<char> = (0..=0xffff).filter_map(char::from_u32).collect();
+        ends.push('𝄞');
+        for head in [
+            "",
+            "比上年",
+            "比上年增长",
+            "增长了",
+            "同比",
+            "负增长",
+            "增长 \n",
+            "下降分别",
+        ] {
+            for &c in &ends {
+                let s = format!("{head}{c}");
+                assert_eq!(
+                    super::change_verb_at(&s, true),
+                    super::change_verb_at(&s, false),
+                    "{s}"
+                );
             }
         }
     }
