@@ -299,7 +299,7 @@ fn cjk_run_stops(i: &str) -> bool {
 }
 
 /// What follows a figure: approximation, scale, unit.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Tail<'a> {
     rest: &'a str,
     mag: &'a str,
@@ -316,6 +316,39 @@ fn continues(i: &str) -> bool {
 }
 
 fn tail(i: &str) -> Tail<'_> {
+    tail_at(i, true)
+}
+
+/// [`tail`], with or without its quick path (`quick`: the test compares
+/// the two): after a figure that no padding, line break, `余`/`多` or
+/// scale word follows, the tail is the unit there or nothing.
+fn tail_at(i: &str, quick: bool) -> Tail<'_> {
+    let plain = |c: char| {
+        !matches!(
+            c,
+            ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n' | '余' | '多' | '餘'
+        ) && cjk_mult(c).is_none_or(|e| e < 2)
+    };
+    if quick && i.chars().next().is_none_or(plain) {
+        return match unit(i) {
+            Ok((rest, u)) => Tail {
+                rest,
+                mag: "",
+                exp: u.exp,
+                approx: None,
+                unit: Some(u),
+                split: false,
+            },
+            Err(_) => Tail {
+                rest: i,
+                mag: "",
+                exp: 0,
+                approx: None,
+                unit: None,
+                split: false,
+            },
+        };
+    }
     let (mut r, mut split) = {
         let (g, crossed) = gap(i);
         if g.len() != i.len() && continues(g) {
@@ -1461,6 +1494,33 @@ mod tests {
                     "{s}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn tail_quick_path_is_the_plain_reading() {
+        let mut firsts: Vec<char> = (0..=0xffff).filter_map(char::from_u32).collect();
+        firsts.push('𝄞');
+        for &c in &firsts {
+            for after in [
+                "", "元", "人次", "/吨", "\n次。", "以上", "余人", "万元", "a", "3",
+            ] {
+                let s = format!("{c}{after}");
+                assert_eq!(super::tail_at(&s, true), super::tail_at(&s, false), "{s}");
+            }
+        }
+        for s in [
+            "",
+            "元",
+            "％",
+            "个百分点",
+            "万元",
+            " 元",
+            "\n元",
+            "余人",
+            "多万元",
+        ] {
+            assert_eq!(super::tail_at(s, true), super::tail_at(s, false), "{s}");
         }
     }
 
