@@ -100,12 +100,20 @@ pub(crate) fn quantity_magnitude(i: &str) -> PResult<'_, u32> {
 /// approx_infix ::= "余" | "多" | "餘"
 /// ```
 pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
-    for s in ["余", "多", "餘"] {
+    for s in APPROX_INFIXES {
         if let Some(r) = i.strip_prefix(s) {
             return Ok((r, Approx::MoreThan));
         }
     }
     Err(err(i))
+}
+
+/// The words of [`approx_infix`].
+const APPROX_INFIXES: [&str; 3] = ["余", "多", "餘"];
+
+/// True for the first chars of the [`APPROX_INFIXES`] (a quick reject).
+fn starts_approx_infix(c: char) -> bool {
+    matches!(c, '余' | '多' | '餘')
 }
 
 /// Approximation words after the unit.
@@ -455,6 +463,15 @@ fn tail_at(i: &str, quick: bool) -> Tail<'_> {
 }
 
 fn suffix(t: &mut Tail<'_>) {
+    // Both readings below start with an approximation word.
+    if !t
+        .rest
+        .chars()
+        .next()
+        .is_some_and(|c| starts_approx_suffix(c) || starts_approx_infix(c))
+    {
+        return;
+    }
     if let Ok((r, a)) = approx_suffix(t.rest) {
         t.rest = r;
         t.approx = Some(a);
@@ -1530,6 +1547,18 @@ mod tests {
             assert!(
                 v.chars().next_back().is_some_and(super::ends_change_verb),
                 "{v}"
+            );
+        }
+        for s in super::APPROX_INFIXES {
+            assert!(
+                s.chars().next().is_some_and(super::starts_approx_infix),
+                "{s}"
+            );
+        }
+        for (s, _) in super::APPROX_SUFFIXES {
+            assert!(
+                s.chars().next().is_some_and(super::starts_approx_suffix),
+                "{s}"
             );
         }
         for (p, _) in super::APPROX_PREFIXES {

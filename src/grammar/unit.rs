@@ -413,6 +413,13 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         class: e.class,
         cjk: e.cjk,
     };
+    // Most units end at a char that starts neither a line end (for
+    // broken_unit) nor a separator (every one starts with one of these
+    // bytes: `/`, `／` EF, `每` E6).
+    let follow = rest.as_bytes().first().copied();
+    if !follow.is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6 | b'\r' | b'\n')) {
+        return Ok((rest, m));
+    }
     // 3.2万人⏎次: a longer unit broken by a line end, when it closes the
     // phrase on the next line (人次。).
     if let Some((end, e2)) = broken_unit(i, e) {
@@ -424,12 +431,7 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         return Ok((i.get(end..).unwrap_or(""), m));
     }
     // Compound: 元/吨, 元/平方米, 千瓦时/万元.
-    // Every separator starts with one of these bytes (`/`, `／` EF, `每` E6).
-    let sep_may_follow = rest
-        .as_bytes()
-        .first()
-        .is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6));
-    for sep in RATE_SEPS.into_iter().filter(|_| sep_may_follow) {
+    for sep in RATE_SEPS {
         if let Some(after) = rest.strip_prefix(sep) {
             // The denominator as written (千瓦时), or a scale word and a
             // unit (万元, 百人); the longer reading wins (千瓦时, not 千 瓦).
