@@ -516,17 +516,19 @@ impl<'a> Scanner<'a, '_> {
         // 电站建设 alike), not a
         // change: a change for rates, places in a ranking (排名提升4位) and
         // levels (提升2个等级), or with a basis.
-        let after = self.text.get(end..).unwrap_or("");
-        let closes = matches!(&*u.canonical, "位" | "名" | "级" | "位次")
-            || ["等级", "等次", "位次", "个位次"]
-                .iter()
-                .any(|w| after.starts_with(w));
+        let closes = || {
+            let after = self.text.get(end..).unwrap_or("");
+            matches!(&*u.canonical, "位" | "名" | "级" | "位次")
+                || ["等级", "等次", "位次", "个位次"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+        };
         if change.as_ref().is_some_and(|c| {
             matches!(
                 &*c.verb,
                 "提升" | "加快" | "放缓" | "放緩" | "减缓" | "減緩"
             ) && c.basis.is_none()
-                && !closes
+                && !closes()
                 && !matches!(
                     u.class,
                     crate::grammar::unit::UnitClass::Percent
