@@ -1223,16 +1223,18 @@ fn ends_change_filler(c: char) -> bool {
     matches!(c, '了' | '别' | '均' | '达' | '约')
 }
 
+/// True for the chars a text [`change_verb`] finds a verb in may end
+/// with: a pad, a filler's or a verb's last char (its quick reject; the
+/// scanner's too).
+pub(crate) fn may_end_change(c: char) -> bool {
+    change_pad(c) || ends_change_filler(c) || ends_change_verb(c)
+}
+
 /// [`change_verb`], with or without its quick reject (`quick`: the test
 /// compares the two): unless the text ends with a pad, a filler or a
 /// verb, nothing is trimmed or stripped and no verb ends it.
 fn change_verb_at(before: &str, quick: bool) -> Option<(&'static str, Direction, usize)> {
-    if quick
-        && !before
-            .chars()
-            .next_back()
-            .is_some_and(|c| change_pad(c) || ends_change_filler(c) || ends_change_verb(c))
-    {
+    if quick && !before.chars().next_back().is_some_and(may_end_change) {
         return None;
     }
     let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);

@@ -610,6 +610,13 @@ impl<'a> Scanner<'a, '_> {
 
     /// The change written right before `at` in the clause.
     fn change_before(&self, at: usize) -> Option<Change<'a>> {
+        // The window ends with the char right before `at` (or is empty),
+        // line ends aside (they count as pads): change_verb finds nothing
+        // unless that char may end a verb.
+        let last = self.text.get(..at).and_then(|t| t.chars().next_back());
+        if !last.is_some_and(crate::grammar::quantity::may_end_change) {
+            return None;
+        }
         // The window ends at the entity before `at` (not at the last one
         // pushed: `at` may start a list of figures already pushed).
         // Dates may sit inside the basis (比2020年增长): only figures bound it.
