@@ -201,8 +201,9 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("逾", Approx::MoreThan),
 ];
 
-/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject).
-fn ends_approx_prefix(c: char) -> bool {
+/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject:
+/// [`approx_prefix`] finds nothing in a text that ends with another char).
+pub(crate) fn ends_approx_prefix(c: char) -> bool {
     matches!(
         c,
         '于' | '到'

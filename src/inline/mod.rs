@@ -477,10 +477,16 @@ impl<'a> Scanner<'a, '_> {
             self.overflow(start, end);
             return;
         };
-        // Approximation prefix (近 约 超过 …) right before the figure.
-        let w = self.back_window(start, 9);
-        let before = self.text.get(w..start).unwrap_or("");
-        let (pstart, pre) = match approx_prefix(before) {
+        // Approximation prefix (近 约 超过 …) right before the figure (the
+        // window ends with the char before it, or is empty).
+        let last = self.text.get(..start).and_then(|t| t.chars().next_back());
+        let found = if last.is_some_and(crate::grammar::quantity::ends_approx_prefix) {
+            let w = self.back_window(start, 9);
+            approx_prefix(self.text.get(w..start).unwrap_or(""))
+        } else {
+            None
+        };
+        let (pstart, pre) = match found {
             Some((len, a)) => (start - len, Some(a)),
             None => (start, None),
         };
@@ -702,6 +708,13 @@ impl<'a> Scanner<'a, '_> {
         scale: u32,
         magnitude: &'a str,
     ) -> Option<usize> {
+        // Most quantities follow no bare number.
+        if !matches!(
+            self.sink.entities.last().map(|e| &e.kind),
+            Some(EntityKind::Number(_))
+        ) {
+            return None;
+        }
         let mut cur = at;
         let mut first = None;
         let mut idx = self.sink.entities.len();
