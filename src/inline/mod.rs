@@ -1613,9 +1613,10 @@ impl<'a> Scanner<'a, '_> {
             && self.text.get(..i).is_some_and(|b| b.ends_with('月'));
         let day_of_month = q
             .value
+            .filter(|_| after_month)
             .and_then(Num::as_int)
             .and_then(|d| u8::try_from(d).ok())
-            .filter(|d| after_month && (1..=31).contains(d));
+            .filter(|d| (1..=31).contains(d));
         if let Some(day) = day_of_month {
             self.push(
                 i,
@@ -1659,6 +1660,15 @@ impl<'a> Scanner<'a, '_> {
     /// line of its own) is no figure.
     fn unit_label(&self, i: usize, end: usize) -> bool {
         let text = self.text.get(i..end).unwrap_or("");
+        // Only scale words may start it (the first char of the run below).
+        if text
+            .chars()
+            .next()
+            .and_then(crate::grammar::figure::cjk_mult)
+            .is_none_or(|e| e < 2)
+        {
+            return false;
+        }
         let numerals = text
             .chars()
             .take_while(|&c| crate::grammar::figure::is_cjk_numeral_char(c));
