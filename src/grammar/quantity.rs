@@ -3,7 +3,7 @@
 
 use super::PResult;
 use super::figure::{Figure, Num, cjk_digit_val, cjk_figure, cjk_mult, digit_figure};
-use super::unit::{UnitClass, UnitMatch, lookup, unit};
+use super::unit::{UnitClass, UnitMatch, lookup, starts_unit, unit};
 use crate::entity::{Approx, Direction};
 
 /// A quantity as read from the text (before the scanner attaches the
@@ -100,12 +100,20 @@ pub(crate) fn quantity_magnitude(i: &str) -> PResult<'_, u32> {
 /// approx_infix ::= "余" | "多" | "餘"
 /// ```
 pub(crate) fn approx_infix(i: &str) -> PResult<'_, Approx> {
-    for s in ["余", "多", "餘"] {
+    for s in APPROX_INFIXES {
         if let Some(r) = i.strip_prefix(s) {
             return Ok((r, Approx::MoreThan));
         }
     }
     Err(err(i))
+}
+
+/// The words of [`approx_infix`].
+const APPROX_INFIXES: [&str; 3] = ["余", "多", "餘"];
+
+/// True for the first chars of the [`APPROX_INFIXES`] (a quick reject).
+fn starts_approx_infix(c: char) -> bool {
+    matches!(c, '余' | '多' | '餘')
 }
 
 /// Approximation words after the unit.
@@ -193,8 +201,9 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("逾", Approx::MoreThan),
 ];
 
-/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject).
-fn ends_approx_prefix(c: char) -> bool {
+/// True for the last chars of the [`APPROX_PREFIXES`] (a quick reject:
+/// [`approx_prefix`] finds nothing in a text that ends with another char).
+pub(crate) fn ends_approx_prefix(c: char) -> bool {
     matches!(
         c,
         '于' | '到'
@@ -259,11 +268,47 @@ pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
 }
 
 fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
-    digit_figure(i).or_else(|_| cjk_figure(i)).ok()
+    // digit_figure reads nothing unless a digit starts the text.
+    let digit_first = i
+        .chars()
+        .next()
+        .is_some_and(|c| super::figure::digit_value(c).is_some());
+    if digit_first {
+        digit_figure(i).ok()
+    } else {
+        cjk_figure(i).ok()
+    }
+}
+
+/// True when `i` starts with a run of CJK numerals that nothing after it
+/// can make a quantity of: the char after the run starts no unit, no
+/// `余`/`多`, no decimal part, no padding or line break and no range
+/// separator ([`figure_quantity`] then fails: a CJK figure needs a unit).
+fn cjk_run_stops(i: &str) -> bool {
+    if !i
+        .chars()
+        .next()
+        .is_some_and(super::figure::is_cjk_numeral_char)
+    {
+        return false;
+    }
+    let run = i
+        .char_indices()
+        .find(|&(_, c)| !super::figure::is_cjk_numeral_char(c))
+        .map_or(i.len(), |(k, _)| k);
+    !i.get(run..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '点' | '點' | '余' | '多' | '餘' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n'
+            ) || starts_unit(c)
+                || super::date::starts_range_sep(c)
+        })
 }
 
 /// What follows a figure: approximation, scale, unit.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Tail<'a> {
     rest: &'a str,
     mag: &'a str,
@@ -280,6 +325,39 @@ fn continues(i: &str) -> bool {
 }
 
 fn tail(i: &str) -> Tail<'_> {
+    tail_at(i, true)
+}
+
+/// [`tail`], with or without its quick path (`quick`: the test compares
+/// the two): after a figure that no padding, line break, `余`/`多` or
+/// scale word follows, the tail is the unit there or nothing.
+fn tail_at(i: &str, quick: bool) -> Tail<'_> {
+    let plain = |c: char| {
+        !matches!(
+            c,
+            ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n' | '余' | '多' | '餘'
+        ) && cjk_mult(c).is_none_or(|e| e < 2)
+    };
+    if quick && i.chars().next().is_none_or(plain) {
+        return match unit(i) {
+            Ok((rest, u)) => Tail {
+                rest,
+                mag: "",
+                exp: u.exp,
+                approx: None,
+                unit: Some(u),
+                split: false,
+            },
+            Err(_) => Tail {
+                rest: i,
+                mag: "",
+                exp: 0,
+                approx: None,
+                unit: None,
+                split: false,
+            },
+        };
+    }
     let (mut r, mut split) = {
         let (g, crossed) = gap(i);
         if g.len() != i.len() && continues(g) {
@@ -386,6 +464,15 @@ fn tail(i: &str) -> Tail<'_> {
 }
 
 fn suffix(t: &mut Tail<'_>) {
+    // Both readings below start with an approximation word.
+    if !t
+        .rest
+        .chars()
+        .next()
+        .is_some_and(|c| starts_approx_suffix(c) || starts_approx_infix(c))
+    {
+        return;
+    }
     if let Ok((r, a)) = approx_suffix(t.rest) {
         t.rest = r;
         t.approx = Some(a);
@@ -665,6 +752,19 @@ fn figure_quantity<'a>(
     i: &'a str,
     read: Option<(&'a str, Figure<'a>)>,
 ) -> PResult<'a, QuantityMatch<'a>> {
+    figure_quantity_at(i, read, true)
+}
+
+/// [`figure_quantity`], with or without its quick reject of CJK numerals
+/// that no unit follows (`quick`: the test compares the two).
+fn figure_quantity_at<'a>(
+    i: &'a str,
+    read: Option<(&'a str, Figure<'a>)>,
+    quick: bool,
+) -> PResult<'a, QuantityMatch<'a>> {
+    if quick && read.is_none() && cjk_run_stops(i) {
+        return Err(err(i));
+    }
     let (r, f) = read.or_else(|| figure_any(i)).ok_or_else(|| err(i))?;
     let mut f = f;
     let mut r = r;
@@ -1110,6 +1210,34 @@ const CHANGE_FILLERS: &[&str] = &["了", "分别", "均", "达", "约"];
 ///                 ("了" | "分别" | "均" | "达" | "约")*
 /// ```
 pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usize)> {
+    change_verb_at(before, true)
+}
+
+/// True for the chars [`change_verb`] trims off the end before it looks
+/// for fillers.
+fn change_pad(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\n' | '\r' | '\u{a0}')
+}
+
+/// True for the last chars of the [`CHANGE_FILLERS`].
+fn ends_change_filler(c: char) -> bool {
+    matches!(c, '了' | '别' | '均' | '达' | '约')
+}
+
+/// True for the chars a text [`change_verb`] finds a verb in may end
+/// with: a pad, a filler's or a verb's last char (its quick reject; the
+/// scanner's too).
+pub(crate) fn may_end_change(c: char) -> bool {
+    change_pad(c) || ends_change_filler(c) || ends_change_verb(c)
+}
+
+/// [`change_verb`], with or without its quick reject (`quick`: the test
+/// compares the two): unless the text ends with a pad, a filler or a
+/// verb, nothing is trimmed or stripped and no verb ends it.
+fn change_verb_at(before: &str, quick: bool) -> Option<(&'static str, Direction, usize)> {
+    if quick && !before.chars().next_back().is_some_and(may_end_change) {
+        return None;
+    }
     let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);
     loop {
         let mut stripped = false;
@@ -1279,11 +1407,161 @@ mod tests {
     }
 
     #[test]
+    fn cjk_quick_reject_is_the_plain_reading() {
+        let runs = [
+            "一",
+            "二",
+            "两",
+            "三",
+            "十",
+            "二十",
+            "三百",
+            "五千",
+            "一万",
+            "十万",
+            "百",
+            "千",
+            "万",
+            "亿",
+            "千万",
+            "二〇二六",
+            "零",
+            "伍",
+            "一点五",
+            "三點",
+            "几",
+        ];
+        let mut follows: Vec<String> = super::super::unit::all_strings()
+            .flat_map(|w| [w.to_string(), w.chars().take(1).collect()])
+            .collect();
+        follows.extend(super::super::date::RANGE_SEPS.iter().map(|s| s.to_string()));
+        for f in [
+            "",
+            "余",
+            "多",
+            "餘",
+            "点五",
+            "點",
+            "、",
+            "。",
+            "，",
+            "的",
+            "是",
+            "步",
+            "些",
+            "a",
+            "1",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\n",
+            "\r\n",
+            " 元",
+            "\n万元",
+            "左右",
+            "以上",
+            "半",
+            "个半月",
+            "、三年",
+            "至五年",
+            "到十个",
+            "分之",
+            "百分之五",
+            "五",
+        ] {
+            follows.push(f.to_string());
+        }
+        for run in runs {
+            for f in &follows {
+                for tail in ["", "元", "以上", "，"] {
+                    let s = format!("{run}{f}{tail}");
+                    assert_eq!(
+                        super::figure_quantity_at(&s, None, true),
+                        super::figure_quantity_at(&s, None, false),
+                        "{s}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn change_verb_quick_reject_is_the_plain_reading() {
+        for f in super::CHANGE_FILLERS {
+            assert!(
+                f.chars().next_back().is_some_and(super::ends_change_filler),
+                "{f}"
+            );
+        }
+        let mut ends: Vec<char> = (0..=0xffff).filter_map(char::from_u32).collect();
+        ends.push('𝄞');
+        for head in [
+            "",
+            "比上年",
+            "比上年增长",
+            "增长了",
+            "同比",
+            "负增长",
+            "增长 \n",
+            "下降分别",
+        ] {
+            for &c in &ends {
+                let s = format!("{head}{c}");
+                assert_eq!(
+                    super::change_verb_at(&s, true),
+                    super::change_verb_at(&s, false),
+                    "{s}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn tail_quick_path_is_the_plain_reading() {
+        let mut firsts: Vec<char> = (0..=0xffff).filter_map(char::from_u32).collect();
+        firsts.push('𝄞');
+        for &c in &firsts {
+            for after in [
+                "", "元", "人次", "/吨", "\n次。", "以上", "余人", "万元", "a", "3",
+            ] {
+                let s = format!("{c}{after}");
+                assert_eq!(super::tail_at(&s, true), super::tail_at(&s, false), "{s}");
+            }
+        }
+        for s in [
+            "",
+            "元",
+            "％",
+            "个百分点",
+            "万元",
+            " 元",
+            "\n元",
+            "余人",
+            "多万元",
+        ] {
+            assert_eq!(super::tail_at(s, true), super::tail_at(s, false), "{s}");
+        }
+    }
+
+    #[test]
     fn quick_rejects_keep_every_word() {
         for (v, _) in super::CHANGE_VERBS {
             assert!(
                 v.chars().next_back().is_some_and(super::ends_change_verb),
                 "{v}"
+            );
+        }
+        for s in super::APPROX_INFIXES {
+            assert!(
+                s.chars().next().is_some_and(super::starts_approx_infix),
+                "{s}"
+            );
+        }
+        for (s, _) in super::APPROX_SUFFIXES {
+            assert!(
+                s.chars().next().is_some_and(super::starts_approx_suffix),
+                "{s}"
             );
         }
         for (p, _) in super::APPROX_PREFIXES {

@@ -108,8 +108,67 @@ impl std::hash::Hasher for CharHasher {
 /// A map keyed by a char, hashed by [`CharHasher`].
 pub(crate) type CharMap<V> = HashMap<char, V, std::hash::BuildHasherDefault<CharHasher>>;
 
-/// The unit table: first char → entries, longest written form first.
-static UNITS: LazyLock<CharMap<Vec<UnitEntry>>> = LazyLock::new(|| {
+/// The unit table: the entries grouped by first char (longest written
+/// form first in each group), found through an open-addressed index on
+/// that char.
+struct Units {
+    /// Index by first char (home slot [`slot_of`], then the next ones):
+    /// the char and its group in `entries`; a free slot holds `'\0'`.
+    slots: Vec<Slot>,
+    /// The entries, group after group.
+    entries: Vec<UnitEntry>,
+    /// How each entry (same index) is matched.
+    keys: Vec<Key>,
+    /// The `not_before` chars of every entry, one after another.
+    blocked: Vec<char>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    first: char,
+    start: u16,
+    end: u16,
+}
+
+/// How an entry is matched: the bytes of its written form after the
+/// first char (the group's char).
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    /// The first four of them (fewer: zeros), little-endian, and the mask
+    /// of those written: a word compare rejects most entries.
+    head: u32,
+    mask: u32,
+    /// All of them (compared when there are more than four).
+    more: &'static [u8],
+    /// The written form ends with an ASCII letter or digit.
+    last_ascii: bool,
+    /// Its `not_before` chars in `blocked` (start, end).
+    blocked: (u16, u16),
+}
+
+/// log2 of the index size (a few times the number of first chars: most
+/// chars find their slot, or a free one, at the first probe).
+const SLOT_BITS: u32 = 10;
+
+/// The home slot of a first char (a multiplicative hash).
+fn slot_of(c: char) -> usize {
+    (u32::from(c).wrapping_mul(0x9e37_79b9) >> (32 - SLOT_BITS)) as usize
+}
+
+/// The first four bytes of `b` as a little-endian word (zeros past its
+/// end).
+fn head_word(b: &[u8]) -> u32 {
+    if let Some(&[b0, b1, b2, b3]) = b.get(..4) {
+        return u32::from_le_bytes([b0, b1, b2, b3]);
+    }
+    let mut w = [0u8; 4];
+    for (d, s) in w.iter_mut().zip(b) {
+        *d = *s;
+    }
+    u32::from_le_bytes(w)
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
     let mut map: CharMap<Vec<UnitEntry>> = CharMap::default();
     for line in UNITS_TSV.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -141,38 +200,136 @@ static UNITS: LazyLock<CharMap<Vec<UnitEntry>>> = LazyLock::new(|| {
             not_before,
         });
     }
-    for v in map.values_mut() {
+    let mut groups: Vec<(char, Vec<UnitEntry>)> = map.into_iter().collect();
+    groups.sort_by_key(|g| g.0);
+    let free = Slot {
+        first: '\0',
+        start: 0,
+        end: 0,
+    };
+    let mut t = Units {
+        slots: vec![free; 1 << SLOT_BITS],
+        entries: Vec::new(),
+        keys: Vec::new(),
+        blocked: Vec::new(),
+    };
+    let mask = (1usize << SLOT_BITS) - 1;
+    let index = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    for (first, mut v) in groups {
         v.sort_by_key(|b| std::cmp::Reverse(b.written.len()));
+        let start = index(t.entries.len());
+        for e in v {
+            let more = e.written.as_bytes().get(first.len_utf8()..).unwrap_or(&[]);
+            let b0 = index(t.blocked.len());
+            t.blocked.extend(e.not_before.chars());
+            let shown = more.len().min(4);
+            t.keys.push(Key {
+                head: head_word(more),
+                mask: u32::MAX.checked_shr(32 - 8 * shown as u32).unwrap_or(0),
+                more,
+                last_ascii: e
+                    .written
+                    .bytes()
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphanumeric()),
+                blocked: (b0, index(t.blocked.len())),
+            });
+            t.entries.push(e);
+        }
+        let end = index(t.entries.len());
+        let mut k = slot_of(first);
+        while t.slots.get(k).is_some_and(|s| s.first != '\0') {
+            k = (k + 1) & mask;
+        }
+        if let Some(s) = t.slots.get_mut(k) {
+            *s = Slot { first, start, end };
+        }
     }
-    map
+    t
 });
 
 /// The written and canonical forms of every lexicon entry.
 pub(crate) fn all_strings() -> impl Iterator<Item = &'static str> {
-    UNITS
-        .values()
-        .flatten()
-        .flat_map(|e| [e.written, e.canonical])
+    UNITS.entries.iter().flat_map(|e| [e.written, e.canonical])
+}
+
+impl Units {
+    /// Where the entries whose written form starts with `first` sit in
+    /// `entries` (an empty range when there are none).
+    fn group(&self, first: char) -> std::ops::Range<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut k = slot_of(first);
+        while let Some(s) = self.slots.get(k) {
+            if s.first == first {
+                return usize::from(s.start)..usize::from(s.end);
+            }
+            if s.first == '\0' {
+                break;
+            }
+            k = (k + 1) & mask;
+        }
+        0..0
+    }
+
+    /// An entry written at the start of the text ends there as a unit
+    /// when `after` follows: an ASCII unit does not run on into more ASCII
+    /// letters or digits, and no char of its `not_before` follows.
+    fn ends_unit(&self, key: &Key, after: &str) -> bool {
+        if key.last_ascii
+            && after
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let (b0, b1) = key.blocked;
+        if b0 == b1 {
+            return true;
+        }
+        let blocked = self
+            .blocked
+            .get(usize::from(b0)..usize::from(b1))
+            .unwrap_or(&[]);
+        !after.chars().next().is_some_and(|c| blocked.contains(&c))
+    }
+}
+
+/// True when some lexicon entry starts with `c` (a quick reject for
+/// [`lookup`]: it finds nothing when this is false).
+pub(crate) fn starts_unit(c: char) -> bool {
+    !UNITS.group(c).is_empty()
 }
 
 /// The longest lexicon entry at the start of `i` (an ASCII unit must not
 /// run on into more ASCII letters or digits: `t` but not `to`).
 pub(crate) fn lookup(i: &str) -> Option<&'static UnitEntry> {
     let first = i.chars().next()?;
-    let entries = UNITS.get(&first)?;
-    // Every entry under `first` starts with it: only the bytes after it
-    // are compared (short words, compared in line).
+    let t = &*UNITS;
+    let group = t.group(first);
+    // Every entry of the group starts with `first`: only the bytes after
+    // it are compared, four at once first.
     let n = first.len_utf8();
     let after_first = i.as_bytes().get(n..).unwrap_or(&[]);
-    entries.iter().find(|e| {
-        let more = e.written.as_bytes().get(n..).unwrap_or(&[]);
-        starts_with_bytes(after_first, more) && ends_unit(e, i.get(e.written.len()..).unwrap_or(""))
-    })
+    let x = head_word(after_first);
+    let keys = t.keys.get(group.clone())?;
+    let entries = t.entries.get(group)?;
+    for (key, e) in keys.iter().zip(entries) {
+        if x & key.mask != key.head
+            || (key.more.len() > 4 && !starts_with_bytes(after_first, key.more))
+        {
+            continue;
+        }
+        if t.ends_unit(key, i.get(n + key.more.len()..).unwrap_or("")) {
+            return Some(e);
+        }
+    }
+    None
 }
 
 /// Entry `e`, written at the start of the text, ends there as a unit when
-/// `after` follows: an ASCII unit does not run on into more ASCII letters
-/// or digits, and no char of `not_before` follows.
+/// `after` follows (the plain reading of [`Units::ends_unit`]).
+#[cfg(test)]
 fn ends_unit(e: &UnitEntry, after: &str) -> bool {
     let last_ascii = e
         .written
@@ -256,6 +413,13 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         class: e.class,
         cjk: e.cjk,
     };
+    // Most units end at a char that starts neither a line end (for
+    // broken_unit) nor a separator (every one starts with one of these
+    // bytes: `/`, `／` EF, `每` E6).
+    let follow = rest.as_bytes().first().copied();
+    if !follow.is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6 | b'\r' | b'\n')) {
+        return Ok((rest, m));
+    }
     // 3.2万人⏎次: a longer unit broken by a line end, when it closes the
     // phrase on the next line (人次。).
     if let Some((end, e2)) = broken_unit(i, e) {
@@ -267,12 +431,7 @@ pub(crate) fn unit(i: &str) -> PResult<'_, UnitMatch<'_>> {
         return Ok((i.get(end..).unwrap_or(""), m));
     }
     // Compound: 元/吨, 元/平方米, 千瓦时/万元.
-    // Every separator starts with one of these bytes (`/`, `／` EF, `每` E6).
-    let sep_may_follow = rest
-        .as_bytes()
-        .first()
-        .is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6));
-    for sep in RATE_SEPS.into_iter().filter(|_| sep_may_follow) {
+    for sep in RATE_SEPS {
         if let Some(after) = rest.strip_prefix(sep) {
             // The denominator as written (千瓦时), or a scale word and a
             // unit (万元, 百人); the longer reading wins (千瓦时, not 千 瓦).
@@ -341,8 +500,7 @@ mod tests {
     /// The reading of `lookup` before its tail-only comparison: the whole
     /// word compared.
     fn lookup_plain(i: &str) -> Option<&'static UnitEntry> {
-        let first = i.chars().next()?;
-        UNITS.get(&first)?.iter().find(|e| {
+        UNITS.entries.iter().find(|e| {
             i.starts_with(e.written) && ends_unit(e, i.get(e.written.len()..).unwrap_or(""))
         })
     }
@@ -353,10 +511,10 @@ mod tests {
             .iter()
             .map(|s| (*s).to_string())
             .collect();
-        for e in UNITS.values().flatten() {
+        for e in &UNITS.entries {
             nexts.extend(e.not_before.chars().map(String::from));
         }
-        for e in UNITS.values().flatten() {
+        for e in &UNITS.entries {
             let w = e.written;
             let cut: String = w
                 .chars()
@@ -370,6 +528,16 @@ mod tests {
                     assert_eq!(a, b, "{s}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn starts_unit_is_a_first_char() {
+        let mut chars: Vec<char> = all_strings().flat_map(str::chars).collect();
+        chars.extend(['\0', 'a', 'z', '的', '万', '亿', '，', '\n', '𝄞']);
+        for c in chars {
+            let plain = UNITS.entries.iter().any(|e| e.written.starts_with(c));
+            assert_eq!(starts_unit(c), plain, "{c}");
         }
     }
 

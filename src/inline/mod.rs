@@ -569,10 +569,16 @@ impl<'a> Scanner<'a, '_> {
             self.overflow(start, end);
             return;
         };
-        // Approximation prefix (近 约 超过 …) right before the figure.
-        let w = self.back_window(start, 9);
-        let before = self.text.get(w..start).unwrap_or("");
-        let (pstart, pre) = match approx_prefix(before) {
+        // Approximation prefix (近 约 超过 …) right before the figure (the
+        // window ends with the char before it, or is empty).
+        let last = self.text.get(..start).and_then(|t| t.chars().next_back());
+        let found = if last.is_some_and(crate::grammar::quantity::ends_approx_prefix) {
+            let w = self.back_window(start, 9);
+            approx_prefix(self.text.get(w..start).unwrap_or(""))
+        } else {
+            None
+        };
+        let (pstart, pre) = match found {
             Some((len, a)) => (start - len, Some(a)),
             None => (start, None),
         };
@@ -608,17 +614,19 @@ impl<'a> Scanner<'a, '_> {
         // 电站建设 alike), not a
         // change: a change for rates, places in a ranking (排名提升4位) and
         // levels (提升2个等级), or with a basis.
-        let after = self.text.get(end..).unwrap_or("");
-        let closes = matches!(&*u.canonical, "位" | "名" | "级" | "位次")
-            || ["等级", "等次", "位次", "个位次"]
-                .iter()
-                .any(|w| after.starts_with(w));
+        let closes = || {
+            let after = self.text.get(end..).unwrap_or("");
+            matches!(&*u.canonical, "位" | "名" | "级" | "位次")
+                || ["等级", "等次", "位次", "个位次"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+        };
         if change.as_ref().is_some_and(|c| {
             matches!(
                 &*c.verb,
                 "提升" | "加快" | "放缓" | "放緩" | "减缓" | "減緩"
             ) && c.basis.is_none()
-                && !closes
+                && !closes()
                 && !matches!(
                     u.class,
                     crate::grammar::unit::UnitClass::Percent
@@ -700,6 +708,13 @@ impl<'a> Scanner<'a, '_> {
 
     /// The change written right before `at` in the clause.
     fn change_before(&self, at: usize) -> Option<Change<'a>> {
+        // The window ends with the char right before `at` (or is empty),
+        // line ends aside (they count as pads): change_verb finds nothing
+        // unless that char may end a verb.
+        let last = self.text.get(..at).and_then(|t| t.chars().next_back());
+        if !last.is_some_and(crate::grammar::quantity::may_end_change) {
+            return None;
+        }
         // The window ends at the entity before `at` (not at the last one
         // pushed: `at` may start a list of figures already pushed).
         // Dates may sit inside the basis (比2020年增长): only figures bound it.
@@ -785,6 +800,13 @@ impl<'a> Scanner<'a, '_> {
         scale: u32,
         magnitude: &'a str,
     ) -> Option<usize> {
+        // Most quantities follow no bare number.
+        if !matches!(
+            self.sink.entities.last().map(|e| &e.kind),
+            Some(EntityKind::Number(_))
+        ) {
+            return None;
+        }
         let mut cur = at;
         let mut first = None;
         let mut idx = self.sink.entities.len();
@@ -1705,9 +1727,10 @@ impl<'a> Scanner<'a, '_> {
             && self.text.get(..i).is_some_and(|b| b.ends_with('月'));
         let day_of_month = q
             .value
+            .filter(|_| after_month)
             .and_then(Num::as_int)
             .and_then(|d| u8::try_from(d).ok())
-            .filter(|d| after_month && (1..=31).contains(d));
+            .filter(|d| (1..=31).contains(d));
         if let Some(day) = day_of_month {
             self.push(
                 i,
@@ -1751,6 +1774,15 @@ impl<'a> Scanner<'a, '_> {
     /// line of its own) is no figure.
     fn unit_label(&self, i: usize, end: usize) -> bool {
         let text = self.text.get(i..end).unwrap_or("");
+        // Only scale words may start it (the first char of the run below).
+        if text
+            .chars()
+            .next()
+            .and_then(crate::grammar::figure::cjk_mult)
+            .is_none_or(|e| e < 2)
+        {
+            return false;
+        }
         let numerals = text
             .chars()
             .take_while(|&c| crate::grammar::figure::is_cjk_numeral_char(c));
