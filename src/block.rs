@@ -575,17 +575,19 @@ fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u
                 }
                 3
             }
-            [b0 @ 0x00..=0x7f, ..] => {
-                let k = ASCII_WALK.get(usize::from(b0)).copied().unwrap_or(0);
-                if k != 0 {
+            [0x00..=0x7f, ..] => {
+                // A run of ASCII (figures, codes, words): byte by byte.
+                while let Some(&b @ 0x00..=0x7f) = bytes.get(i) {
+                    let k = ASCII_WALK.get(usize::from(b)).copied().unwrap_or(0);
                     if k & 1 != 0 {
                         act.push(u32_of(i));
                     }
                     if k >> 1 != PASS {
                         return Some((i, k >> 1));
                     }
+                    i += 1;
                 }
-                1
+                0
             }
             [b0 @ 0xe0..=0xef, b1, b2, ..] => {
                 let cp = (u32::from(b0) & 0x0f) << 12
