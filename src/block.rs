@@ -551,11 +551,12 @@ fn skip_ideographs(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The first char at or after byte `i` (a char boundary) that [`walk`] does
-/// not pass over, and what it is ([`STOPS`]). The active chars passed (and
+/// not pass over: where, what it is ([`STOPS`]), its class (when it is
+/// [`READ`]) and length. The active chars passed (and
 /// the one stopped at, if active) join `act`. Runs of ideographs
 /// (`E4..=E9`) are passed with one look-up each ([`skip_ideographs`]).
 #[inline(always)]
-fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u8)> {
+fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u8, u8, usize)> {
     let tails: &[u64; 256] = &IDEO_TAILS;
     loop {
         i += match *bytes.get(i..)? {
@@ -583,7 +584,7 @@ fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u
                         act.push(u32_of(i));
                     }
                     if k >> 1 != PASS {
-                        return Some((i, k >> 1));
+                        return Some((i, k >> 1, class_of(u32::from(b)), 1));
                     }
                     i += 1;
                 }
@@ -596,8 +597,9 @@ fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u
                 if active3(cp) {
                     act.push(u32_of(i));
                 }
-                if class_of(cp) != 0 {
-                    return Some((i, READ));
+                let class = class_of(cp);
+                if class != 0 {
+                    return Some((i, READ, class, 3));
                 }
                 3
             }
@@ -710,7 +712,7 @@ fn walk(
             start = Some(at);
             last = at;
         }
-        let Some((h, stop)) = next_stop(bytes, at, act) else {
+        let Some((h, stop, class, len)) = next_stop(bytes, at, act) else {
             break;
         };
         if stop == CLAUSE_ONLY {
@@ -719,7 +721,6 @@ fn walk(
             candidate(text, at, cands);
             continue;
         }
-        let (class, len) = class_at(bytes, h);
         if h != last {
             after_term = false;
         }
