@@ -1266,6 +1266,19 @@ mod tests {
         }
     }
 
+    /// The scan's `char_at` reads every char as `chars` does, and nothing
+    /// inside a char or past the end.
+    #[test]
+    fn scan_reads_chars_from_their_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            for i in 0..=s.len() {
+                let want = s.get(i..).and_then(|r| r.chars().next());
+                assert_eq!(crate::inline::char_at(&s, i), want, "{c:?} at {i}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn walk_clauses_finds_the_candidates_of_walk(

@@ -383,6 +383,19 @@ pub(crate) fn next_walked(at: &[u32], k: &mut usize, i: usize, len: usize) -> us
     len
 }
 
+/// The char at the char boundary `i` of `text`, read from its bytes when
+/// it is ASCII or three bytes long (every active char is).
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i..)? {
+        [b0 @ 0x00..=0x7f, ..] => Some(char::from(b0)),
+        [b0 @ 0xe0..=0xef, b1, b2, ..] => char::from_u32(
+            (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f),
+        ),
+        _ => text.get(i..).and_then(|r| r.chars().next()),
+    }
+}
+
 /// The last chars of the meridiem words (`上午`, `下午`, `早上`, `晚上`,
 /// `凌晨`, `傍晚`, `夜间` …).
 fn ends_meridiem(c: char) -> bool {
@@ -1024,7 +1037,7 @@ impl<'a> Scanner<'a, '_> {
                 Some(at) => next_walked(at, &mut k, i, text.len()),
                 None => next_active(text, i),
             };
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            let Some(c) = char_at(text, i) else {
                 break;
             };
             let clen = c.len_utf8();
