@@ -454,7 +454,8 @@ type Cand = (usize, ItemStyle, u32, usize);
 /// feed), or read the char it starts ([`READ`]): the ASCII chars with a
 /// class and the lead bytes of the other chars with a class (`E2`, `E3`,
 /// `EF`; none is `E4..=E9`, which leads an ideograph, nor a continuation
-/// byte).
+/// byte). [`next_stop`] reads its ASCII half ([`ASCII_WALK`]) and stops at
+/// a three-byte char when it has a class ([`class_of`]).
 #[allow(clippy::indexing_slicing)]
 const STOPS: [u8; 256] = {
     let mut t = [PASS; 256];
@@ -482,32 +483,151 @@ const PASS: u8 = 0;
 const CLAUSE_ONLY: u8 = 1;
 const READ: u8 = 2;
 
-/// [`STOPS`] of `b`.
-#[inline(always)]
+/// [`STOPS`] of `b`. (For the tests: [`next_stop`] reads [`ASCII_WALK`].)
+#[cfg(test)]
 fn stop_kind(b: u8) -> u8 {
     STOPS.get(usize::from(b)).copied().unwrap_or(PASS)
 }
 
-/// The first byte at or after `i` (a char boundary) that [`walk`] does not
-/// pass over, and what it is ([`STOPS`]). Steps char by char on the lead
-/// bytes; an ideograph (`E4..=E9`) is passed without a look-up.
+/// Is the three-byte char with code point `cp` active for the inline scan?
 #[inline(always)]
-fn next_stop(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
-    while let Some(&b) = bytes.get(i) {
-        i += match b {
-            0xe4..=0xe9 => 3,
-            _ => match stop_kind(b) {
-                PASS => match b {
-                    0x00..=0x7f => 1,
-                    0x80..=0xdf => 2,
-                    0xe0..=0xef => 3,
-                    _ => 4,
-                },
-                stop => return Some((i, stop)),
-            },
+fn active3(cp: u32) -> bool {
+    crate::inline::ACTIVE3
+        .get((cp >> 6) as usize & 1023)
+        .is_some_and(|w| w >> (cp & 63) & 1 == 1)
+}
+
+/// Is the ASCII char `b` active for the inline scan?
+#[inline(always)]
+fn active1(b: u8) -> bool {
+    crate::inline::ASCII_ACTIVE
+        .get(usize::from(b >> 6))
+        .is_some_and(|w| w >> (b & 63) & 1 == 1)
+}
+
+/// Is the char starting at byte `i` of `bytes` active for the inline scan?
+/// (Every active char is ASCII or three bytes long.)
+#[inline(always)]
+fn active_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..) {
+        Some(&[b0 @ 0..=0x7f, ..]) => active1(b0),
+        Some(&[b0 @ 0xe0..=0xef, b1, b2, ..]) => active3(
+            (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f),
+        ),
+        _ => false,
+    }
+}
+
+/// The ideographs (lead bytes `E4..=E9`) active for the inline scan, by
+/// their last two bytes alone: bit `b2 & 63` of word `b1` is set when some
+/// active ideograph ends with `b1 b2`. A superset (an ideograph with the
+/// same last bytes as an active one is in it too): [`next_stop`] tests the
+/// chars it finds exactly. (Indexing here runs at compile time: out of
+/// bounds would be a compile error.)
+#[allow(clippy::indexing_slicing)]
+static IDEO_TAILS: [u64; 256] = {
+    let act = crate::inline::ACTIVE3_TABLE;
+    let mut t = [0u64; 256];
+    let mut cp = 0x4000u32;
+    while cp <= 0x9fff {
+        if act[(cp >> 6) as usize & 1023] >> (cp & 63) & 1 == 1 {
+            t[(0x80 | (cp >> 6 & 63)) as usize] |= 1 << (cp & 63);
+        }
+        cp += 1;
+    }
+    t
+};
+
+/// What [`next_stop`] does at an ASCII byte: bit 0 set when the char is
+/// active for the inline scan, the [`STOPS`] kind in the bits above.
+#[allow(clippy::indexing_slicing)]
+const ASCII_WALK: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let active = crate::inline::ASCII_ACTIVE[b >> 6] >> (b & 63) & 1 == 1;
+        t[b] = (STOPS[b] << 1) | active as u8;
+        b += 1;
+    }
+    t
+};
+
+/// The first byte at or after `i` (a char boundary) that does not start an
+/// ideograph (`E4..=E9`) outside [`IDEO_TAILS`]. Out of line: the loop
+/// keeps its few registers.
+#[inline(never)]
+fn skip_ideographs(bytes: &[u8], mut i: usize) -> usize {
+    let tails: &[u64; 256] = &IDEO_TAILS;
+    while let Some(&[b0, b1, b2, ..]) = bytes.get(i..) {
+        if b0.wrapping_sub(0xe4) >= 6
+            || tails.get(usize::from(b1)).copied().unwrap_or(0) >> (b2 & 0x3f) & 1 == 1
+        {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
+/// The first char at or after byte `i` (a char boundary) that [`walk`] does
+/// not pass over: where, what it is ([`STOPS`]), its class (when it is
+/// [`READ`]) and length. The active chars passed (and
+/// the one stopped at, if active) join `act`. Runs of ideographs
+/// (`E4..=E9`) are passed with one look-up each ([`skip_ideographs`]).
+#[inline(always)]
+fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u8, u8, usize)> {
+    let tails: &[u64; 256] = &IDEO_TAILS;
+    loop {
+        i += match *bytes.get(i..)? {
+            [b0 @ 0xe4..=0xe9, b1, b2, ..] => {
+                let w = tails.get(usize::from(b1)).copied().unwrap_or(0);
+                if w >> (b2 & 0x3f) & 1 == 0 {
+                    i = skip_ideographs(bytes, i + 3);
+                    continue;
+                }
+                // An ideograph in `IDEO_TAILS`: no class, maybe active.
+                if active3(
+                    (u32::from(b0) & 0x0f) << 12
+                        | (u32::from(b1) & 0x3f) << 6
+                        | (u32::from(b2) & 0x3f),
+                ) {
+                    act.push(u32_of(i));
+                }
+                3
+            }
+            [0x00..=0x7f, ..] => {
+                // A run of ASCII (figures, codes, words): byte by byte.
+                while let Some(&b @ 0x00..=0x7f) = bytes.get(i) {
+                    let k = ASCII_WALK.get(usize::from(b)).copied().unwrap_or(0);
+                    if k & 1 != 0 {
+                        act.push(u32_of(i));
+                    }
+                    if k >> 1 != PASS {
+                        return Some((i, k >> 1, class_of(u32::from(b)), 1));
+                    }
+                    i += 1;
+                }
+                0
+            }
+            [b0 @ 0xe0..=0xef, b1, b2, ..] => {
+                let cp = (u32::from(b0) & 0x0f) << 12
+                    | (u32::from(b1) & 0x3f) << 6
+                    | (u32::from(b2) & 0x3f);
+                if active3(cp) {
+                    act.push(u32_of(i));
+                }
+                let class = class_of(cp);
+                if class != 0 {
+                    return Some((i, READ, class, 3));
+                }
+                3
+            }
+            [] => return None,
+            [0x80..=0xdf, ..] => 2,
+            [0xe0..=0xef, ..] => 3,
+            _ => 4,
         };
     }
-    None
 }
 
 /// The enumeration marker, if any, of the clause starting at byte `at` of
@@ -559,8 +679,11 @@ fn bracket_class(class: u8, depth: &mut i32, after_term: bool) -> bool {
 /// ended by its closing quote; leading padding and line breaks are not part
 /// of a sentence. Clauses start at the paragraph start and after
 /// `。；：，！？;:,` and line feeds; each clause start is tried for an
-/// enumeration marker. Between the chars these rules react to (led by a
-/// [`walk_byte`]) the walk skips bytewise. The `《》“”` it passes (every
+/// enumeration marker. Between the chars these rules react to the walk
+/// skips ideographs by their bytes ([`next_stop`]), noting on its way the
+/// offsets of the chars active for the inline scan into `act` (every one,
+/// ascending: the scan of the same text steps through them instead of
+/// searching, [`crate::inline::Walked`]). The `《》“”` it passes (every
 /// one: they are quotes and brackets) are paired into `marks`, for the
 /// inline scan of the same text.
 fn walk(
@@ -569,6 +692,7 @@ fn walk(
     mut sents: Option<&mut Vec<Span>>,
     cands: &mut Vec<Cand>,
     marks: &mut RefsQuotes,
+    act: &mut Vec<u32>,
 ) {
     let bytes = text.as_bytes();
     candidate(text, 0, cands);
@@ -607,7 +731,7 @@ fn walk(
             start = Some(at);
             last = at;
         }
-        let Some((h, stop)) = next_stop(bytes, at) else {
+        let Some((h, stop, class, len)) = next_stop(bytes, at, act) else {
             break;
         };
         if stop == CLAUSE_ONLY {
@@ -616,7 +740,6 @@ fn walk(
             candidate(text, at, cands);
             continue;
         }
-        let (class, len) = class_at(bytes, h);
         if h != last {
             after_term = false;
         }
@@ -638,6 +761,9 @@ fn walk(
                 }
                 if d & CLOSER != 0 {
                     marks.mark(bytes, at);
+                }
+                if active_at(bytes, at) {
+                    act.push(u32_of(at));
                 }
                 at += len;
                 // `。！？；;`: a sentence end that is a clause break.
@@ -701,6 +827,9 @@ pub(crate) struct Scratch {
     /// for its inline scan to take ([`RefsQuotes::walked`]). Boxed: it
     /// changes hands with the scan's by a pointer swap.
     pub(crate) marks: Option<Box<RefsQuotes>>,
+    /// The active chars of the paragraph walked last (with sentences), for
+    /// its inline scan to take ([`crate::inline::Walked`]).
+    pub(crate) walked: crate::inline::Walked,
 }
 
 /// A candidate kept by [`runs`]: offset, style, ordinal, marker length,
@@ -722,6 +851,8 @@ pub(crate) fn paragraph<'a>(
     scratch.cands.clear();
     let marks = scratch.marks.get_or_insert_with(Box::default);
     marks.clear();
+    scratch.walked.at.clear();
+    scratch.walked.span = None;
     if want_sentences {
         walk(
             text,
@@ -729,8 +860,10 @@ pub(crate) fn paragraph<'a>(
             Some(&mut scratch.sents),
             &mut scratch.cands,
             marks,
+            &mut scratch.walked.at,
         );
         marks.walked = Some(span);
+        scratch.walked.span = Some(span);
     } else {
         walk_clauses(text, &mut scratch.cands);
     }
@@ -1124,6 +1257,47 @@ mod tests {
         }
     }
 
+    /// The walk's tables agree with the scan's `is_active` (through
+    /// `next_active`): every active ideograph is in `IDEO_TAILS`, no
+    /// active char is two or four bytes long, and `ASCII_WALK` is `STOPS`
+    /// with the ASCII activity.
+    #[test]
+    fn walk_tables_cover_the_active_chars() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            let active = crate::inline::next_active(s, 0) == 0;
+            assert_eq!(active_at(s.as_bytes(), 0), active, "{c:?}");
+            if active {
+                assert!(c.len_utf8() == 1 || c.len_utf8() == 3, "{c:?}");
+            }
+            if let &[0xe4..=0xe9, b1, b2] = s.as_bytes() {
+                let tail = IDEO_TAILS[usize::from(b1)] >> (b2 & 0x3f) & 1 == 1;
+                assert!(tail || !active, "{c:?}");
+                // `skip_ideographs` stops exactly at the tails.
+                assert_eq!(skip_ideographs(s.as_bytes(), 0), if tail { 0 } else { 3 });
+            }
+            if c.is_ascii() {
+                let k = ASCII_WALK[c as usize];
+                assert_eq!(k >> 1, stop_kind(c as u8), "{c:?}");
+                assert_eq!(k & 1 == 1, active, "{c:?}");
+            }
+        }
+    }
+
+    /// The scan's `char_at` reads every char as `chars` does, and nothing
+    /// inside a char or past the end.
+    #[test]
+    fn scan_reads_chars_from_their_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            for i in 0..=s.len() {
+                let want = s.get(i..).and_then(|r| r.chars().next());
+                assert_eq!(crate::inline::char_at(&s, i), want, "{c:?} at {i}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn walk_clauses_finds_the_candidates_of_walk(
@@ -1137,7 +1311,7 @@ mod tests {
         ) {
             let text = parts.concat();
             let mut want = Vec::new();
-            walk(&text, 0, None, &mut want, &mut RefsQuotes::default());
+            walk(&text, 0, None, &mut want, &mut RefsQuotes::default(), &mut Vec::new());
             let mut got = Vec::new();
             walk_clauses(&text, &mut got);
             proptest::prop_assert_eq!(got, want);
@@ -1268,6 +1442,42 @@ mod tests {
             "\u{ff5e}",
             "〇是",
             "①",
+            // What the inline scan reacts to (`crate::inline::is_active`).
+            "2023",
+            "7",
+            "１２",
+            "x",
+            "Q",
+            "%",
+            "-",
+            "－",
+            "−",
+            "[",
+            "［",
+            "]",
+            "第",
+            "负",
+            "零",
+            "〇",
+            "○",
+            "十",
+            "百",
+            "万",
+            "亿",
+            "两",
+            "肆",
+            "億",
+            // Ideographs sharing their last two bytes with numerals
+            // (`IDEO_TAILS`): `丁` (E4 B8 81, `一` is E4 B8 80 .. `七` E4 B8 83)
+            // and others of the same tails under other lead bytes.
+            "丁",
+            "万",
+            "与",
+            "丏",
+            "伀",
+            "侀",
+            "倀",
+            "傀",
         ];
         prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|v| v.concat())
     }
@@ -1294,7 +1504,21 @@ mod tests {
                 proptest::prop_assert_eq!(&a.unclosed, &b.unclosed);
                 proptest::prop_assert_eq!(&a.unmatched, &b.unmatched);
             }
+            // The walk's active chars are those `next_active` steps to,
+            // and the scan steps through them as it would search.
+            proptest::prop_assert_eq!(scratch.walked.span, Some(span));
+            let at = &scratch.walked.at;
+            proptest::prop_assert_eq!(at, &crate::inline::active_offsets(&text));
+            let mut k = 0;
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    crate::inline::next_walked(at, &mut k, i, text.len()),
+                    crate::inline::next_active(&text, i),
+                    "from {}", i
+                );
+            }
             let (its2, ss2) = paragraph(&src, span, &mut (None, 0), false, &mut scratch);
+            proptest::prop_assert_eq!(scratch.walked.span, None);
             proptest::prop_assert!(ss2.is_empty());
             proptest::prop_assert_eq!(scratch.marks.as_deref().unwrap().walked, None);
             proptest::prop_assert_eq!(its2, items_reference(&src, span, &mut (None, 0)));

@@ -1435,6 +1435,7 @@ fn make_paragraph<'a>(
     let (entities, quotes) = if opts.entities {
         // The `《》“”` pairs the walk found (with sentences), for the scan.
         std::mem::swap(&mut sink.marks, &mut scratch.marks);
+        std::mem::swap(&mut sink.walked, &mut scratch.walked);
         inline::scan(src, span, opts, sink);
         diags.append(&mut sink.diagnostics);
         // Exact-size copies; the sink keeps its buffers for the next block.

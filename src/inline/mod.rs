@@ -59,6 +59,22 @@ pub(crate) struct InlineSink<'a> {
     /// the buffers the scan pairs them in. Boxed: it changes hands with
     /// the walk's ([`crate::block::Scratch`]) by a pointer swap.
     pub(crate) marks: Option<Box<RefsQuotes>>,
+    /// The active chars of the text to scan, when the walk over its
+    /// paragraph found them ([`Walked::span`] is its span); else the scan
+    /// steps with [`next_active`]. Changes hands with the walk's
+    /// ([`crate::block::Scratch`]) like `marks`.
+    pub(crate) walked: Walked,
+}
+
+/// The offsets (in the paragraph's text, ascending) of every active char
+/// (see [`is_active`]) of the paragraph `span`, found by the walk over it
+/// ([`crate::block::paragraph`] with sentences).
+#[derive(Debug, Default)]
+pub(crate) struct Walked {
+    /// The paragraph walked; `None` when the offsets are of no text.
+    pub(crate) span: Option<Span>,
+    /// The offsets of its active chars.
+    pub(crate) at: Vec<u32>,
 }
 
 impl InlineSink<'_> {
@@ -282,8 +298,8 @@ const fn is_active(c: char) -> bool {
 }
 
 /// [`is_active`] on ASCII, one bit per byte value (bit `b & 63` of word
-/// `b >> 6`).
-const ASCII_ACTIVE: [u64; 2] = {
+/// `b >> 6`). (Also read by the walk over a paragraph, `crate::block`.)
+pub(crate) const ASCII_ACTIVE: [u64; 2] = {
     let mut m = [0u64; 2];
     let mut b = 0u8;
     while b < 128 {
@@ -307,9 +323,10 @@ const ASCII_ACTIVE: [u64; 2] = {
 /// table, so its bounds check is the test for a three-byte char.
 /// Computed at compile time from `is_active` itself; a char is tested with
 /// one load and one shift, without decoding it. (Indexing in a constant
-/// initializer: a bad index would fail the build, not a parse.)
+/// initializer: a bad index would fail the build, not a parse.) The walk's
+/// tables are built from it too (`crate::block`).
 #[allow(clippy::indexing_slicing)]
-static ACTIVE3: [u64; 1024] = {
+pub(crate) const ACTIVE3_TABLE: [u64; 1024] = {
     let mut t = [0u64; 1024];
     let mut cp = 0x800u32;
     while cp <= 0xffff {
@@ -323,9 +340,12 @@ static ACTIVE3: [u64; 1024] = {
     t
 };
 
+/// [`ACTIVE3_TABLE`], once in memory.
+pub(crate) static ACTIVE3: [u64; 1024] = ACTIVE3_TABLE;
+
 /// The byte index of the first active char (see [`is_active`]) at or after
 /// the char boundary `i`, or the length of `text`.
-fn next_active(text: &str, i: usize) -> usize {
+pub(crate) fn next_active(text: &str, i: usize) -> usize {
     let t3: &[u64; 1024] = &ACTIVE3;
     let b = text.as_bytes();
     let mut rest = b.get(i..).unwrap_or_default();
@@ -360,6 +380,47 @@ fn next_active(text: &str, i: usize) -> usize {
                 rest = rest.get(c.len_utf8()..).unwrap_or_default();
             }
         }
+    }
+}
+
+/// The offsets of the active chars of `text`, stepped over with
+/// [`next_active`]: what the walk over a paragraph finds ([`Walked`]).
+#[cfg(test)]
+pub(crate) fn active_offsets(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut i = next_active(text, 0);
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
+        out.push(u32::try_from(i).unwrap_or(u32::MAX));
+        i = next_active(text, i + c.len_utf8());
+    }
+    out
+}
+
+/// [`next_active`] from the offsets of the active chars the walk found,
+/// `at`, looked at from the `k`th on (`k` follows): the first at or after
+/// `i`, or `len` (the length of the text).
+#[inline(always)]
+pub(crate) fn next_walked(at: &[u32], k: &mut usize, i: usize, len: usize) -> usize {
+    while let Some(&o) = at.get(*k) {
+        let o = o as usize;
+        if o >= i {
+            return o;
+        }
+        *k += 1;
+    }
+    len
+}
+
+/// The char at the char boundary `i` of `text`, read from its bytes when
+/// it is ASCII or three bytes long (every active char is).
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i..)? {
+        [b0 @ 0x00..=0x7f, ..] => Some(char::from(b0)),
+        [b0 @ 0xe0..=0xef, b1, b2, ..] => char::from_u32(
+            (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f),
+        ),
+        _ => text.get(i..).and_then(|r| r.chars().next()),
     }
 }
 
@@ -979,8 +1040,10 @@ impl<'a> Scanner<'a, '_> {
         Some(i + rest.len() - r.len())
     }
 
-    /// Scan the text, whose `《》“”` pairs are `marks`.
-    fn run(&mut self, marks: &RefsQuotes) {
+    /// Scan the text, whose `《》“”` pairs are `marks`, and whose active
+    /// chars are at the offsets `walked` when the walk found them (else
+    /// they are searched for, [`next_active`]).
+    fn run(&mut self, marks: &RefsQuotes, walked: Option<&[u32]>) {
         let text = self.text;
         let (refs, quotes) = (&marks.refs, &marks.quotes);
         for &u in &refs.unclosed {
@@ -1015,11 +1078,16 @@ impl<'a> Scanner<'a, '_> {
         let mut quote_idx = 0usize;
         let mut suppress_end = 0usize;
         let mut i = 0usize;
+        // The next of `walked` to look at.
+        let mut k = 0usize;
         loop {
             // Chars that start nothing (most CJK text) are stepped over
             // without the checks below: each would only move on.
-            i = next_active(text, i);
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            i = match walked {
+                Some(at) => next_walked(at, &mut k, i, text.len()),
+                None => next_active(text, i),
+            };
+            let Some(c) = char_at(text, i) else {
                 break;
             };
             let clen = c.len_utf8();
@@ -1973,10 +2041,17 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
     if marks.walked != Some(span) {
         refs_and_quotes(text, &mut marks);
     }
-    sc.run(&marks);
+    // The active chars: from the same walk, else searched for.
+    let mut walked = std::mem::take(&mut sc.sink.walked);
+    sc.run(
+        &marks,
+        (walked.span == Some(span)).then_some(walked.at.as_slice()),
+    );
     // Its vectors serve the next scan.
     marks.walked = None;
     sink.marks = Some(marks);
+    walked.span = None;
+    sink.walked = walked;
     // Diagnostics in document order (bracket pairing reports up front).
     if let Some(new) = sink.diagnostics.get_mut(first_diag..) {
         new.sort_by_key(|d| d.span.start);
