@@ -531,6 +531,22 @@ mod tests {
         }
     }
 
+    /// The first-char index stays at most half full (every probe ends at a
+    /// free slot, so a lookup and an insertion end), and the entries and
+    /// their blocked chars fit the `u16` offsets.
+    #[test]
+    fn unit_index_has_room() {
+        let used = UNITS.slots.iter().filter(|s| s.first != '\0').count();
+        assert!(used > 50, "{used}");
+        assert!(
+            2 * used <= UNITS.slots.len(),
+            "{used} of {}",
+            UNITS.slots.len()
+        );
+        assert!(UNITS.entries.len() < usize::from(u16::MAX));
+        assert!(UNITS.blocked.len() < usize::from(u16::MAX));
+    }
+
     #[test]
     fn starts_unit_is_a_first_char() {
         let mut chars: Vec<char> = all_strings().flat_map(str::chars).collect();
