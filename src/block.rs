@@ -556,24 +556,39 @@ const ASCII_WALK: [u8; 128] = {
 /// ideograph (`E4..=E9`) outside [`IDEO_TAILS`]. Out of line: the loop
 /// keeps its few registers.
 #[inline(never)]
-fn skip_ideographs(bytes: &[u8], mut i: usize) -> usize {
+fn skip_ideographs(bytes: &[u8], i: usize) -> usize {
     let tails: &[u64; 256] = &IDEO_TAILS;
-    while let Some(&[b0, b1, b2, ..]) = bytes.get(i..) {
-        if b0.wrapping_sub(0xe4) >= 6
-            || tails.get(usize::from(b1)).copied().unwrap_or(0) >> (b2 & 0x3f) & 1 == 1
-        {
+    // Passed: an ideograph outside `IDEO_TAILS`.
+    let plain = |b0: u8, b1: u8, b2: u8| {
+        b0.wrapping_sub(0xe4) < 6
+            && tails.get(usize::from(b1)).copied().unwrap_or(0) >> (b2 & 0x3f) & 1 == 0
+    };
+    let Some(rest) = bytes.get(i..) else {
+        return i;
+    };
+    // Two chars a round: one length check for both.
+    let mut r = rest;
+    while let &[a0, a1, a2, b0, b1, b2, ref tail @ ..] = r {
+        if !plain(a0, a1, a2) {
             break;
         }
-        i += 3;
+        if !plain(b0, b1, b2) {
+            return bytes.len() - r.len() + 3;
+        }
+        r = tail;
     }
-    i
+    match *r {
+        [b0, b1, b2, ..] if plain(b0, b1, b2) => bytes.len() - r.len() + 3,
+        _ => bytes.len() - r.len(),
+    }
 }
 
 /// The first char at or after byte `i` (a char boundary) that [`walk`] does
 /// not pass over: where, what it is ([`STOPS`]), its class (when it is
 /// [`READ`]) and length. The active chars passed (and
 /// the one stopped at, if active) join `act`. Runs of ideographs
-/// (`E4..=E9`) are passed with one look-up each ([`skip_ideographs`]).
+/// (`E4..=E9`) are passed with one look-up each, two a round
+/// ([`skip_ideographs`]).
 #[inline(always)]
 fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u8, u8, usize)> {
     let tails: &[u64; 256] = &IDEO_TAILS;
@@ -1261,6 +1276,26 @@ mod tests {
     /// `next_active`): every active ideograph is in `IDEO_TAILS`, no
     /// active char is two or four bytes long, and `ASCII_WALK` is `STOPS`
     /// with the ASCII activity.
+    /// `skip_ideographs` takes two chars a round: it stops at the first
+    /// char it may not pass whatever its position (odd or even) and the
+    /// run's length, and at a char cut off by the end of the text.
+    #[test]
+    fn skip_ideographs_stops_at_any_position() {
+        for n in 0..9 {
+            for stop in ["一", "A", "，", "\u{e9}"] {
+                for p in 0..=n {
+                    let s: String = (0..n).map(|k| if k == p { stop } else { "为" }).collect();
+                    assert_eq!(skip_ideographs(s.as_bytes(), 0), 3 * p, "{s:?}");
+                    assert_eq!(skip_ideographs(s.as_bytes(), s.len()), s.len());
+                }
+            }
+            // The last char cut off by the end of the bytes.
+            let s = "为".repeat(n);
+            let cut = &s.as_bytes()[..s.len().saturating_sub(1)];
+            assert_eq!(skip_ideographs(cut, 0), 3 * n.saturating_sub(1), "{n}");
+        }
+    }
+
     #[test]
     fn walk_tables_cover_the_active_chars() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
