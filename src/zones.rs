@@ -651,6 +651,46 @@ fn issuer_like(l: &LineInfo<'_>) -> bool {
         && date_line(l).is_none()
 }
 
+/// A signature on one line: the issuing body, padding, then the date
+/// (`某某县人民政府　　2024年1月5日`, the two right-aligned on one line by
+/// the page). Returns the issuer and the date, each trimmed; the split is
+/// at the first run of padding after which the rest of the line is a whole
+/// date, so a date spaced out for the layout (`2024 年 1 月 5 日`) stays
+/// whole.
+fn issuer_and_date<'b>(l: &LineInfo<'b>) -> Option<(&'b str, &'b str)> {
+    let pad = crate::grammar::trivia::pad;
+    if l.chars > 48 {
+        return None;
+    }
+    let t = l.text;
+    let mut after_pad = false;
+    for (k, c) in t.char_indices() {
+        if !pad(c) {
+            after_pad = false;
+            continue;
+        }
+        if after_pad {
+            continue;
+        }
+        after_pad = true;
+        let issuer = t.get(..k).unwrap_or("").trim_end_matches(pad);
+        let date = t.get(k..).unwrap_or("").trim_start_matches(pad);
+        if date.is_empty() || issuer.is_empty() {
+            continue;
+        }
+        let named_body = ORG_SUFFIXES
+            .iter()
+            .any(|s| issuer.trim_matches(['（', '(', '）', ')']).ends_with(s));
+        if named_body
+            && date_line(&l.with_text(date)).is_some()
+            && issuer_like(&l.with_text(issuer))
+        {
+            return Some((issuer, date));
+        }
+    }
+    None
+}
+
 /// The formula that ends a report or a letter (`特此报告`, `特此通知`,
 /// `专此报告`, `此复`, `此致`, `敬礼`): the body's last words, not who
 /// signs, even when written without a full stop.
@@ -786,9 +826,14 @@ fn closing(
     }
     let l = lines.get(i)?;
     let mut issuers = Vec::new();
-    let date = if date_line(l).is_some() {
+    let same_line = date_line(l).is_none() && issuer_and_date(l).is_some();
+    let date = if date_line(l).is_some() || same_line {
         let d = i;
         let mut k = i;
+        // The line holds the (last) issuer too.
+        if same_line {
+            issuers.push(i);
+        }
         while issuers.len() < 3 {
             match prev_nonblank(k) {
                 Some(p) if lines.get(p).is_some_and(seal_note) => k = p,
@@ -1317,14 +1362,22 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
 
     // Closing node.
     let closing = closing_lines.map(|(first, iss, date, _)| {
+        // The issuer and the date on one line (see `issuer_and_date`).
+        let shared = date
+            .filter(|d| iss.contains(d))
+            .and_then(|d| lines.get(d))
+            .and_then(issuer_and_date);
         let line = |k: usize| {
             lines.get(k).map(|l| {
+                let own = match shared {
+                    Some((issuer, _)) if Some(k) == date => issuer,
+                    _ => l.text,
+                };
                 // `（万载县统计局）`: the issuer without its brackets.
-                let inner = l
-                    .text
+                let inner = own
                     .strip_prefix(['（', '('])
                     .and_then(|t| t.strip_suffix(['）', ')']))
-                    .unwrap_or(l.text);
+                    .unwrap_or(own);
                 let start = Span::of_sub(l.text, inner, l.t0());
                 Line {
                     text: inner,
@@ -1352,10 +1405,17 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 }
             })
             .collect();
-        let date = date.and_then(|k| lines.get(k)).map(|l| DateLine {
-            text: l.text,
-            span: Span::new(l.t0(), l.t1()),
-            date: date_line(l),
+        let date = date.and_then(|k| lines.get(k)).map(|l| match shared {
+            Some((_, d)) => DateLine {
+                text: d,
+                span: Span::of_sub(l.text, d, l.t0()),
+                date: date_line(&l.with_text(d)),
+            },
+            None => DateLine {
+                text: l.text,
+                span: Span::new(l.t0(), l.t1()),
+                date: date_line(l),
+            },
         });
         let start = lines.get(first).map(|l| l.t0()).unwrap_or(0);
         let end = date

@@ -573,6 +573,54 @@ fn closing_variants_two_issuers_seal_note_and_trailing_notes() {
     assert_eq!(closing_of(&prose), None);
 }
 
+/// The issuer and the date right-aligned on one line by the page are the
+/// closing's issuer and date, each with its own span; two bodies before
+/// the date are two issuers; a spaced-out date stays whole. Near misses: a
+/// person's name or a sentence before the date is no signature.
+#[test]
+fn issuer_and_date_on_one_line_are_the_closing() {
+    let head = "关于2023年度工作情况的报告\n一、主要工作\n内容。\n二、下一步打算\n内容。\n";
+    let one = format!("{head}某某县人民政府　　2024年1月5日\n");
+    assert_eq!(
+        closing_of(&one),
+        Some((vec!["某某县人民政府".into()], Some("2024年1月5日".into())))
+    );
+    let doc = gongwen::parse(&one);
+    let c = doc.closing.as_ref().expect("a closing block");
+    assert_eq!(c.issuers[0].span.text(&one), "某某县人民政府");
+    let d = c.date.as_ref().expect("a date");
+    assert_eq!(d.span.text(&one), "2024年1月5日");
+    assert_eq!(d.date.and_then(|x| x.day), Some(5));
+    assert_eq!(c.span.text(&one), "某某县人民政府　　2024年1月5日");
+    let two = format!("{head}中共某县委办公室　　某县人民政府办公室　　2024年1月15日\n");
+    assert_eq!(
+        closing_of(&two),
+        Some((
+            vec!["中共某县委办公室".into(), "某县人民政府办公室".into()],
+            Some("2024年1月15日".into())
+        ))
+    );
+    let spaced = format!("{head}中共某县委\n某县人民政府 2024 年 1 月 5 日\n");
+    assert_eq!(
+        closing_of(&spaced),
+        Some((
+            vec!["中共某县委".into(), "某县人民政府".into()],
+            Some("2024 年 1 月 5 日".into())
+        ))
+    );
+    for miss in [
+        format!("{head}张三　　2024年1月5日\n"),
+        format!("{head}全年办结率达到百分之百，　2024年1月5日\n"),
+        format!("{head}某县人民政府　　2024年工作要点\n"),
+    ] {
+        assert!(
+            closing_of(&miss).is_none_or(|c| c.1.is_none()),
+            "{miss:?}: {:?}",
+            closing_of(&miss)
+        );
+    }
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
