@@ -861,6 +861,50 @@ fn closing(
     Some((first, issuers, date))
 }
 
+/// A table or figure caption starting at line `k` (before line `end`):
+/// `表1  2022年年末常住人口数及其构成`, `图 3：…`, or `表` alone with the
+/// number and title on the next line (a page that puts each text node on a
+/// line of its own). Returns the caption's last line. The number is
+/// followed by padding, a colon or a dot and a short title with no
+/// sentence punctuation: `表1显示，…` is prose.
+fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> {
+    let pad = crate::grammar::trivia::pad;
+    let l = lines.get(k)?;
+    let rest = l.text.strip_prefix(['表', '图'])?;
+    let rest = rest.trim_start_matches(pad);
+    let (rest, last) = if rest.is_empty() {
+        let next = lines.get(k + 1).filter(|_| k + 1 < end)?;
+        (next.text, k + 1)
+    } else {
+        (rest, k)
+    };
+    let is_num = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digits = rest.len() - rest.trim_start_matches(is_num).len();
+    let numeral = if digits > 0 {
+        digits
+    } else {
+        rest.len() - rest.trim_start_matches(figure_numeral).len()
+    };
+    let after = rest.get(numeral..)?;
+    let title = after
+        .strip_prefix(['：', ':', '.', '．', '、'])
+        .or_else(|| after.starts_with(pad).then_some(after))?
+        .trim_start_matches(pad);
+    let chars = title.chars().count();
+    (numeral > 0
+        && (2..=50).contains(&chars)
+        && !title.contains(['。', '！', '？', '；', ';', '，', ',']))
+    .then_some(last)
+}
+
+/// A CJK numeral char of a caption number (`表一`, `表十二`).
+fn figure_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Lines that start an appendix, glossary or notes zone.
 fn appendix_marker(l: &LineInfo<'_>) -> bool {
     let t = l.text;
@@ -1190,6 +1234,35 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             }
             k = h.last_line + 1;
             next_head += 1;
+            continue;
+        }
+        if let Some(last) = caption_lines(&lines, k, body_end).filter(|&e| {
+            // Not a heading's line (a caption broken over two lines does
+            // not run into one).
+            heads.get(next_head).is_none_or(|h| h.first_line > e)
+        }) {
+            // A table or figure caption is a paragraph of its own, never
+            // glued to the prose before or after it.
+            flush(
+                &mut cur,
+                owner,
+                &mut paras,
+                &mut sink,
+                &mut diags,
+                &mut item_state,
+                &mut scratch,
+            );
+            cur = lines.get(last).map(|e| (l.t0(), e.t1()));
+            flush(
+                &mut cur,
+                owner,
+                &mut paras,
+                &mut sink,
+                &mut diags,
+                &mut item_state,
+                &mut scratch,
+            );
+            k = last + 1;
             continue;
         }
         if l.is_zero_width(src) {

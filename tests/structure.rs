@@ -621,6 +621,61 @@ fn issuer_and_date_on_one_line_are_the_closing() {
     }
 }
 
+/// A table caption between prose lines with no blank lines (a bulletin
+/// whose page puts each text node on a line) is a paragraph of its own, on
+/// one line or with `表` alone on the line before the number; prose citing
+/// a table is not a caption.
+#[test]
+fn a_table_caption_is_a_paragraph_of_its_own() {
+    let head = "2022年统计公报\n一、综合\n";
+    let texts = |t: &str| -> Vec<String> {
+        let doc = gongwen::parse(t);
+        doc.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.to_string())
+            .collect()
+    };
+    let doc = format!(
+        "{head}年末全省常住人口\n4527.98万人，比上年末增加10.58万人\n表1  2022年年末常住人口数及其构成\n全年城镇新增就业\n45.2万人。\n"
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "年末全省常住人口\n4527.98万人，比上年末增加10.58万人",
+            "表1  2022年年末常住人口数及其构成",
+            "全年城镇新增就业\n45.2万人。"
+        ]
+    );
+    let split =
+        format!("{head}表\n2　2022年居民消费价格分类别涨跌幅度\n全年居民消费价格上涨2.0%。\n");
+    assert_eq!(
+        texts(&split),
+        [
+            "表\n2　2022年居民消费价格分类别涨跌幅度",
+            "全年居民消费价格上涨2.0%。"
+        ]
+    );
+    let quantity = gongwen::parse(&doc);
+    let q = quantity.sections[0].paragraphs[2]
+        .entities
+        .iter()
+        .find(|e| e.text == "45.2万人")
+        .expect("the quantity after the caption");
+    let gongwen::EntityKind::Quantity(q) = q.kind else {
+        panic!("a quantity")
+    };
+    assert_eq!(q.clause.text(&doc), "全年城镇新增就业\n45.2万人");
+    for prose in [
+        "{head}如表1所示\n全年增长5%。\n",
+        "{head}表1显示，全年增长5%\n其中农业增长3%。\n",
+        "{head}图1  全年增长5%，其中农业增长3%\n其余持平。\n",
+    ] {
+        let t = prose.replace("{head}", head);
+        assert_eq!(texts(&t).len(), 1, "{t:?}");
+    }
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
