@@ -1288,7 +1288,18 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                     .get(k + 1)
                     .is_some_and(|n| block::leads_into_items(l.text, n.text))
             };
-            if ends_sentence(l.text) || lead_in() {
+            // A whole-line date starting a paragraph (the date under a
+            // notice, before the rules it issues) is one of its own, unless
+            // the next line goes on with the sentence (`，…` / `、…`).
+            let lone_date = || {
+                cur.is_some_and(|(s, _)| s == l.t0())
+                    && date_line(l).is_some()
+                    && lines.get(k + 1).is_none_or(|n| {
+                        !n.text
+                            .starts_with(['，', ',', '、', '。', '；', ';', '：', ':', '）', ')'])
+                    })
+            };
+            if ends_sentence(l.text) || lead_in() || lone_date() {
                 flush(
                     &mut cur,
                     owner,

@@ -676,6 +676,28 @@ fn a_table_caption_is_a_paragraph_of_its_own() {
     }
 }
 
+/// A whole-line date starting a paragraph (the date under a notice that
+/// issues rules, the rules' title on the next line) is a paragraph of its
+/// own; a date line that the next line goes on from is not.
+#[test]
+fn a_lone_date_line_is_a_paragraph_of_its_own() {
+    let t = "关于印发《某市管理办法》的通知\n各县（区）人民政府：\n现将《某市管理办法》印发给你们，请认真贯彻执行。\n二○一二年一月九日\n某市管理办法\n第一章　总则\n第一条　为了加强管理，制定本办法。\n";
+    let doc = gongwen::parse(t);
+    let pre: Vec<&str> = doc.preamble.iter().map(|p| p.text).collect();
+    assert_eq!(
+        pre,
+        [
+            "各县（区）人民政府：",
+            "现将《某市管理办法》印发给你们，请认真贯彻执行。",
+            "二○一二年一月九日",
+            "某市管理办法"
+        ]
+    );
+    let goes_on = "2023年工作总结\n一、概况\n2023年12月\n，全县完成投资10亿元。\n";
+    let doc = gongwen::parse(goes_on);
+    assert_eq!(doc.sections[0].paragraphs.len(), 1);
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
