@@ -681,7 +681,7 @@ fn a_table_caption_is_a_paragraph_of_its_own() {
 /// own; a date line that the next line goes on from is not.
 #[test]
 fn a_lone_date_line_is_a_paragraph_of_its_own() {
-    let t = "关于印发《某市管理办法》的通知\n各县（区）人民政府：\n现将《某市管理办法》印发给你们，请认真贯彻执行。\n二○一二年一月九日\n某市管理办法\n第一章　总则\n第一条　为了加强管理，制定本办法。\n";
+    let t = "关于印发《某市管理办法》的通知\n各县（区）人民政府：\n\n现将《某市管理办法》印发给你们，请认真贯彻执行。\n二○一二年一月九日\n某市管理办法\n第一章　总则\n第一条　为了加强管理，制定本办法。\n";
     let doc = gongwen::parse(t);
     let pre: Vec<&str> = doc.preamble.iter().map(|p| p.text).collect();
     assert_eq!(
