@@ -1201,6 +1201,8 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             ));
         }
     };
+    // The first line of the text after the head (title, metadata).
+    let first_text_line = (cs..body_end).find(|&q| lines.get(q).is_some_and(|x| !x.is_blank()));
     let mut k = cs;
     while k < body_end {
         let Some(l) = lines.get(k) else { break };
@@ -1299,7 +1301,17 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                             .starts_with(['，', ',', '、', '。', '；', ';', '：', ':', '）', ')'])
                     })
             };
-            if ends_sentence(l.text) || lead_in() || lone_date() {
+            // The salutation or addressee line opening the text
+            // (`各位代表：`, `各县（区）人民政府，市直各单位：`) is a paragraph of
+            // its own, also on a page with no blank lines.
+            let salutation = || {
+                owner.is_none()
+                    && Some(k) == first_text_line
+                    && l.text.ends_with(['：', ':'])
+                    && l.chars <= 60
+                    && !has_sentence_punct(l.text)
+            };
+            if ends_sentence(l.text) || lead_in() || lone_date() || salutation() {
                 flush(
                     &mut cur,
                     owner,

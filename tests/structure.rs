@@ -698,6 +698,28 @@ fn a_lone_date_line_is_a_paragraph_of_its_own() {
     assert_eq!(doc.sections[0].paragraphs.len(), 1);
 }
 
+/// The salutation opening a speech or the addressee line of a notice is a
+/// paragraph of its own on a page with no blank lines too; a colon line
+/// later in the text (`其中：`) stays with the line after it.
+#[test]
+fn the_opening_salutation_is_a_paragraph_of_its_own() {
+    let t = "2026年政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n一、过去一年的工作\n全省生产总值增长5%。其中：\n第一产业增长3%。\n";
+    let doc = gongwen::parse(t);
+    let pre: Vec<&str> = doc.preamble.iter().map(|p| p.text).collect();
+    assert_eq!(
+        pre,
+        [
+            "各位代表：",
+            "现在，我代表省人民政府，向大会报告工作，请予审议。"
+        ]
+    );
+    let body: Vec<&str> = doc.sections[0].paragraphs.iter().map(|p| p.text).collect();
+    assert_eq!(body, ["全省生产总值增长5%。其中：\n第一产业增长3%。"]);
+    // Not a colon line: the opening sentence goes on over the line break.
+    let prose = "2026年政府工作报告\n现在，我代表省人民政府\n向大会报告工作。\n一、过去一年的工作\n内容。\n";
+    assert_eq!(gongwen::parse(prose).preamble.len(), 1);
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
@@ -1067,7 +1089,8 @@ fn empty_metadata_label_takes_no_paragraph() {
             "2023年，我市全面推进法治政府建设。现将有关情况报告如下。\n",
             1,
         ),
-        ("各位代表：\n现在，我代表市人民政府报告工作。\n", 1),
+        // The salutation and the sentence: two paragraphs.
+        ("各位代表：\n现在，我代表市人民政府报告工作。\n", 2),
         ("", 0),
     ] {
         let src = format!("{title}发布时间：2024-01-21 来源：\n{after}{body}");
