@@ -867,9 +867,15 @@ fn closing(
 /// line of its own). Returns the caption's last line. The number is
 /// followed by padding, a colon or a dot and a short title with no
 /// sentence punctuation: `表1显示，…` is prose.
+#[inline]
 fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> {
     let pad = crate::grammar::trivia::pad;
     let l = lines.get(k)?;
+    // `表` is `E8 A1 A8`, `图` `E5 9B BE`: most lines are answered by
+    // their first byte.
+    if !matches!(l.text.as_bytes().first(), Some(0xe8 | 0xe5)) {
+        return None;
+    }
     let rest = l.text.strip_prefix(['表', '图'])?;
     let rest = rest.trim_start_matches(pad);
     let (rest, last) = if rest.is_empty() {
