@@ -1013,6 +1013,15 @@ impl<'a> Scanner<'a, '_> {
     fn name_pattern(&mut self, i: usize) -> Option<usize> {
         let rest = self.text.get(i..).unwrap_or("");
         let (mut r, _) = self.digit_figure_at(i)?;
+        // Every operator starts with one of these bytes (`×` C3, `＋`
+        // `＊` EF): most figures are followed by none.
+        if !r
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'+' | b'*' | 0xc3 | 0xef))
+        {
+            return None;
+        }
         let mut joined = false;
         while let Some(r2) = ['+', '×', '＋', '*', '＊']
             .iter()
@@ -1552,7 +1561,13 @@ impl<'a> Scanner<'a, '_> {
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
-            if f.int_digits <= 2 && !f.frac {
+            // (Each label ends with 件, 表 or 图: a figure right after
+            // another char is none.)
+            let may_label = matches!(
+                prev,
+                Some('件' | '表' | '图' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\n' | '\r')
+            );
+            if may_label && f.int_digits <= 2 && !f.frac {
                 let head = self
                     .text
                     .get(..i)

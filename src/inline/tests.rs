@@ -439,6 +439,52 @@ fn arabic_words_after_the_lead_char_gate() {
     }
 }
 
+#[test]
+fn labels_and_name_patterns_after_their_quick_rejects() {
+    // The table-label rule is tried only after 件 表 图 or padding, and
+    // the name patterns only before `+` `*` `×` `＋` `＊`: the labels and
+    // names they must find are still skipped, the figures next to them
+    // still read.
+    for s in [
+        "详见表1",
+        "如图2所示",
+        "附件3",
+        "附表 4",
+        "见图\u{3000}5",
+        "表\n6",
+        "附件\r\n7",
+        "\t表8",
+        "“1+6”工作方案",
+        "实行5+2模式",
+        "7×24小时",
+        "3＋1",
+        "2*3",
+        "4＊5",
+        "1+N",
+    ] {
+        let got = render(s);
+        assert!(
+            got.iter()
+                .all(|l| !l.starts_with("quantity") && !l.starts_with("number")),
+            "{s:?}: {got:?}"
+        );
+    }
+    for (s, want) in [
+        ("代表35名", "quantity 35名"),
+        ("事件12起", "quantity 12起"),
+        ("外表3处", "quantity 3处"),
+        ("共3个", "quantity 3个"),
+        ("3×", "number 3"),
+        ("增加5-", "number 5"),
+    ] {
+        let got = render(s);
+        assert!(
+            got.first().is_some_and(|g| g.starts_with(want)),
+            "{s:?}: {got:?}"
+        );
+    }
+}
+
 proptest::proptest! {
     /// `skip_run_at` reads the run from the bytes as the char-by-char
     /// walk does, at every char boundary of text mixing numerals, digits
