@@ -1329,6 +1329,12 @@ impl<'a> Scanner<'a, '_> {
         if matches!(prev, Some('&' | '#')) {
             return Step::Done(end);
         }
+        // A plain run of digits (2022, 29000), the most common token, is
+        // a figure: no rule below takes it (no letter, no slash, no
+        // separator).
+        if tok.bytes().all(|b| b.is_ascii_digit()) {
+            return Step::Figure;
+        }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
         // (the year after the dash is part of it).

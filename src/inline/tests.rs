@@ -486,6 +486,21 @@ fn labels_and_name_patterns_after_their_quick_rejects() {
 }
 
 proptest::proptest! {
+    /// A token of digits alone goes straight to the figure rules: none of
+    /// the token rules it skips (standard number, fraction, identifier
+    /// classes) takes one, whatever follows.
+    #[test]
+    fn digit_tokens_skip_no_token_rule(
+        tok in "[0-9]{1,20}",
+        after in "[-/ 0-9A-Z年号.]{0,12}"
+    ) {
+        proptest::prop_assert!(crate::grammar::classify::classify_token(&tok).is_none());
+        proptest::prop_assert!(standard_number(&tok, &after).is_none());
+        proptest::prop_assert!(!tok.contains('/'));
+    }
+}
+
+proptest::proptest! {
     /// `skip_run_at` reads the run from the bytes as the char-by-char
     /// walk does, at every char boundary of text mixing numerals, digits
     /// of both widths, letters and other chars.
@@ -496,5 +511,24 @@ proptest::proptest! {
         for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
             proptest::prop_assert_eq!(skip_run_at(&s, i), skip_run_plain(&s, i), "at {} of {:?}", i, s);
         }
+    }
+}
+
+#[test]
+fn digit_tokens_read_as_figures() {
+    // Plain digit runs skip the token rules: hotlines, mobile numbers,
+    // dates and quantities among them are still read.
+    for (s, want) in [
+        ("拨打12345热线", "identifier 12345 Phone"),
+        ("手机13912345678", "identifier 13912345678 Phone"),
+        ("2022年", "date 2022年"),
+        ("共29000人", "quantity 29000人"),
+        ("0359－2090000", "identifier 0359－2090000 Phone"),
+    ] {
+        let got = render(s);
+        assert!(
+            got.first().is_some_and(|g| g.starts_with(want)),
+            "{s:?}: {got:?}"
+        );
     }
 }
