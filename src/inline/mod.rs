@@ -456,6 +456,21 @@ fn figure_then_line_end(s: &str) -> bool {
     }
 }
 
+/// A sufficient condition for [`figure_then_line_end`] to fail on a text
+/// that starts with the digit figure `f`, followed by `r`: a decimal point
+/// stops its digits short of any line end, and after the figure the next
+/// byte must be a line end or one it steps over (digits, `,`, pads; EF C2
+/// E3 lead the wide ones).
+fn no_line_end_after(r: &str, f: &Figure<'_>) -> bool {
+    let goes_on = r.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'0'..=b'9' | b',' | b' ' | b'\t' | b'\n' | b'\r' | 0xef | 0xe3 | 0xc2
+        )
+    });
+    f.frac || !goes_on
+}
+
 /// `s.chars().count() <= n`, without counting a long text to its end.
 fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
@@ -1750,6 +1765,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// A year split from its 年 by a line end: `2015⏎年`.
     fn try_split_year(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        // The figure the word rules read here, when they did.
+        if let Some((at, Some((r, f)))) = &self.digit_read {
+            if *at == i && no_line_end_after(r, f) {
+                return None;
+            }
+        }
         if !figure_then_line_end(rest) {
             return None;
         }

@@ -501,6 +501,36 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// The split year's quick reject from the figure already read is
+    /// sound: wherever it rules a line end out, `figure_then_line_end`
+    /// finds none.
+    #[test]
+    fn no_line_end_after_implies_no_split_year(
+        s in "[0-9０-９][0-9０-９,. 　\u{a0}\u{2009}\t\n\r年x]{0,14}"
+    ) {
+        if let Ok((r, f)) = crate::grammar::figure::digit_figure(&s) {
+            if no_line_end_after(r, &f) {
+                proptest::prop_assert!(!figure_then_line_end(&s), "{:?}", s);
+            }
+        }
+    }
+}
+
+#[test]
+fn split_years_after_the_figure_reject() {
+    for s in [
+        "在2015\n年",
+        "在2015 \n年",
+        "１９９６\r\n年度",
+        "2015\u{3000}\n年",
+    ] {
+        let got = render(s);
+        assert!(got.iter().any(|g| g.starts_with("date ")), "{s:?}: {got:?}");
+    }
+    assert!(render("2015.5\n年").iter().all(|g| !g.starts_with("date ")));
+}
+
+proptest::proptest! {
     /// `skip_run_at` reads the run from the bytes as the char-by-char
     /// walk does, at every char boundary of text mixing numerals, digits
     /// of both widths, letters and other chars.
