@@ -214,14 +214,22 @@ struct Interner {
     ids: HashMap<&'static str, u16, std::hash::BuildHasherDefault<CharHasher>>,
     /// The same ids by the address and length of each lexicon copy: the
     /// strings an entity carries are those very copies, found without
-    /// hashing their bytes.
-    by_address: HashMap<(usize, usize), u16, std::hash::BuildHasherDefault<CharHasher>>,
+    /// hashing their bytes. An open-addressed table (home slot
+    /// [`address_slot`], then the next ones; at most half full, so every
+    /// probe ends at a free slot, id 0).
+    by_address: Vec<(usize, usize, u16)>,
+}
+
+/// The home slot of an address in a table of `mask + 1` slots (a power of
+/// two): a multiplicative hash.
+fn address_slot(addr: usize, mask: usize) -> usize {
+    ((addr as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
 }
 
 static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
     let mut strings = vec![""];
     let mut ids = HashMap::default();
-    let mut by_address = HashMap::default();
+    let mut copies = Vec::new();
     for s in crate::grammar::static_entity_strings() {
         let id = match ids.get(s) {
             Some(&id) => id,
@@ -234,7 +242,23 @@ static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
                 id
             }
         };
-        by_address.insert((s.as_ptr() as usize, s.len()), id);
+        copies.push((s.as_ptr() as usize, s.len(), id));
+    }
+    let size = (2 * copies.len()).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut by_address = vec![(0, 0, 0u16); size];
+    for (addr, len, id) in copies {
+        let mut k = address_slot(addr, mask);
+        while let Some(slot) = by_address.get_mut(k) {
+            if slot.2 == 0 {
+                *slot = (addr, len, id);
+                break;
+            }
+            if slot.0 == addr && slot.1 == len {
+                break;
+            }
+            k = (k + 1) & mask;
+        }
     }
     Interner {
         strings,
@@ -245,11 +269,21 @@ static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
 
 impl Interner {
     /// The id of a lexicon string, 0 when it is not one.
+    #[inline]
     fn id(&self, s: &str) -> u16 {
-        match self.by_address.get(&(s.as_ptr() as usize, s.len())) {
-            Some(&id) => id,
-            None => self.ids.get(s).copied().unwrap_or(0),
+        let addr = s.as_ptr() as usize;
+        let mask = self.by_address.len().wrapping_sub(1);
+        let mut k = address_slot(addr, mask);
+        while let Some(&(a, len, id)) = self.by_address.get(k) {
+            if id == 0 {
+                break;
+            }
+            if a == addr && len == s.len() {
+                return id;
+            }
+            k = (k + 1) & mask;
         }
+        self.ids.get(s).copied().unwrap_or(0)
     }
 
     fn get(&self, id: u16) -> &'static str {
@@ -262,8 +296,9 @@ impl Interner {
 fn offset_in(whole: &str, part: &str) -> Option<usize> {
     let off = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
     // Same address and length inside `whole`: the same bytes (distinct
-    // live strings never overlap).
-    whole.get(off..off.checked_add(part.len())?).map(|_| off)
+    // live strings never overlap), and the ends of a `str` lie on char
+    // boundaries of any text it is part of (no bounds check by chars).
+    (off.checked_add(part.len())? <= whole.len()).then_some(off)
 }
 
 /// Pack a quantity, when it fits.
@@ -701,5 +736,28 @@ mod tests {
             assert_eq!(INTERNER.get(INTERNER.id(s)), s);
         }
         assert_eq!(INTERNER.id("不是单位"), 0);
+    }
+
+    #[test]
+    fn the_interner_finds_every_lexicon_copy_by_its_address() {
+        let t = &INTERNER.by_address;
+        assert!(t.len().is_power_of_two());
+        // At most half full: every probe ends at a free slot.
+        assert!(2 * t.iter().filter(|e| e.2 != 0).count() <= t.len());
+        let mask = t.len() - 1;
+        for s in crate::grammar::static_entity_strings() {
+            // Found in the table itself (not by the fallback on the bytes),
+            // with the id of its text.
+            let (addr, mut k) = (s.as_ptr() as usize, address_slot(s.as_ptr() as usize, mask));
+            while t[k].2 != 0 && (t[k].0, t[k].1) != (addr, s.len()) {
+                k = (k + 1) & mask;
+            }
+            assert_eq!((t[k].0, t[k].1), (addr, s.len()), "{s}");
+            assert_eq!(t[k].2, INTERNER.ids[s], "{s}");
+            assert_eq!(INTERNER.id(s), INTERNER.ids[s], "{s}");
+        }
+        // An equal string elsewhere in memory is found by its text.
+        let owned = String::from("人次");
+        assert_eq!(INTERNER.id(&owned), INTERNER.ids["人次"]);
     }
 }

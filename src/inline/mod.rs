@@ -456,6 +456,21 @@ fn figure_then_line_end(s: &str) -> bool {
     }
 }
 
+/// A sufficient condition for [`figure_then_line_end`] to fail on a text
+/// that starts with the digit figure `f`, followed by `r`: a decimal point
+/// stops its digits short of any line end, and after the figure the next
+/// byte must be a line end or one it steps over (digits, `,`, pads; EF C2
+/// E3 lead the wide ones).
+fn no_line_end_after(r: &str, f: &Figure<'_>) -> bool {
+    let goes_on = r.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'0'..=b'9' | b',' | b' ' | b'\t' | b'\n' | b'\r' | 0xef | 0xe3 | 0xc2
+        )
+    });
+    f.frac || !goes_on
+}
+
 /// `s.chars().count() <= n`, without counting a long text to its end.
 fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
@@ -535,6 +550,9 @@ impl<'a> Scanner<'a, '_> {
         Span::new(self.base + start, self.base + end)
     }
 
+    /// Push an entity (inlined at every call: the ~200-byte kind is
+    /// built in place rather than passed by copy).
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize, kind: EntityKind<'a>) {
         let text = self.text.get(start..end).unwrap_or("");
         let span = self.abs(start, end);
@@ -1013,6 +1031,15 @@ impl<'a> Scanner<'a, '_> {
     fn name_pattern(&mut self, i: usize) -> Option<usize> {
         let rest = self.text.get(i..).unwrap_or("");
         let (mut r, _) = self.digit_figure_at(i)?;
+        // Every operator starts with one of these bytes (`×` C3, `＋`
+        // `＊` EF): most figures are followed by none.
+        if !r
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'+' | b'*' | 0xc3 | 0xef))
+        {
+            return None;
+        }
         let mut joined = false;
         while let Some(r2) = ['+', '×', '＋', '*', '＊']
             .iter()
@@ -1140,7 +1167,7 @@ impl<'a> Scanner<'a, '_> {
                         suppress_end = e;
                         // “12345” / “3 15”: a bare code in quotes.
                         let code = !inner.is_empty()
-                            && inner.chars().any(|c| c.is_ascii_digit())
+                            && inner.bytes().any(|b| b.is_ascii_digit())
                             && inner.chars().all(|c| {
                                 c.is_ascii_digit()
                                     || matches!(c, ' ' | '·' | '.' | '-' | '\u{3000}' | '\u{a0}')
@@ -1319,6 +1346,12 @@ impl<'a> Scanner<'a, '_> {
         // HTML character references (&9826;) are markup, not figures.
         if matches!(prev, Some('&' | '#')) {
             return Step::Done(end);
+        }
+        // A plain run of digits (2022, 29000), the most common token, is
+        // a figure: no rule below takes it (no letter, no slash, no
+        // separator).
+        if tok.bytes().all(|b| b.is_ascii_digit()) {
+            return Step::Figure;
         }
         let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
@@ -1552,7 +1585,13 @@ impl<'a> Scanner<'a, '_> {
             // 表1, 图2, 附件3: labels of tables, figures and annexes.
             // Skip the padding and line ends before the figure first, so
             // the window holds the same text whatever the line-end style.
-            if f.int_digits <= 2 && !f.frac {
+            // (Each label ends with 件, 表 or 图: a figure right after
+            // another char is none.)
+            let may_label = matches!(
+                prev,
+                Some('件' | '表' | '图' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\n' | '\r')
+            );
+            if may_label && f.int_digits <= 2 && !f.frac {
                 let head = self
                     .text
                     .get(..i)
@@ -1726,6 +1765,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// A year split from its 年 by a line end: `2015⏎年`.
     fn try_split_year(&mut self, i: usize, rest: &'a str) -> Option<usize> {
+        // The figure the word rules read here, when they did.
+        if let Some((at, Some((r, f)))) = &self.digit_read {
+            if *at == i && no_line_end_after(r, f) {
+                return None;
+            }
+        }
         if !figure_then_line_end(rest) {
             return None;
         }

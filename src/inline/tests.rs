@@ -439,6 +439,97 @@ fn arabic_words_after_the_lead_char_gate() {
     }
 }
 
+#[test]
+fn labels_and_name_patterns_after_their_quick_rejects() {
+    // The table-label rule is tried only after 件 表 图 or padding, and
+    // the name patterns only before `+` `*` `×` `＋` `＊`: the labels and
+    // names they must find are still skipped, the figures next to them
+    // still read.
+    for s in [
+        "详见表1",
+        "如图2所示",
+        "附件3",
+        "附表 4",
+        "见图\u{3000}5",
+        "表\n6",
+        "附件\r\n7",
+        "\t表8",
+        "“1+6”工作方案",
+        "实行5+2模式",
+        "7×24小时",
+        "3＋1",
+        "2*3",
+        "4＊5",
+        "1+N",
+    ] {
+        let got = render(s);
+        assert!(
+            got.iter()
+                .all(|l| !l.starts_with("quantity") && !l.starts_with("number")),
+            "{s:?}: {got:?}"
+        );
+    }
+    for (s, want) in [
+        ("代表35名", "quantity 35名"),
+        ("事件12起", "quantity 12起"),
+        ("外表3处", "quantity 3处"),
+        ("共3个", "quantity 3个"),
+        ("3×", "number 3"),
+        ("增加5-", "number 5"),
+    ] {
+        let got = render(s);
+        assert!(
+            got.first().is_some_and(|g| g.starts_with(want)),
+            "{s:?}: {got:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    /// A token of digits alone goes straight to the figure rules: none of
+    /// the token rules it skips (standard number, fraction, identifier
+    /// classes) takes one, whatever follows.
+    #[test]
+    fn digit_tokens_skip_no_token_rule(
+        tok in "[0-9]{1,20}",
+        after in "[-/ 0-9A-Z年号.]{0,12}"
+    ) {
+        proptest::prop_assert!(crate::grammar::classify::classify_token(&tok).is_none());
+        proptest::prop_assert!(standard_number(&tok, &after).is_none());
+        proptest::prop_assert!(!tok.contains('/'));
+    }
+}
+
+proptest::proptest! {
+    /// The split year's quick reject from the figure already read is
+    /// sound: wherever it rules a line end out, `figure_then_line_end`
+    /// finds none.
+    #[test]
+    fn no_line_end_after_implies_no_split_year(
+        s in "[0-9０-９][0-9０-９,. 　\u{a0}\u{2009}\t\n\r年x]{0,14}"
+    ) {
+        if let Ok((r, f)) = crate::grammar::figure::digit_figure(&s) {
+            if no_line_end_after(r, &f) {
+                proptest::prop_assert!(!figure_then_line_end(&s), "{:?}", s);
+            }
+        }
+    }
+}
+
+#[test]
+fn split_years_after_the_figure_reject() {
+    for s in [
+        "在2015\n年",
+        "在2015 \n年",
+        "１９９６\r\n年度",
+        "2015\u{3000}\n年",
+    ] {
+        let got = render(s);
+        assert!(got.iter().any(|g| g.starts_with("date ")), "{s:?}: {got:?}");
+    }
+    assert!(render("2015.5\n年").iter().all(|g| !g.starts_with("date ")));
+}
+
 proptest::proptest! {
     /// `skip_run_at` reads the run from the bytes as the char-by-char
     /// walk does, at every char boundary of text mixing numerals, digits
@@ -450,5 +541,24 @@ proptest::proptest! {
         for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
             proptest::prop_assert_eq!(skip_run_at(&s, i), skip_run_plain(&s, i), "at {} of {:?}", i, s);
         }
+    }
+}
+
+#[test]
+fn digit_tokens_read_as_figures() {
+    // Plain digit runs skip the token rules: hotlines, mobile numbers,
+    // dates and quantities among them are still read.
+    for (s, want) in [
+        ("拨打12345热线", "identifier 12345 Phone"),
+        ("手机13912345678", "identifier 13912345678 Phone"),
+        ("2022年", "date 2022年"),
+        ("共29000人", "quantity 29000人"),
+        ("0359－2090000", "identifier 0359－2090000 Phone"),
+    ] {
+        let got = render(s);
+        assert!(
+            got.first().is_some_and(|g| g.starts_with(want)),
+            "{s:?}: {got:?}"
+        );
     }
 }
