@@ -689,6 +689,28 @@ fn dense_paragraphs_and_page_noise() {
             "增长5.6%，下降2.3%",
             &["quantity 5.6% = 5.6 % up", "quantity 2.3% = 2.3 % down"],
         ),
+        // The same lists on a page that puts each figure and each `、` on
+        // a line of its own; two figures on two lines with no separator
+        // are no list.
+        (
+            "分别比上年增长\n4.0%\n、\n9.2%\n、\n12.3%\n。",
+            &[
+                "quantity 4.0% = 4.0 % up/比上年",
+                "quantity 9.2% = 9.2 % up/比上年",
+                "quantity 12.3% = 12.3 % up/比上年",
+            ],
+        ),
+        (
+            "分别比上年增长\n5.6%\n、\n下降\n2.3%",
+            &[
+                "quantity 5.6% = 5.6 % up/比上年",
+                "quantity 2.3% = 2.3 % down/比上年",
+            ],
+        ),
+        (
+            "比上年增长5.6%\n2.3%",
+            &["quantity 5.6% = 5.6 % up/比上年", "quantity 2.3% = 2.3 %"],
+        ),
         (
             "存款余额同比少增23亿元",
             &["quantity 23亿元 = 2300000000 元 down/同比"],

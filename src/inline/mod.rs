@@ -271,6 +271,23 @@ fn ends_bare_rank(after: &str) -> bool {
     })
 }
 
+/// Padding or a line break between the figures of a list.
+fn list_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{a0}')
+}
+
+/// Is `gap` the text between two figures of one list: separators from
+/// `seps` and padding only (`4.0%、9.2%`, `3 和 5`), possibly broken over
+/// lines by the page (`4.0%⏎、⏎9.2%`, each figure a text node of its
+/// own)? Across a line break a separator must be there: two figures on
+/// two lines alone are no list.
+fn list_gap(gap: &str, seps: &[char]) -> bool {
+    !gap.is_empty()
+        && gap.chars().all(|c| seps.contains(&c) || list_space(c))
+        && (gap.contains(seps)
+            || !gap.contains(['\n', '\r']) && !gap.contains(['\u{3000}', '\u{a0}', '\t']))
+}
+
 /// True for the chars the scanner's loop may act on: clause boundaries,
 /// the marks of references and quotes, and every char a production of
 /// [`Scanner::try_at`] can start with. Any other char is stepped over.
@@ -730,8 +747,13 @@ impl<'a> Scanner<'a, '_> {
         if let (Some(ch), Some((c, e))) = (change.as_mut(), &self.last_change) {
             if ch.basis.is_none() && c.basis.is_some() && *e >= self.clause_start {
                 let between = self.text.get(*e..pstart).unwrap_or("");
-                let rest = between.trim_start_matches(['、', '和', '及', '与', ' ']);
-                if rest.len() < between.len() && change_verb(rest).is_some_and(|(_, _, k)| k == 0) {
+                let rest = between.trim_start_matches(|c| {
+                    matches!(c, '、' | '和' | '及' | '与') || list_space(c)
+                });
+                let gap = between.get(..between.len() - rest.len()).unwrap_or("");
+                if list_gap(gap, &['、', '和', '及', '与'])
+                    && change_verb(rest).is_some_and(|(_, _, k)| k == 0)
+                {
                     ch.basis.clone_from(&c.basis);
                 }
             }
@@ -740,10 +762,7 @@ impl<'a> Scanner<'a, '_> {
             if let Some((c, e)) = &self.last_change {
                 let between = self.text.get(*e..pstart).unwrap_or("x");
                 if *e >= self.clause_start
-                    && !between.is_empty()
-                    && between
-                        .chars()
-                        .all(|c| matches!(c, '、' | '和' | '及' | '与' | '至' | '到' | ' '))
+                    && list_gap(between, &['、', '和', '及', '与', '至', '到'])
                 {
                     change = Some(c.clone());
                 }
