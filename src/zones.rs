@@ -649,6 +649,8 @@ fn issuer_like(l: &LineInfo<'_>) -> bool {
         && !closing_formula(value)
         && heading_marker(l.text).is_err()
         && date_line(l).is_none()
+        // `县卫健委　　2024年3月2日`: a row of a table of bodies and dates.
+        && !value_date_in(value)
 }
 
 /// A signature on one line: the issuing body, padding, then the date
@@ -662,7 +664,8 @@ fn issuer_and_date<'b>(l: &LineInfo<'b>) -> Option<(&'b str, &'b str)> {
     if l.chars > 48 {
         return None;
     }
-    let t = l.text;
+    // `某县人民政府　　2024年1月5日　　（盖章）`: a seal note after the date.
+    let t = without_seal(l.text);
     let mut after_pad = false;
     for (k, c) in t.char_indices() {
         if !pad(c) {
@@ -678,10 +681,9 @@ fn issuer_and_date<'b>(l: &LineInfo<'b>) -> Option<(&'b str, &'b str)> {
         if date.is_empty() || issuer.is_empty() {
             continue;
         }
-        let named_body = ORG_SUFFIXES
-            .iter()
-            .any(|s| issuer.trim_matches(['（', '(', '）', ')']).ends_with(s));
-        if named_body
+        // `某县人民政府（盖章）`: the seal note is not the issuer's.
+        let issuer = without_seal(issuer);
+        if org_named(issuer)
             && date_line(&l.with_text(date)).is_some()
             && issuer_like(&l.with_text(issuer))
         {
@@ -689,6 +691,26 @@ fn issuer_and_date<'b>(l: &LineInfo<'b>) -> Option<(&'b str, &'b str)> {
         }
     }
     None
+}
+
+/// Does `t` end like the name of an organisation (`政府`, `局`, `委员会`
+/// …, brackets aside)?
+fn org_named(t: &str) -> bool {
+    let t = t.trim_matches(['（', '(', '）', ')']);
+    ORG_SUFFIXES.iter().any(|s| t.ends_with(s))
+}
+
+/// `t` without a seal note at its end (`某县人民政府（盖章）`).
+fn without_seal(t: &str) -> &str {
+    let pad = crate::grammar::trivia::pad;
+    t.strip_suffix(['）', ')'])
+        .and_then(|r| r.rfind(['（', '(']).map(|o| (r, o)))
+        .filter(|&(r, o)| {
+            let note = r.get(o..).unwrap_or("");
+            note.chars().count() <= 6 && (note.contains('章') || note.contains('签'))
+        })
+        .and_then(|(r, o)| r.get(..o))
+        .map_or(t, |i| i.trim_end_matches(pad))
 }
 
 /// The formula that ends a report or a letter (`特此报告`, `特此通知`,
@@ -826,7 +848,13 @@ fn closing(
     }
     let l = lines.get(i)?;
     let mut issuers = Vec::new();
-    let same_line = date_line(l).is_none() && issuer_and_date(l).is_some();
+    // The issuer and the date on one line, unless the line above is one
+    // too (rows of a table of bodies and dates, not a signature).
+    let same_line = date_line(l).is_none()
+        && issuer_and_date(l).is_some()
+        && prev_nonblank(i)
+            .and_then(|p| lines.get(p))
+            .is_none_or(|p| issuer_and_date(p).is_none());
     let date = if date_line(l).is_some() || same_line {
         let d = i;
         let mut k = i;
@@ -837,7 +865,13 @@ fn closing(
         while issuers.len() < 3 {
             match prev_nonblank(k) {
                 Some(p) if lines.get(p).is_some_and(seal_note) => k = p,
-                Some(p) if lines.get(p).is_some_and(issuer_like) => {
+                // Above a one-line signature, only bodies by name (not a
+                // table's header row `检查单位　　检查时间`).
+                Some(p)
+                    if lines
+                        .get(p)
+                        .is_some_and(|x| issuer_like(x) && (!same_line || org_named(x.text))) =>
+                {
                     issuers.push(p);
                     k = p;
                 }
@@ -861,12 +895,34 @@ fn closing(
     Some((first, issuers, date))
 }
 
+/// Does a line go on with the sentence of a date on the line before it
+/// (`，…`, `至7日，…`, `底，…`, `以来，…`, `起施行。`, `上午，…`)?
+fn continues_date(t: &str) -> bool {
+    t.starts_with([
+        '，', ',', '、', '。', '；', ';', '：', ':', '）', ')', '—', '－', '-', '~', '～', '至',
+        '到', '起', '止', '底', '初', '末', '前', '后',
+    ]) || [
+        "以来", "以前", "以后", "以内", "中旬", "上旬", "下旬", "上午", "下午", "中午", "晚上",
+        "凌晨", "早上", "当天", "当日", "期间",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+}
+
+/// Verbs that introduce a quotation (`习近平总书记指出：`): a line ending
+/// with one and a colon is no salutation.
+const SPEECH_VERBS: [&str; 8] = ["指出", "强调", "要求", "表示", "认为", "规定", "说", "讲"];
+
 /// A table or figure caption starting at line `k` (before line `end`):
-/// `表1  2022年年末常住人口数及其构成`, `图 3：…`, or `表` alone with the
-/// number and title on the next line (a page that puts each text node on a
-/// line of its own). Returns the caption's last line. The number is
-/// followed by padding, a colon or a dot and a short title with no
-/// sentence punctuation: `表1显示，…` is prose.
+/// `表1  2022年年末常住人口数及其构成`, `图 3：…`, `图表1-2 …`, or split
+/// over lines by a page that puts each text node on a line of its own
+/// (`表` / `1  title`, `表1` / `title`, `表` / `1` / `title`). Returns the
+/// caption's last line. The number (digits, `1-1` / `2.1` parts, or
+/// `一`..`十`) is followed by padding, a colon, a dot or a line end, then a
+/// title of 2 to 50 chars with no sentence or clause punctuation outside a
+/// trailing `（单位：万吨，%）` note. Prose is not a caption: `表1显示，…`
+/// (no separator), `表 1 和表 2 中的…` (a title starting with a function
+/// word).
 #[inline]
 fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> {
     let pad = crate::grammar::trivia::pad;
@@ -876,31 +932,80 @@ fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> 
     if !matches!(l.text.as_bytes().first(), Some(0xe8 | 0xe5)) {
         return None;
     }
-    let rest = l.text.strip_prefix(['表', '图'])?;
-    let rest = rest.trim_start_matches(pad);
-    let (rest, last) = if rest.is_empty() {
-        let next = lines.get(k + 1).filter(|_| k + 1 < end)?;
-        (next.text, k + 1)
-    } else {
-        (rest, k)
+    let rest = l
+        .text
+        .strip_prefix("图表")
+        .or_else(|| l.text.strip_prefix(['表', '图']))?;
+    // The next line of the caption, when the page broke it there.
+    let mut last = k;
+    let next_line = |last: &mut usize| {
+        let n = *last + 1;
+        let line = lines.get(n).filter(|x| n < end && !x.is_blank())?;
+        *last = n;
+        Some(line.text)
     };
-    let is_num = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let digits = rest.len() - rest.trim_start_matches(is_num).len();
-    let numeral = if digits > 0 {
-        digits
-    } else {
-        rest.len() - rest.trim_start_matches(figure_numeral).len()
+    let mut rest = rest.trim_start_matches(pad);
+    if rest.is_empty() {
+        rest = next_line(&mut last)?;
+    }
+    // The number with its `-`/`.` parts, else its first digits alone
+    // (`表1.2022年…`: a dot after the number, then the title).
+    let (long, short) = caption_number(rest);
+    let numerals = [long, short];
+    let title = numerals.iter().filter(|&&n| n > 0).find_map(|&n| {
+        let after = rest.get(n..)?;
+        match after.strip_prefix(['：', ':', '.', '．', '、']) {
+            Some(t) => Some(t),
+            None if after.is_empty() || after.starts_with(pad) => Some(after),
+            None => None,
+        }
+    })?;
+    let mut title = title.trim_start_matches(pad);
+    if title.is_empty() {
+        title = next_line(&mut last)?;
+    }
+    // A unit note closing the title may hold commas: `（单位：万吨，%）`.
+    let bare = match title.strip_suffix(['）', ')']) {
+        Some(t) => t
+            .rfind(['（', '('])
+            .and_then(|o| t.get(..o))
+            .unwrap_or(title),
+        None => title,
     };
-    let after = rest.get(numeral..)?;
-    let title = after
-        .strip_prefix(['：', ':', '.', '．', '、'])
-        .or_else(|| after.starts_with(pad).then_some(after))?
-        .trim_start_matches(pad);
     let chars = title.chars().count();
-    (numeral > 0
-        && (2..=50).contains(&chars)
-        && !title.contains(['。', '！', '？', '；', ';', '，', ',']))
+    let function_word = [
+        "和", "与", "及", "中", "的", "为", "是", "所示", "显示", "列出", "反映", "可见", "所列",
+    ]
+    .iter()
+    .any(|w| title.starts_with(w));
+    ((2..=50).contains(&chars)
+        && !function_word
+        && !bare.contains(['。', '！', '？', '；', ';', '，', ',']))
     .then_some(last)
+}
+
+/// The length of a caption's number at the start of `s`: with its
+/// `-`/`.` parts (`1-1`, `2.1`, fullwidth digits too), and without them;
+/// `一`..`十` for both. 0 when there is none.
+fn caption_number(s: &str) -> (usize, usize) {
+    let is_num = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digits = s.len() - s.trim_start_matches(is_num).len();
+    if digits == 0 {
+        let n = s.len() - s.trim_start_matches(figure_numeral).len();
+        return (n, n);
+    }
+    let mut n = digits;
+    while let Some(after) = s
+        .get(n..)
+        .and_then(|r| r.strip_prefix(['-', '－', '.', '．']))
+    {
+        let more = after.len() - after.trim_start_matches(is_num).len();
+        if more == 0 {
+            break;
+        }
+        n = s.len() - after.len() + more;
+    }
+    (n, digits)
 }
 
 /// A CJK numeral char of a caption number (`表一`, `表十二`).
@@ -1299,23 +1404,40 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             // A whole-line date starting a paragraph (the date under a
             // notice, before the rules it issues) is one of its own, unless
             // the next line goes on with the sentence (`，…` / `、…`).
+            // A whole-line date starting a paragraph, or right under the
+            // one issuer line that starts it (the signature under a notice,
+            // before the title of the rules it issues), is a paragraph of
+            // its own, unless the next line goes on with the sentence.
             let lone_date = || {
-                cur.is_some_and(|(s, _)| s == l.t0())
+                let starts = cur.is_some_and(|(s, _)| {
+                    s == l.t0()
+                        || k > 0
+                            && lines
+                                .get(k - 1)
+                                .is_some_and(|p| p.t0() == s && issuer_like(p) && org_named(p.text))
+                });
+                starts
                     && date_line(l).is_some()
-                    && lines.get(k + 1).is_none_or(|n| {
-                        !n.text
-                            .starts_with(['，', ',', '、', '。', '；', ';', '：', ':', '）', ')'])
-                    })
+                    && lines.get(k + 1).is_none_or(|n| !continues_date(n.text))
             };
             // The salutation or addressee line opening the text
             // (`各位代表：`, `各县（区）人民政府，市直各单位：`) is a paragraph of
-            // its own, also on a page with no blank lines.
+            // its own, also on a page with no blank lines; not a line that
+            // introduces a quotation (`…指出：` / `“…”`).
             let salutation = || {
                 owner.is_none()
                     && Some(k) == first_text_line
                     && l.text.ends_with(['：', ':'])
                     && l.chars <= 60
                     && !has_sentence_punct(l.text)
+                    && !SPEECH_VERBS.iter().any(|v| {
+                        l.text
+                            .strip_suffix(['：', ':'])
+                            .is_some_and(|t| t.ends_with(v))
+                    })
+                    && lines
+                        .get(k + 1)
+                        .is_none_or(|n| !n.text.starts_with(['“', '「', '‘', '"']))
             };
             if ends_sentence(l.text) || lead_in() || lone_date() || salutation() {
                 flush(

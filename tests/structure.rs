@@ -720,6 +720,102 @@ fn the_opening_salutation_is_a_paragraph_of_its_own() {
     assert_eq!(gongwen::parse(prose).preamble.len(), 1);
 }
 
+/// Second reading of the layout rules (issuer and date on one line,
+/// captions, lone dates, salutations): the variants real pages write and
+/// the near misses that are prose or tables.
+#[test]
+fn layout_rules_variants_and_near_misses() {
+    let head = "关于开展安全生产检查的通知\n\n各乡镇人民政府：\n为做好安全生产工作，现通知如下。\n一、检查安排\n";
+    // Rows of a table of bodies and dates are no signature.
+    let rows = format!(
+        "{head}检查按以下时间进行：\n县教育局　　2024年3月1日\n县卫健委　　2024年3月2日\n县交通运输局　　2024年3月3日\n"
+    );
+    assert_eq!(closing_of(&rows), None);
+    // A seal note after the issuer or after the date is not the issuer's.
+    for seal in [
+        "某县人民政府（盖章）　2024年1月5日",
+        "某县人民政府　　2024年1月5日　　（盖章）",
+    ] {
+        let t = format!("{head}各单位要高度重视。\n特此通知。\n{seal}\n");
+        assert_eq!(
+            closing_of(&t),
+            Some((vec!["某县人民政府".into()], Some("2024年1月5日".into()))),
+            "{seal}"
+        );
+    }
+    let bulletin = "2023年统计公报\n一、综合\n全年增长5%。\n";
+    let texts = |t: &str| -> Vec<String> {
+        gongwen::parse(t).sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| p.text.to_string())
+            .collect()
+    };
+    for (caption, want) in [
+        (
+            "表1\n2023年年末常住人口数及其构成",
+            "表1\n2023年年末常住人口数及其构成",
+        ),
+        (
+            "表1：\n2023年年末常住人口数及其构成",
+            "表1：\n2023年年末常住人口数及其构成",
+        ),
+        (
+            "表\n1\n2023年年末常住人口数及其构成",
+            "表\n1\n2023年年末常住人口数及其构成",
+        ),
+        ("表1-1  2023年主要农产品产量", "表1-1  2023年主要农产品产量"),
+        ("表1.2023年主要农产品产量", "表1.2023年主要农产品产量"),
+        (
+            "表1  2023年主要农产品产量（单位：万吨，%）",
+            "表1  2023年主要农产品产量（单位：万吨，%）",
+        ),
+        (
+            "图表1  2019-2023年地区生产总值及增速",
+            "图表1  2019-2023年地区生产总值及增速",
+        ),
+    ] {
+        let t = format!("{bulletin}{caption}\n全年粮食产量增加。\n");
+        assert_eq!(
+            texts(&t),
+            ["全年增长5%。", want, "全年粮食产量增加。"],
+            "{caption:?}"
+        );
+    }
+    // Wrapped prose citing tables is one paragraph.
+    let prose = format!(
+        "{bulletin}全年粮食产量增长3%，具体数据见\n表 1 和表 2 中的分地区\n数据及其构成情况。\n"
+    );
+    assert_eq!(texts(&prose).len(), 2);
+    // A date line the next line goes on from stays in its paragraph.
+    for next in [
+        "至7日，县政府组织专项检查。",
+        "底，全县共排查隐患1200处。",
+        "以来，全县共排查隐患。",
+        "—1月7日，全县开展检查。",
+        "起施行的原办法同时废止。",
+        "上午，县委召开会议。",
+    ] {
+        let t = format!("{bulletin}2024年1月5日\n{next}\n");
+        assert_eq!(texts(&t).len(), 2, "{next}");
+    }
+    // The signature under a notice, issuer then date, before the title of
+    // the rules it issues: the date ends the paragraph.
+    let notice = "某县人民政府关于印发某县安全生产管理办法的通知\n\n各乡镇人民政府：\n现将《某县安全生产管理办法》印发给你们，请认真贯彻执行。\n某县人民政府\n2024年1月5日\n某县安全生产管理办法\n第一条　为加强管理，制定本办法。\n第二条　本办法由县应急局负责解释。\n";
+    let pre: Vec<&str> = gongwen::parse(notice)
+        .preamble
+        .iter()
+        .map(|p| p.text)
+        .collect();
+    assert_eq!(
+        pre.get(2..),
+        Some(&["某县人民政府\n2024年1月5日", "某县安全生产管理办法"][..])
+    );
+    // A line introducing a quotation is no salutation.
+    let quote = "在全县经济工作会议上的讲话\n\n习近平总书记指出：\n“发展是第一要务。”我们要深入贯彻。\n一、主要成绩\n全年完成任务。\n";
+    assert_eq!(gongwen::parse(quote).preamble.len(), 1);
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
