@@ -94,6 +94,15 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     if salutation_like(t) {
         return true;
     }
+    // The addressee of a report (`县人大常委会：`, a body by name) or its
+    // lead-in (`现将有关情况报告如下：`): a title never ends in a colon.
+    if l.chars <= 60 && !has_sentence_punct(t) {
+        if let Some(b) = t.strip_suffix(['：', ':']) {
+            if org_named(b) || b.ends_with("如下") {
+                return true;
+            }
+        }
+    }
     // A wrapped prose line with no full stop yet: clauses and a figure
     // (`全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增`).
     let prose = l.chars >= 20
@@ -421,7 +430,8 @@ fn head<'a>(
         let mut best: Option<(i32, (usize, usize))> = None;
         for k in 0..content_start {
             let Some(l) = lines.get(k) else { continue };
-            if !cand(k) || l.chars > 80 {
+            // A title never ends in a colon (`全县财政收入情况如下：`).
+            if !cand(k) || l.chars > 80 || l.text.ends_with(['：', ':']) {
                 continue;
             }
             let mut range = (k, k);

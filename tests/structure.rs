@@ -816,6 +816,41 @@ fn layout_rules_variants_and_near_misses() {
     assert_eq!(gongwen::parse(quote).preamble.len(), 1);
 }
 
+/// The addressee (`县人大常委会：`) and the lead-in (`现将…报告如下：`) of a
+/// report start its text: they are neither subtitles nor the title (a
+/// title never ends in a colon), with or without a blank line after the
+/// title.
+#[test]
+fn addressee_and_lead_in_start_the_text() {
+    for gap in ["", "\n"] {
+        for (lines, pre) in [
+            (
+                "县人大常委会：\n现将2023年工作情况报告如下：\n",
+                &["县人大常委会：", "现将2023年工作情况报告如下："][..],
+            ),
+            (
+                "全县财政收入情况如下：\n单位：万元\n",
+                &["全县财政收入情况如下：", "单位：万元"][..],
+            ),
+            (
+                "根据县委要求，现将有关情况报告如下：\n",
+                &["根据县委要求，现将有关情况报告如下："][..],
+            ),
+        ] {
+            let t = format!("关于2023年工作情况的报告\n{gap}{lines}一、主要成绩\n全年完成任务。\n");
+            let doc = gongwen::parse(&t);
+            assert_eq!(
+                doc.title.as_ref().map(|x| x.text.as_ref()),
+                Some("关于2023年工作情况的报告"),
+                "{t:?}"
+            );
+            assert!(doc.subtitles.is_empty(), "{t:?}");
+            let got: Vec<&str> = doc.preamble.iter().map(|p| p.text).collect();
+            assert_eq!(got, pre, "{t:?}");
+        }
+    }
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
