@@ -94,6 +94,12 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     if salutation_like(t) {
         return true;
     }
+    // An addressee line broken by the page (`各省、自治区、直辖市人民政府，…
+    // 国务院各部委、` / `各直属机构：`).
+    if l.chars <= 80 && t.starts_with('各') && t.ends_with(['、', '，', ',']) && !t.contains('。')
+    {
+        return true;
+    }
     // The addressee of a report (`县人大常委会：`, a body by name) or its
     // lead-in (`现将有关情况报告如下：`): a title never ends in a colon.
     if l.chars <= 60 && !has_sentence_punct(t) {
@@ -1434,9 +1440,23 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             // (`各位代表：`, `各县（区）人民政府，市直各单位：`) is a paragraph of
             // its own, also on a page with no blank lines; not a line that
             // introduces a quotation (`…指出：` / `“…”`).
+            // (An addressee broken over lines ending in `、`/`，` ends
+            // on its colon line.)
+            let opens_text = || {
+                first_text_line.is_some_and(|f| {
+                    k == f
+                        || k <= f + 2
+                            && cur.is_some_and(|(s, _)| lines.get(f).is_some_and(|x| x.t0() == s))
+                            && (f..k).all(|q| {
+                                lines
+                                    .get(q)
+                                    .is_some_and(|x| x.text.ends_with(['、', '，', ',']))
+                            })
+                })
+            };
             let salutation = || {
                 owner.is_none()
-                    && Some(k) == first_text_line
+                    && opens_text()
                     && l.text.ends_with(['：', ':'])
                     && l.chars <= 60
                     && !has_sentence_punct(l.text)
