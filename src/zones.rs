@@ -1425,15 +1425,16 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
             // before the title of the rules it issues), is a paragraph of
             // its own, unless the next line goes on with the sentence.
             let lone_date = || {
-                let starts = cur.is_some_and(|(s, _)| {
-                    s == l.t0()
-                        || k > 0
-                            && lines
-                                .get(k - 1)
-                                .is_some_and(|p| p.t0() == s && issuer_like(p) && org_named(p.text))
-                });
-                starts
-                    && date_line(l).is_some()
+                // The cheap test first: most lines are no date (or too
+                // long to be one).
+                date_line(l).is_some()
+                    && cur.is_some_and(|(s, _)| {
+                        s == l.t0()
+                            || k > 0
+                                && lines.get(k - 1).is_some_and(|p| {
+                                    p.t0() == s && org_named(p.text) && issuer_like(p)
+                                })
+                    })
                     && lines.get(k + 1).is_none_or(|n| !continues_date(n.text))
             };
             // The salutation or addressee line opening the text
