@@ -76,7 +76,7 @@ fn cjk_small(s: &str) -> Option<(u32, usize)> {
 /// The date at the start of `s` (the rest is ignored), or `None`.
 ///
 /// ```ebnf
-/// value_date ::= year ("年" month ("月" (day ("日" | "号"))?)?)?
+/// value_date ::= year ("年" (month | "元") ("月" (day ("日" | "号"))?)?)?
 ///              | year [-/.] month ([-/.] day (pad+ hour ":" minute (":" second)?)?)?
 /// ```
 pub(crate) fn value_date(s: &str) -> Option<Date> {
@@ -108,9 +108,11 @@ fn value_date_prefix(s: &str) -> Option<(Date, usize)> {
     let mut end = yl;
     let rest = s.get(yl..)?;
     let num = |t: &str| digits(t, 2).or_else(|| cjk_small(t));
+    // `元月`: the first month (`二〇二四年元月五日`).
+    let month = |t: &str| num(t).or_else(|| t.starts_with('元').then_some((1, '元'.len_utf8())));
     if let Some(r) = rest.strip_prefix('年') {
         end += '年'.len_utf8();
-        if let Some((m, ml)) = num(r) {
+        if let Some((m, ml)) = month(r) {
             if let Some(r2) = r.get(ml..).and_then(|x| x.strip_prefix('月')) {
                 d.month = u8::try_from(m).ok();
                 end += ml + '月'.len_utf8();
@@ -194,6 +196,10 @@ mod tests {
         assert_eq!(value_date("二〇二六年一月二十七日"), ymd(2026, 1, 27));
         assert_eq!(value_date("二○一二年一月九日"), ymd(2012, 1, 9));
         assert_eq!(value_date("２０２２年１月２８日"), ymd(2022, 1, 28));
+        // `元月` is the first month.
+        assert_eq!(value_date("二〇二四年元月五日"), ymd(2024, 1, 5));
+        assert_eq!(value_date("2024年元月5日"), ymd(2024, 1, 5));
+        assert_eq!(value_date("2024年元旦"), value_date("2024年"));
         let d = value_date("2024-03-28 09:18").unwrap_or_default();
         assert_eq!((d.hour, d.minute), (Some(9), Some(18)));
         assert_eq!(
