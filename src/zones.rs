@@ -132,8 +132,8 @@ fn has_title_word(t: &str) -> bool {
 
 /// A head line that is metadata without a label: a bare date-time
 /// (`2026-02-03 09:02:33`, `2026年02月10日 07时41分`) is the publication
-/// date; a bracketed document number (`（余府发〔2012〕3号）`) is the
-/// document number.
+/// date; a document number alone on its line, bracketed or not
+/// (`（余府发〔2012〕3号）`, `县政府办发〔2024〕21号`), is the document number.
 fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
     let t = l.text;
     if l.chars <= 30
@@ -142,13 +142,30 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
     {
         return Some((MetaKey::PublishedDate, Span::new(l.t0(), l.t1())));
     }
-    let open = t.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let doc_number = |inner: &str| {
+        l.chars <= 40
+            && inner.ends_with('号')
+            && (inner.contains('〔') && inner.contains('〕')
+                || inner.contains('[') && inner.contains(']'))
+    };
+    let open = t.chars().next().filter(|c| matches!(c, '（' | '('));
+    let Some(open) = open else {
+        // `县政府办发〔2024〕21号` alone on its line: the issuer code is
+        // one word (no padding nor punctuation), the year four digits.
+        let plain = doc_number(t)
+            && l.chars <= 30
+            && t.split(['〔', '[']).next().is_some_and(|code| {
+                !code.is_empty() && code.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            })
+            && t.split(['〔', '[']).nth(1).is_some_and(|r| {
+                r.split(['〕', ']'])
+                    .next()
+                    .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            });
+        return plain.then(|| (MetaKey::DocNumber, Span::new(l.t0(), l.t1())));
+    };
     let inner = t.strip_prefix(open)?.strip_suffix(['）', ')'])?;
-    let looks_like_doc_number = l.chars <= 40
-        && inner.ends_with('号')
-        && (inner.contains('〔') && inner.contains('〕')
-            || inner.contains('[') && inner.contains(']'));
-    looks_like_doc_number.then(|| {
+    doc_number(inner).then(|| {
         let start = l.t0() + open.len_utf8();
         (MetaKey::DocNumber, Span::new(start, start + inner.len()))
     })
@@ -188,9 +205,15 @@ fn contents_end(lines: &[LineInfo<'_>], start: usize) -> usize {
 /// (`各县（区）人民政府、市直各单位：`): the report's text starts here.
 fn salutation_like(t: &str) -> bool {
     let n = t.chars().count();
-    let short = n <= 12
+    // `各位代表：`, and the longer forms of address to a committee
+    // (`尊敬的主任、各位副主任、秘书长、各位委员：`).
+    let short = n <= 40
         && !t.contains(['。', '，', ','])
-        && (t.contains("代表") || t.contains("同志") || t.contains("各位") || t.contains("朋友"));
+        && (t.contains("代表")
+            || t.contains("同志")
+            || t.contains("各位")
+            || t.contains("朋友")
+            || t.starts_with("尊敬的"));
     let addressee = n <= 80 && t.starts_with('各') && t.contains(['、', '，']) && !t.contains('。');
     t.ends_with(['：', ':', '！', '!']) && (short || addressee)
 }
@@ -331,6 +354,18 @@ fn head<'a>(
         }
         if let Some((key, value_span)) = bare_meta(l) {
             let value = value_span.text(src);
+            // The document number under the title repeats the table's:
+            // one field (the line is metadata all the same).
+            let seen = metadata
+                .iter()
+                .any(|m: &MetaField<'_>| m.key == key && compact_eq(m.value, &compact(value)));
+            if seen {
+                if let Some(m) = is_meta.get_mut(i) {
+                    *m = true;
+                }
+                i += 1;
+                continue;
+            }
             metadata.push(MetaField {
                 key,
                 label: "",
@@ -880,7 +915,9 @@ fn closing(
         }
         while issuers.len() < 3 {
             match prev_nonblank(k) {
-                Some(p) if lines.get(p).is_some_and(seal_note) => k = p,
+                // A seal note or a publication note (`（此件公开发布）`)
+                // between the issuer and the date is no issuer.
+                Some(p) if lines.get(p).is_some_and(closing_note) => k = p,
                 // Above a one-line signature, only bodies by name (not a
                 // table's header row `检查单位　　检查时间`).
                 Some(p)

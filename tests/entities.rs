@@ -707,6 +707,10 @@ fn dense_paragraphs_and_page_noise() {
                 "quantity 2.3% = 2.3 % down/比上年",
             ],
         ),
+        // Units in traditional characters (a unit row of the lexicon has
+        // its traditional form).
+        ("接種38.6萬劑次", &["quantity 38.6萬劑次 = 386000 剂次"]),
+        ("建成2個鄉鎮", &["quantity 2個鄉鎮 = 2 乡镇"]),
         (
             "比上年增长5.6%\n2.3%",
             &["quantity 5.6% = 5.6 % up/比上年", "quantity 2.3% = 2.3 %"],

@@ -851,6 +851,54 @@ fn addressee_and_lead_in_start_the_text() {
     }
 }
 
+/// From a survey of page shapes outside the corpus: the long forms of
+/// address to a standing committee start the text (not subtitles); a
+/// publication note between the issuer and the date is no issuer; a
+/// document number alone under the title, without brackets, is metadata
+/// (once, when the metadata table has it too).
+#[test]
+fn survey_shapes_address_note_and_doc_number() {
+    for address in [
+        "主任、各位副主任、各位委员：",
+        "尊敬的主任、各位副主任、秘书长、各位委员：",
+    ] {
+        let t = format!(
+            "关于全县教育工作情况的汇报\n{address}\n受县人民政府委托，现将有关情况汇报如下。\n一、基本情况\n全县现有学校68所。\n"
+        );
+        let doc = gongwen::parse(&t);
+        assert!(doc.subtitles.is_empty(), "{address}");
+        assert_eq!(doc.preamble.first().map(|p| p.text), Some(address));
+    }
+    let head = "关于2023年度工作情况的报告\n一、主要工作\n内容。\n二、下一步打算\n内容。\n";
+    let note = format!("{head}某县人民政府\n（此件公开发布）\n2024年1月15日\n");
+    assert_eq!(
+        closing_of(&note),
+        Some((vec!["某县人民政府".into()], Some("2024年1月15日".into())))
+    );
+    let t = "关于开展2024年安全生产大检查的通知\n县政府办发〔2024〕21号\n各乡镇人民政府：\n现将有关事项通知如下。\n一、检查范围\n全县企业。\n";
+    let doc = gongwen::parse(t);
+    assert_eq!(
+        doc.meta(gongwen::MetaKey::DocNumber).map(|m| m.value),
+        Some("县政府办发〔2024〕21号")
+    );
+    assert!(doc.subtitles.is_empty());
+    let twice = format!("文号：县政府办发〔2024〕21号\n{t}");
+    let doc = gongwen::parse(&twice);
+    let numbers = doc
+        .metadata
+        .iter()
+        .filter(|m| m.key == gongwen::MetaKey::DocNumber)
+        .count();
+    assert_eq!(numbers, 1);
+    // Near miss: a sentence citing a document number is no metadata.
+    let cited = "关于开展检查的通知\n根据县政府办发〔2024〕21号文件要求，现通知如下。\n一、检查范围\n全县企业。\n";
+    assert!(
+        gongwen::parse(cited)
+            .meta(gongwen::MetaKey::DocNumber)
+            .is_none()
+    );
+}
+
 /// A breadcrumb trail without its `当前位置` label is front chrome, not the
 /// title; a title that merely starts with 首页 is kept.
 #[test]
