@@ -133,6 +133,10 @@ struct TitleWalk {
     depth: i32,
     /// CJK chars right before the current one.
     prev_cjk: usize,
+    /// A comma seen outside quotes and brackets: a colon after it is
+    /// inside a sentence (`…报送县应急管理局，联系人：王明`), not the
+    /// title's end.
+    comma: bool,
 }
 
 impl TitleWalk {
@@ -145,6 +149,7 @@ impl TitleWalk {
             lead,
             depth: 0,
             prev_cjk: 0,
+            comma: false,
         }
     }
 
@@ -182,7 +187,11 @@ impl TitleWalk {
                 .get(i + c.len_utf8()..)
                 .and_then(|r| r.trim_start_matches(pad).chars().next())
                 .is_none_or(is_cjk);
-        if self.depth == 0 && (matches!(c, '。' | '：' | ':' | '！' | '？') || dot_stop) {
+        let colon = matches!(c, '：' | ':') && !self.comma;
+        if self.depth == 0 && matches!(c, '，' | ',') {
+            self.comma = true;
+        }
+        if self.depth == 0 && (matches!(c, '。' | '！' | '？') || colon || dot_stop) {
             let after = i + c.len_utf8();
             let tail = body.get(after..).unwrap_or("");
             let tail_trim = tail.trim_start_matches(pad);
@@ -194,9 +203,11 @@ impl TitleWalk {
     }
 
     /// No stop in `body`: the whole text is the title, trailing padding
-    /// and `；，` left out.
+    /// and `；，：` left out.
     fn end(&self, body: &str) -> (usize, usize, usize, Option<usize>) {
-        let t = body.trim_end_matches(|c: char| pad(c) || matches!(c, '；' | ';' | '，' | ','));
+        let t = body.trim_end_matches(|c: char| {
+            pad(c) || matches!(c, '；' | ';' | '，' | ',' | '：' | ':')
+        });
         (self.lead, self.lead + t.len(), self.lead + body.len(), None)
     }
 }
@@ -1248,5 +1259,18 @@ mod tests {
         let (ts, te, _, run) = split_title("加强党的领导,法治政府建设稳步推进");
         assert_eq!(te - ts, "加强党的领导,法治政府建设稳步推进".len());
         assert_eq!(run, None);
+        // A colon ends the title before any comma (`加强领导：成立…`), not
+        // after one: there it is inside a sentence (`…，联系人：王明。`).
+        let s = "加强领导：成立领导小组。";
+        let (ts, te, _, run) = split_title(s);
+        assert_eq!((&s[ts..te], run.is_some()), ("加强领导", true));
+        let s = "请于6月5日前报送县应急管理局，联系人：王明，电话：5521234。";
+        let (ts, te, _, run) = split_title(s);
+        assert_eq!(&s[ts..te], s.trim_end_matches('。'));
+        assert_eq!(run, None);
+        // No stop at all: a closing colon is not the title's.
+        let s = "违反本办法，有下列行为之一的，依法追究责任：";
+        let (ts, te, _, _) = split_title(s);
+        assert_eq!(&s[ts..te], s.trim_end_matches('：'));
     }
 }
