@@ -506,6 +506,9 @@ struct Scanner<'a, 's> {
     digit_read: Option<(usize, Option<(&'a str, Figure<'a>)>)>,
     /// Where the line ends are.
     line_ends: LineEnds<'a>,
+    /// The numeral run read last: (where, its end). The CJK word rules
+    /// and the figure rule both skip the run at a CJK numeral.
+    run_read: (usize, usize),
 }
 
 /// Line ends (`\n` `\r`) in a text, asked about window by window: one
@@ -951,9 +954,16 @@ impl<'a> Scanner<'a, '_> {
         self.last_end = end;
     }
 
-    /// Skip the run of numeral chars (digits, CJK numerals) at `i`.
-    fn skip_run(&self, i: usize) -> usize {
-        skip_run_at(self.text, i)
+    /// Skip the run of numeral chars (digits, CJK numerals) at `i` (read
+    /// once per position).
+    fn skip_run(&mut self, i: usize) -> usize {
+        let (at, end) = self.run_read;
+        if at == i {
+            return end;
+        }
+        let end = skip_run_at(self.text, i);
+        self.run_read = (i, end);
+        end
     }
 
     /// True when the arabic figure at `i` is an enumeration marker (`1、`,
@@ -2078,6 +2088,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         last_change: None,
         digit_read: None,
         line_ends: LineEnds::new(text),
+        run_read: (usize::MAX, 0),
     };
     let _ = opts; // every option that matters is checked by the caller
     // The `《》“”` pairs: from the walk over this paragraph if one paired
