@@ -67,6 +67,21 @@ static LED_SLOGANS: LazyLock<CharMap<Vec<(&'static str, &'static str)>>> = LazyL
     map
 });
 
+/// The (last char of the lead, first char of the term) of every idiom of
+/// [`LED_SLOGANS`]: a quick reject for [`led_slogan`].
+static LED_PAIRS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    let mut pairs: Vec<(char, char)> = LED_SLOGANS
+        .iter()
+        .flat_map(|(&c, v)| {
+            v.iter()
+                .filter_map(move |(lead, _)| Some((lead.chars().next_back()?, c)))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+});
+
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
 }
@@ -102,6 +117,13 @@ pub(crate) fn led_slogan<'i>(before: &str, i: &'i str) -> Option<&'i str> {
         .iter()
         .find(|(lead, _)| before.ends_with(lead))
         .and_then(|(_, term)| i.strip_prefix(term))
+}
+
+/// Can [`led_slogan`] match a numeral that starts with `first` right
+/// after the char `prev`? (A necessary condition: some idiom's lead ends
+/// with `prev` and its term starts with `first`.)
+pub(crate) fn led_slogan_may_start(prev: char, first: char) -> bool {
+    LED_PAIRS.contains(&(prev, first))
 }
 
 /// An ordinal: `第` + figure + an optional measure word (`第一批`, `第9名`,

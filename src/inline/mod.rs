@@ -34,7 +34,8 @@ use crate::entity::{
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
-    classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
+    classify_token, code_token, emergency_number, led_slogan, led_slogan_may_start, ordinal,
+    phone_like, slogan,
 };
 use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
 use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
@@ -1480,11 +1481,17 @@ impl<'a> Scanner<'a, '_> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
-        // 最后一公里, 约法三章: idioms whose numeral follows a lead word.
-        let w = self.back_window(i, 12);
-        // The whole numeral run is part of the idiom (最后一百米 too).
-        if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
-            return Some(self.skip_run(i).max(i + rest.len() - r.len()));
+        // 最后一公里, 约法三章: idioms whose numeral follows a lead word
+        // (which ends with the char before: most numerals follow none).
+        let first = rest.chars().next();
+        if let (Some(p), Some(f)) = (prev, first) {
+            if led_slogan_may_start(p, f) {
+                let w = self.back_window(i, 12);
+                // The whole numeral run is part of the idiom (最后一百米 too).
+                if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
+                    return Some(self.skip_run(i).max(i + rest.len() - r.len()));
+                }
+            }
         }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
@@ -1500,9 +1507,15 @@ impl<'a> Scanner<'a, '_> {
         }
         // 近万人, 超过千万人次, 突破百亿次: a bare scale word after an
         // approximation prefix or 突破.
-        let w = self.back_window(i, 9);
-        let before = self.text.get(w..i).unwrap_or("");
-        if approx_prefix(before).is_some() || before.ends_with("突破") {
+        // (Both end with the char before, which most numerals do not
+        // follow.)
+        let approx_or_breach =
+            prev.is_some_and(|p| crate::grammar::quantity::ends_approx_prefix(p) || p == '破');
+        let before = || {
+            let w = self.back_window(i, 9);
+            self.text.get(w..i).unwrap_or("")
+        };
+        if approx_or_breach && (approx_prefix(before()).is_some() || before().ends_with("突破")) {
             if let Ok((r, mut q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
                 self.emit_quantity(i, end, &mut q, false);

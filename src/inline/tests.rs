@@ -562,3 +562,40 @@ fn digit_tokens_read_as_figures() {
         );
     }
 }
+
+proptest::proptest! {
+    /// The quick rejects of `cjk_word` read only the char before the
+    /// numeral: an idiom with a lead, an approximation prefix or 突破
+    /// matches only when that char may end one.
+    #[test]
+    fn cjk_word_rejects_by_the_char_before(
+        before in "[最后後约約法突破近超过過逾了为為有多少于於到足每前一年的 ]{0,5}",
+        i in "[一三两十百千万亿][一三两十百千万亿公里章米人元]{0,3}",
+    ) {
+        let prev = before.chars().next_back();
+        let first = i.chars().next();
+        if led_slogan(&before, &i).is_some() {
+            let ok = prev.zip(first).is_some_and(|(p, f)| led_slogan_may_start(p, f));
+            proptest::prop_assert!(ok, "{:?} {:?}", before, i);
+        }
+        if approx_prefix(&before).is_some() || before.ends_with("突破") {
+            let ok = prev.is_some_and(|p| {
+                crate::grammar::quantity::ends_approx_prefix(p) || p == '破'
+            });
+            proptest::prop_assert!(ok, "{:?}", before);
+        }
+    }
+}
+
+#[test]
+fn cjk_words_after_a_lead_or_prefix_still_read() {
+    // Led idioms: no figure.
+    assert!(render("打通最后一公里。").is_empty());
+    assert!(render("做到约法三章，").is_empty());
+    // Bare scale words after a prefix or 突破: quantities.
+    let got = render("服务近万人，突破百亿次。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.starts_with("quantity ")), "{got:?}");
+    // A numeral after none of them is read as before.
+    assert!(render("进一步统一思想").is_empty());
+}
