@@ -37,7 +37,9 @@ use crate::grammar::classify::{
     classify_token, code_token, emergency_number, led_slogan, led_slogan_may_start, ordinal,
     phone_like, slogan,
 };
-use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
+use crate::grammar::date::{
+    DateMatch, date, date_may_follow, date_may_start, listed_date, meridiem,
+};
 use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -1716,9 +1718,19 @@ impl<'a> Scanner<'a, '_> {
         let mer = self
             .meridiem_start(i, c)
             .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
+        // At a CJK numeral, the run the word rules skipped is the number
+        // `date_may_start` reads (the same chars).
+        let may_start = || match self.run_read {
+            (at, end) if at == i && is_cjk_numeral_char(c) => self
+                .text
+                .get(end..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(|n| date_may_follow(n, false)),
+            _ => date_may_start(rest),
+        };
         let (i, rest, (r, m)) = match mer {
             Some(x) => x,
-            None if !date_may_start(rest) => return None,
+            None if !may_start() => return None,
             None => match date(rest) {
                 Ok(x) => (i, rest, x),
                 // 2022、2023年: the first year of a list.

@@ -599,3 +599,58 @@ fn cjk_words_after_a_lead_or_prefix_still_read() {
     // A numeral after none of them is read as before.
     assert!(render("进一步统一思想").is_empty());
 }
+
+/// The date check at a CJK numeral, from the run `skip_run_at` read.
+fn date_may_start_after_run(t: &str, k: usize) -> bool {
+    let end = skip_run_at(t, k);
+    t.get(end..)
+        .and_then(|a| a.chars().next())
+        .is_some_and(|n| date_may_follow(n, false))
+}
+
+proptest::proptest! {
+    /// At a CJK numeral, `date_may_follow` after the run `skip_run_at`
+    /// reads says what `date_may_start` says.
+    #[test]
+    fn date_check_after_a_cjk_run_is_date_may_start(
+        s in "[-一二三四五六七八九十百千万亿〇○零两0-9０-９年月日号时點份度:：/. 　、和与及—–～~〜至到x]{1,12}"
+    ) {
+        for (k, c) in s.char_indices() {
+            if is_cjk_numeral_char(c) {
+                proptest::prop_assert_eq!(
+                    date_may_start_after_run(&s, k),
+                    date_may_start(&s[k..]),
+                    "{:?} at {}", s, k
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn date_check_after_a_cjk_run_on_the_seeds() {
+    let texts = [
+        include_str!("../../tests/corpus/000_96091dc0ec9ac7c9.txt"),
+        include_str!("../../tests/corpus/001_d3e8529875367636.txt"),
+        include_str!("../../tests/corpus/002_6854c17d362f6be3.txt"),
+        include_str!("../../tests/corpus/003_499a48098651bdba.txt"),
+        include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
+        include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
+    ];
+    let mut checked = 0;
+    for (t, (k, c)) in texts
+        .iter()
+        .flat_map(|t| t.char_indices().map(move |x| (*t, x)))
+    {
+        if is_cjk_numeral_char(c) {
+            assert_eq!(
+                date_may_start_after_run(t, k),
+                date_may_start(&t[k..]),
+                "{:.12}",
+                &t[k..]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100);
+}
