@@ -1366,7 +1366,6 @@ impl<'a> Scanner<'a, '_> {
         if tok.bytes().all(|b| b.is_ascii_digit()) {
             return Step::Figure;
         }
-        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
         // (the year after the dash is part of it).
         if let Some(n) = standard_number(tok, r) {
@@ -1375,6 +1374,13 @@ impl<'a> Scanner<'a, '_> {
             self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
             return Step::Done(end);
         }
+        // A word without a digit (GDP, APP, e-Gov): every rule below needs
+        // one (a figure starts the token, a fraction's parts and an
+        // identifier hold digits), and a word is skipped whole.
+        if !ascii_digit && !tok.bytes().any(|b| b.is_ascii_digit()) {
+            return Step::Done(end);
+        }
+        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
         // (8.6/10万) is a quantity.
         let unit_quantity = || {

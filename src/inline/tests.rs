@@ -654,3 +654,27 @@ fn date_check_after_a_cjk_run_on_the_seeds() {
     }
     assert!(checked > 100);
 }
+
+#[test]
+fn words_without_a_digit_are_skipped_whole() {
+    // Skipped: no entity, and nothing inside is read.
+    for s in [
+        "推进GDP增长",
+        "APP上线",
+        "e-Gov平台",
+        "A/B测试",
+        "km/h以内",
+        "abc-def。",
+    ] {
+        assert!(render(s).is_empty(), "{s:?}: {:?}", render(s));
+    }
+    // Tokens with a digit, or a standard's code, go on as before.
+    let got = render("按GB/T 9704-2012执行");
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("identifier GB/T 9704-2012")),
+        "{got:?}"
+    );
+    assert!(render("PM2.5浓度").is_empty());
+    assert!(render("5G基站").is_empty());
+}
