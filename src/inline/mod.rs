@@ -642,12 +642,15 @@ impl<'a> Scanner<'a, '_> {
         end
     }
 
+    /// Push the quantity `q` read at `start..end`; `last` is the char
+    /// right before `start` (the caller has read it).
     fn emit_quantity(
         &mut self,
         start: usize,
         end: usize,
         q: &mut QuantityMatch<'a>,
         negative: bool,
+        last: Option<char>,
     ) {
         // Read in place (the match is large): only the unit is taken out.
         let Some(mut value) = q.value else {
@@ -656,7 +659,6 @@ impl<'a> Scanner<'a, '_> {
         };
         // Approximation prefix (近 约 超过 …) right before the figure (the
         // window ends with the char before it, or is empty).
-        let last = self.text.get(..start).and_then(|t| t.chars().next_back());
         let found = if last.is_some_and(crate::grammar::quantity::ends_approx_prefix) {
             let w = self.back_window(start, 9);
             approx_prefix(self.text.get(w..start).unwrap_or(""))
@@ -693,7 +695,13 @@ impl<'a> Scanner<'a, '_> {
         let list_start = self.distribute_unit(pstart, &u, q.scale, q.magnitude);
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
-        let mut change = self.change_before(list_start.unwrap_or(pstart));
+        let at = list_start.unwrap_or(pstart);
+        let last_at = if at == start {
+            last
+        } else {
+            self.text.get(..at).and_then(|t| t.chars().next_back())
+        };
+        let mut change = self.change_before(at, last_at);
         // 提升 before a count is an upgrade done to so many things (提升39个
         // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩; 加快6个
         // 电站建设 alike), not a
@@ -791,12 +799,12 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// The change written right before `at` in the clause.
-    fn change_before(&self, at: usize) -> Option<Change<'a>> {
+    /// The change written right before `at` in the clause (`last`: the
+    /// char right before `at`).
+    fn change_before(&self, at: usize, last: Option<char>) -> Option<Change<'a>> {
         // The window ends with the char right before `at` (or is empty),
         // line ends aside (they count as pads): change_verb finds nothing
         // unless that char may end a verb.
-        let last = self.text.get(..at).and_then(|t| t.chars().next_back());
         if !last.is_some_and(crate::grammar::quantity::may_end_change) {
             return None;
         }
@@ -1254,7 +1262,7 @@ impl<'a> Scanner<'a, '_> {
             if let Ok((r, mut q)) = quantity(body) {
                 if q.unit.is_some() {
                     let end = i + rest.len() - r.len();
-                    self.emit_quantity(i, end, &mut q, true);
+                    self.emit_quantity(i, end, &mut q, true, prev);
                     return Some(end);
                 }
             }
@@ -1277,7 +1285,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(end);
             }
         }
-        Some(self.figure(i, rest))
+        Some(self.figure(i, rest, prev))
     }
 
     /// `第一批`, `第9名`; fixed terms (`第一责任人`, `第三产业`) are skipped.
@@ -1467,7 +1475,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let end = i + rest.len() - r.len();
-        self.emit_quantity(i, end, &mut q, true);
+        self.emit_quantity(i, end, &mut q, true, prev);
         Some(end)
     }
 
@@ -1526,7 +1534,7 @@ impl<'a> Scanner<'a, '_> {
         if approx_or_breach && (approx_prefix(before()).is_some() || before().ends_with("突破")) {
             if let Ok((r, mut q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
-                self.emit_quantity(i, end, &mut q, false);
+                self.emit_quantity(i, end, &mut q, false, prev);
                 return Some(end);
             }
         }
@@ -1844,7 +1852,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// A quantity, or a bare figure: identifier, hotline or plain number.
     /// Returns where to continue (past the figure run when nothing matched).
-    fn figure(&mut self, i: usize, rest: &'a str) -> usize {
+    /// `prev` is the char before `i`.
+    fn figure(&mut self, i: usize, rest: &'a str, prev: Option<char>) -> usize {
         // The digit figure here, when a word production has read it.
         let read = self
             .digit_read
@@ -1919,7 +1928,7 @@ impl<'a> Scanner<'a, '_> {
                 return end;
             }
         }
-        self.emit_quantity(i, end, &mut q, false);
+        self.emit_quantity(i, end, &mut q, false, prev);
         end
     }
 
