@@ -1268,7 +1268,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         if is_cjk {
-            if let Some(end) = self.cjk_word(i, prev, rest) {
+            if let Some(end) = self.cjk_word(i, c, prev, rest) {
                 return Some(end);
             }
         }
@@ -1277,7 +1277,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(end);
             }
         }
-        if let Some(end) = self.try_date(i, c, rest) {
+        if let Some(end) = self.try_date(i, c, prev, rest) {
             return Some(end);
         }
         if is_digit {
@@ -1492,16 +1492,16 @@ impl<'a> Scanner<'a, '_> {
 
     /// CJK numerals that are words, not figures: slogans, sessions
     /// (`八次全会`), vague amounts (`几十年`), decades, centuries, plan
-    /// names; and bare scale words after a prefix (`近万人`).
-    fn cjk_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+    /// names; and bare scale words after a prefix (`近万人`). `c` is the
+    /// char at `i`, `prev` the char before.
+    fn cjk_word(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Option<usize> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
         // 最后一公里, 约法三章: idioms whose numeral follows a lead word
         // (which ends with the char before: most numerals follow none).
-        let first = rest.chars().next();
-        if let (Some(p), Some(f)) = (prev, first) {
-            if led_slogan_may_start(p, f) {
+        if let Some(p) = prev {
+            if led_slogan_may_start(p, c) {
                 let w = self.back_window(i, 12);
                 // The whole numeral run is part of the idiom (最后一百米 too).
                 if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
@@ -1512,12 +1512,7 @@ impl<'a> Scanner<'a, '_> {
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
-            && (rest.starts_with('一')
-                || rest
-                    .chars()
-                    .next()
-                    .and_then(crate::grammar::figure::cjk_mult)
-                    .is_some_and(|e| e >= 2))
+            && (c == '一' || crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 2))
         {
             return Some(self.skip_run(i));
         }
@@ -1583,11 +1578,7 @@ impl<'a> Scanner<'a, '_> {
         });
         // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
         // a scale word: 总数三年来 is a count).
-        let scale_first = rest
-            .chars()
-            .next()
-            .and_then(crate::grammar::figure::cjk_mult)
-            .is_some_and(|e| e >= 1);
+        let scale_first = crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 1);
         let vague = matches!(prev, Some('几' | '幾'))
             || (matches!(prev, Some('数' | '數')) && scale_first)
             || after.starts_with(['几', '幾']);
@@ -1724,13 +1715,14 @@ impl<'a> Scanner<'a, '_> {
         self.name_pattern(i)
     }
 
-    /// Dates, month/day forms and clock times.
-    fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
+    /// Dates, month/day forms and clock times (`prev`: the char before
+    /// `i`).
+    fn try_date(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Option<usize> {
         // 上午9时, 下午3:30: the part of the day before a clock time starts
         // the date (the meridiem words are two CJK chars, skipped by the
         // loop as inert text).
         let mer = self
-            .meridiem_start(i, c)
+            .meridiem_start(i, c, prev)
             .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
         // At a CJK numeral, the run the word rules skipped is the number
         // `date_may_start` reads (the same chars).
@@ -1791,11 +1783,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// Where a clock time at `i` really starts when a meridiem word
     /// (`上午`, `下午` …, maybe one pad char apart) comes right before it.
-    fn meridiem_start(&self, i: usize, c: char) -> Option<(usize, &'a str)> {
+    /// (`prev`: the char before `i`.)
+    fn meridiem_start(&self, i: usize, c: char, prev: Option<char>) -> Option<(usize, &'a str)> {
         digit_value(c)?;
         // The char right before is the meridiem word's last char or a pad
-        // (one char read before the window is worked out).
-        let prev = self.text.get(..i).and_then(|b| b.chars().next_back())?;
+        // (the caller has read it, before the window is worked out).
+        let prev = prev?;
         if !ends_meridiem_or_pad(prev) {
             return None;
         }
