@@ -67,6 +67,131 @@ static LED_SLOGANS: LazyLock<CharMap<Vec<(&'static str, &'static str)>>> = LazyL
     map
 });
 
+/// A line of the slogan lexicon, read at compile time ([`SLOGAN_LINES`]):
+/// (first char, second char, is a led idiom, lead's last char, term's
+/// first char).
+type SloganLine = (u32, u32, bool, u32, u32);
+
+/// The lexicon's lines read at compile time: for each line that is not
+/// blank nor a comment, its first two chars (`u32::MAX` for a missing
+/// one), and for a led idiom (`lead|term`) the last char of the lead and
+/// the first of the term. (Indexing in a constant initializer: a bad
+/// index would fail the build, not a parse.)
+#[allow(clippy::indexing_slicing)]
+const SLOGAN_LINES: ([SloganLine; 256], usize) = {
+    // The char starting at byte `k` (well-formed UTF-8), with its length.
+    const fn decode(b: &[u8], k: usize) -> (u32, usize) {
+        let b0 = b[k] as u32;
+        if b0 < 0x80 {
+            (b0, 1)
+        } else if b0 < 0xe0 {
+            (((b0 & 0x1f) << 6) | (b[k + 1] as u32 & 0x3f), 2)
+        } else if b0 < 0xf0 {
+            let c = ((b0 & 0x0f) << 12) | ((b[k + 1] as u32 & 0x3f) << 6);
+            (c | (b[k + 2] as u32 & 0x3f), 3)
+        } else {
+            let c = ((b0 & 0x07) << 18) | ((b[k + 1] as u32 & 0x3f) << 12);
+            (
+                c | ((b[k + 2] as u32 & 0x3f) << 6) | (b[k + 3] as u32 & 0x3f),
+                4,
+            )
+        }
+    }
+    let b = SLOGANS_TXT.as_bytes();
+    let mut out = [(0u32, 0u32, false, 0u32, 0u32); 256];
+    let mut n = 0;
+    let mut start = 0;
+    while start < b.len() {
+        let mut end = start;
+        while end < b.len() && b[end] != b'\n' {
+            end += 1;
+        }
+        // ASCII blanks around the line (the lexicon has no other).
+        let (mut s, mut e) = (start, end);
+        while s < e && matches!(b[s], b' ' | b'\t' | b'\r') {
+            s += 1;
+        }
+        while e > s && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+            e -= 1;
+        }
+        if s < e && b[s] != b'#' {
+            let mut bar = s;
+            while bar < e && b[bar] != b'|' {
+                bar += 1;
+            }
+            let (c0, l0) = decode(b, s);
+            let c1 = if s + l0 < e {
+                decode(b, s + l0).0
+            } else {
+                u32::MAX
+            };
+            let (mut lead_last, mut term_first) = (0, 0);
+            if bar < e {
+                assert!(bar > s, "a led idiom starts with its lead");
+                let mut k = bar - 1;
+                while b[k] & 0xc0 == 0x80 {
+                    k -= 1;
+                }
+                lead_last = decode(b, k).0;
+                term_first = if bar + 1 < e {
+                    decode(b, bar + 1).0
+                } else {
+                    u32::MAX
+                };
+            }
+            out[n] = (c0, c1, bar < e, lead_last, term_first);
+            n += 1;
+        }
+        start = end + 1;
+    }
+    (out, n)
+};
+
+/// The bit of a slogan key ([`pair_key`]) in [`SLOGAN_KEY_BITS`].
+const fn slogan_key_bit(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+}
+
+/// One bit per slogan key (hashed, [`slogan_key_bit`]): a quick reject
+/// for [`slogan`], built at compile time. (Indexing in a constant
+/// initializer: a bad index would fail the build, not a parse.)
+#[allow(clippy::indexing_slicing)]
+static SLOGAN_KEY_BITS: [u64; 16] = {
+    let (lines, n) = SLOGAN_LINES;
+    let mut t = [0u64; 16];
+    let mut k = 0;
+    while k < n {
+        let (c0, c1, led, _, _) = lines[k];
+        if !led && c1 != u32::MAX {
+            let bit = slogan_key_bit((c0 as u64) << 32 | c1 as u64);
+            t[bit >> 6] |= 1 << (bit & 63);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The (last char of the lead, first char of the term) of every led idiom
+/// of the lexicon (see [`LED_SLOGANS`]), and how many there are: a quick
+/// reject for [`led_slogan`]. (Indexing in a constant initializer: a bad
+/// index would fail the build, not a parse.)
+#[allow(clippy::indexing_slicing)]
+static LED_PAIRS: ([(u32, u32); 16], usize) = {
+    let (lines, n) = SLOGAN_LINES;
+    let mut t = [(u32::MAX, u32::MAX); 16];
+    let mut m = 0;
+    let mut k = 0;
+    while k < n {
+        let (_, _, led, last, first) = lines[k];
+        if led {
+            t[m] = (last, first);
+            m += 1;
+        }
+        k += 1;
+    }
+    (t, m)
+};
+
 fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
     nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))
 }
@@ -79,6 +204,12 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// ```
 pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
     let k = pair_key(i).ok_or_else(|| err(i))?;
+    // Most numerals start no slogan: one bit tells most of them.
+    let bit = slogan_key_bit(k);
+    let word = SLOGAN_KEY_BITS.get(bit >> 6).copied().unwrap_or(0);
+    if word >> (bit & 63) & 1 == 0 {
+        return Err(err(i));
+    }
     let list = SLOGANS.get(&k).ok_or_else(|| err(i))?;
     for s in list {
         if let Some(r) = i.strip_prefix(s) {
@@ -102,6 +233,17 @@ pub(crate) fn led_slogan<'i>(before: &str, i: &'i str) -> Option<&'i str> {
         .iter()
         .find(|(lead, _)| before.ends_with(lead))
         .and_then(|(_, term)| i.strip_prefix(term))
+}
+
+/// Can [`led_slogan`] match a numeral that starts with `first` right
+/// after the char `prev`? (A necessary condition: some idiom's lead ends
+/// with `prev` and its term starts with `first`.)
+pub(crate) fn led_slogan_may_start(prev: char, first: char) -> bool {
+    let (pairs, n) = &LED_PAIRS;
+    pairs
+        .get(..*n)
+        .unwrap_or(&[])
+        .contains(&(u32::from(prev), u32::from(first)))
 }
 
 /// An ordinal: `第` + figure + an optional measure word (`第一批`, `第9名`,
@@ -268,6 +410,51 @@ pub(crate) fn emergency_number(digits: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables built at compile time hold what the look-ups built at
+    /// run time do: every slogan's key has its bit, and the led idioms'
+    /// (lead's last char, term's first char) pairs are the same.
+    #[test]
+    fn compile_time_slogan_tables_match_the_lexicon() {
+        let mut keys = 0;
+        for (&k, list) in SLOGANS.iter() {
+            let bit = slogan_key_bit(k);
+            assert!(SLOGAN_KEY_BITS[bit >> 6] >> (bit & 63) & 1 == 1, "{list:?}");
+            for s in list {
+                assert_eq!(slogan(s), Ok(("", *s)));
+                keys += 1;
+            }
+        }
+        let mut want: Vec<(u32, u32)> = LED_SLOGANS
+            .iter()
+            .flat_map(|(&c, v)| {
+                v.iter().map(move |(lead, _)| {
+                    (u32::from(lead.chars().next_back().unwrap()), u32::from(c))
+                })
+            })
+            .collect();
+        let (pairs, n) = &LED_PAIRS;
+        let mut got = pairs[..*n].to_vec();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        let lines = SLOGANS_TXT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#'))
+            .count();
+        assert_eq!(SLOGAN_LINES.1, lines);
+        assert_eq!(keys + want.len(), lines);
+        for (lead, term) in LED_SLOGANS.values().flatten() {
+            let (p, f) = (
+                lead.chars().next_back().unwrap(),
+                term.chars().next().unwrap(),
+            );
+            assert!(led_slogan_may_start(p, f), "{lead}|{term}");
+            assert_eq!(led_slogan(lead, term), Some(""));
+        }
+        assert!(slogan("一些").is_err());
+        assert!(!led_slogan_may_start('的', '一'));
+    }
 
     #[test]
     fn ordinals() {

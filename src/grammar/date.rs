@@ -296,7 +296,8 @@ pub(crate) fn iso_date(i: &str) -> PResult<'_, Date> {
 /// tried (most figures in running text are no dates): every production
 /// that starts with a number ([`date_num`]) goes on, right after the
 /// number, with a pad char, `年`, `月`, a day mark, a clock separator, an
-/// ISO separator, a range separator or a list separator. Productions that
+/// ISO separator (after four digits), a range separator or a list
+/// separator. Productions that
 /// start with a word (`上午`, `元月`) cannot start at a numeral.
 pub(crate) fn date_may_start(i: &str) -> bool {
     // The end of the number run, as `date_num` reads it (its value is
@@ -327,40 +328,47 @@ pub(crate) fn date_may_start(i: &str) -> bool {
             return false;
         }
     }
-    // What may follow the number: pad, 年 月 日 号, clock and ISO
-    // separators, list separators, and the first char of every
-    // `RANGE_SEPS` entry (the test below checks each).
-    c.is_some_and(|c| {
-        matches!(
-            c,
-            ' ' | '\u{3000}'
-                | '\u{a0}'
-                | '年'
-                | '月'
-                | '日'
-                | '号'
-                | '號'
-                | ':'
-                | '：'
-                | '时'
-                | '點'
-                | '/'
-                | '.'
-                | '、'
-                | '和'
-                | '与'
-                | '及'
-                | '—'
-                | '–'
-                | '-'
-                | '－'
-                | '～'
-                | '~'
-                | '〜'
-                | '至'
-                | '到'
-        )
-    })
+    c.is_some_and(|c| date_may_follow(c, pos == 4))
+}
+
+/// May `c`, right after the number a date production starts with, go on
+/// with one? (The test of [`date_may_start`]; `four_digits`: the number is
+/// four ASCII digits, as the year of an ISO date.)
+pub(crate) fn date_may_follow(c: char, four_digits: bool) -> bool {
+    // `.` and `/` separate only the parts of an ISO date, whose year is
+    // four ASCII digits (not a decimal: 86.3%, 7.5万元).
+    if matches!(c, '.' | '/') {
+        return four_digits;
+    }
+    // Pad, 年 月 日 号, clock separators, list separators, and the first
+    // char of every `RANGE_SEPS` entry (the test below checks each).
+    matches!(
+        c,
+        ' ' | '\u{3000}'
+            | '\u{a0}'
+            | '年'
+            | '月'
+            | '日'
+            | '号'
+            | '號'
+            | ':'
+            | '：'
+            | '时'
+            | '點'
+            | '、'
+            | '和'
+            | '与'
+            | '及'
+            | '—'
+            | '–'
+            | '-'
+            | '－'
+            | '～'
+            | '~'
+            | '〜'
+            | '至'
+            | '到'
+    )
 }
 
 /// [`listed_year`] or [`listed_month`], tried only when the number is
@@ -807,7 +815,9 @@ mod tests {
             include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
             include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
             "2023 年 5 月 6 日，2021—2025年，1-6月，二〇二六年一月，9时30分，14:37，\
-             2022-02-09，2024/1/5，2022.01.28，2022、2023年，7、8月份，三月份，2022学年",
+             2022-02-09，2024/1/5，2022.01.28，2022、2023年，7、8月份，三月份，2022学年，\
+             86.3%，7.5万元，12/31，2022/3，202.3.4，20221.2.3，２０２２.1.2，\
+             3年，一年，十年，20223年，２０２3年，２０２３年，二〇二三年，二〇二三四年，一九九九年度",
         ];
         let mut checked = 0;
         for t in texts {

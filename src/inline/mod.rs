@@ -34,9 +34,12 @@ use crate::entity::{
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
-    classify_token, code_token, emergency_number, led_slogan, ordinal, phone_like, slogan,
+    classify_token, code_token, emergency_number, led_slogan, led_slogan_may_start, ordinal,
+    phone_like, slogan,
 };
-use crate::grammar::date::{DateMatch, date, date_may_start, listed_date, meridiem};
+use crate::grammar::date::{
+    DateMatch, date, date_may_follow, date_may_start, listed_date, meridiem,
+};
 use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
@@ -523,6 +526,9 @@ struct Scanner<'a, 's> {
     digit_read: Option<(usize, Option<(&'a str, Figure<'a>)>)>,
     /// Where the line ends are.
     line_ends: LineEnds<'a>,
+    /// The numeral run read last: (where, its end). The CJK word rules
+    /// and the figure rule both skip the run at a CJK numeral.
+    run_read: (usize, usize),
 }
 
 /// Line ends (`\n` `\r`) in a text, asked about window by window: one
@@ -653,12 +659,15 @@ impl<'a> Scanner<'a, '_> {
         end
     }
 
+    /// Push the quantity `q` read at `start..end`; `last` is the char
+    /// right before `start` (the caller has read it).
     fn emit_quantity(
         &mut self,
         start: usize,
         end: usize,
         q: &mut QuantityMatch<'a>,
         negative: bool,
+        last: Option<char>,
     ) {
         // Read in place (the match is large): only the unit is taken out.
         let Some(mut value) = q.value else {
@@ -667,7 +676,6 @@ impl<'a> Scanner<'a, '_> {
         };
         // Approximation prefix (近 约 超过 …) right before the figure (the
         // window ends with the char before it, or is empty).
-        let last = self.text.get(..start).and_then(|t| t.chars().next_back());
         let found = if last.is_some_and(crate::grammar::quantity::ends_approx_prefix) {
             let w = self.back_window(start, 9);
             approx_prefix(self.text.get(w..start).unwrap_or(""))
@@ -704,7 +712,13 @@ impl<'a> Scanner<'a, '_> {
         let list_start = self.distribute_unit(pstart, &u, q.scale, q.magnitude);
         // Change: a verb right before (同比下降37.1%), or inherited through a
         // list (增长6.9%、4.2%和3.1%).
-        let mut change = self.change_before(list_start.unwrap_or(pstart));
+        let at = list_start.unwrap_or(pstart);
+        let last_at = if at == start {
+            last
+        } else {
+            self.text.get(..at).and_then(|t| t.chars().next_back())
+        };
+        let mut change = self.change_before(at, last_at);
         // 提升 before a count is an upgrade done to so many things (提升39个
         // 欠发达县域, 农房风貌提升26.4万户, 林分优化提升200万亩; 加快6个
         // 电站建设 alike), not a
@@ -804,12 +818,12 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// The change written right before `at` in the clause.
-    fn change_before(&self, at: usize) -> Option<Change<'a>> {
+    /// The change written right before `at` in the clause (`last`: the
+    /// char right before `at`).
+    fn change_before(&self, at: usize, last: Option<char>) -> Option<Change<'a>> {
         // The window ends with the char right before `at` (or is empty),
         // line ends aside (they count as pads): change_verb finds nothing
         // unless that char may end a verb.
-        let last = self.text.get(..at).and_then(|t| t.chars().next_back());
         if !last.is_some_and(crate::grammar::quantity::may_end_change) {
             return None;
         }
@@ -970,9 +984,16 @@ impl<'a> Scanner<'a, '_> {
         self.last_end = end;
     }
 
-    /// Skip the run of numeral chars (digits, CJK numerals) at `i`.
-    fn skip_run(&self, i: usize) -> usize {
-        skip_run_at(self.text, i)
+    /// Skip the run of numeral chars (digits, CJK numerals) at `i` (read
+    /// once per position).
+    fn skip_run(&mut self, i: usize) -> usize {
+        let (at, end) = self.run_read;
+        if at == i {
+            return end;
+        }
+        let end = skip_run_at(self.text, i);
+        self.run_read = (i, end);
+        end
     }
 
     /// True when the arabic figure at `i` is an enumeration marker (`1、`,
@@ -1260,13 +1281,13 @@ impl<'a> Scanner<'a, '_> {
             if let Ok((r, mut q)) = quantity(body) {
                 if q.unit.is_some() {
                     let end = i + rest.len() - r.len();
-                    self.emit_quantity(i, end, &mut q, true);
+                    self.emit_quantity(i, end, &mut q, true, prev);
                     return Some(end);
                 }
             }
         }
         if is_cjk {
-            if let Some(end) = self.cjk_word(i, prev, rest) {
+            if let Some(end) = self.cjk_word(i, c, prev, rest) {
                 return Some(end);
             }
         }
@@ -1275,7 +1296,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(end);
             }
         }
-        if let Some(end) = self.try_date(i, c, rest) {
+        if let Some(end) = self.try_date(i, c, prev, rest) {
             return Some(end);
         }
         if is_digit {
@@ -1283,7 +1304,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(end);
             }
         }
-        Some(self.figure(i, rest))
+        Some(self.figure(i, rest, prev))
     }
 
     /// `第一批`, `第9名`; fixed terms (`第一责任人`, `第三产业`) are skipped.
@@ -1372,7 +1393,6 @@ impl<'a> Scanner<'a, '_> {
         if tok.bytes().all(|b| b.is_ascii_digit()) {
             return Step::Figure;
         }
-        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // GB/T 9704-2012, DB14/T 1234-2020: a standard's code and number
         // (the year after the dash is part of it).
         if let Some(n) = standard_number(tok, r) {
@@ -1381,6 +1401,13 @@ impl<'a> Scanner<'a, '_> {
             self.push(i, end, EntityKind::Identifier(Identifier { scheme }));
             return Step::Done(end);
         }
+        // A word without a digit (GDP, APP, e-Gov): every rule below needs
+        // one (a figure starts the token, a fraction's parts and an
+        // identifier hold digits), and a word is skipped whole.
+        if !ascii_digit && !tok.bytes().any(|b| b.is_ascii_digit()) {
+            return Step::Done(end);
+        }
+        let has_letter = tok.bytes().any(|b| b.is_ascii_alphabetic());
         // A figure followed by an ASCII unit (100km, 5t, 12.5mg/L) or a rate
         // (8.6/10万) is a quantity.
         let unit_quantity = || {
@@ -1467,7 +1494,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let end = i + rest.len() - r.len();
-        self.emit_quantity(i, end, &mut q, true);
+        self.emit_quantity(i, end, &mut q, true, prev);
         Some(end)
     }
 
@@ -1484,37 +1511,44 @@ impl<'a> Scanner<'a, '_> {
 
     /// CJK numerals that are words, not figures: slogans, sessions
     /// (`八次全会`), vague amounts (`几十年`), decades, centuries, plan
-    /// names; and bare scale words after a prefix (`近万人`).
-    fn cjk_word(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+    /// names; and bare scale words after a prefix (`近万人`). `c` is the
+    /// char at `i`, `prev` the char before.
+    fn cjk_word(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Option<usize> {
         if let Ok((r, _)) = slogan(rest) {
             return Some(i + rest.len() - r.len());
         }
-        // 最后一公里, 约法三章: idioms whose numeral follows a lead word.
-        let w = self.back_window(i, 12);
-        // The whole numeral run is part of the idiom (最后一百米 too).
-        if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
-            return Some(self.skip_run(i).max(i + rest.len() - r.len()));
+        // 最后一公里, 约法三章: idioms whose numeral follows a lead word
+        // (which ends with the char before: most numerals follow none).
+        if let Some(p) = prev {
+            if led_slogan_may_start(p, c) {
+                let w = self.back_window(i, 12);
+                // The whole numeral run is part of the idiom (最后一百米 too).
+                if let Some(r) = led_slogan(self.text.get(w..i).unwrap_or(""), rest) {
+                    return Some(self.skip_run(i).max(i + rest.len() - r.len()));
+                }
+            }
         }
         // 每百元营业收入, 每万人口: a bare scale word after 每 is the base
         // of a rate, not a figure; 每一 is "every" (每一分钱, 每一个).
         if prev == Some('每')
-            && (rest.starts_with('一')
-                || rest
-                    .chars()
-                    .next()
-                    .and_then(crate::grammar::figure::cjk_mult)
-                    .is_some_and(|e| e >= 2))
+            && (c == '一' || crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 2))
         {
             return Some(self.skip_run(i));
         }
         // 近万人, 超过千万人次, 突破百亿次: a bare scale word after an
         // approximation prefix or 突破.
-        let w = self.back_window(i, 9);
-        let before = self.text.get(w..i).unwrap_or("");
-        if approx_prefix(before).is_some() || before.ends_with("突破") {
+        // (Both end with the char before, which most numerals do not
+        // follow.)
+        let approx_or_breach =
+            prev.is_some_and(|p| crate::grammar::quantity::ends_approx_prefix(p) || p == '破');
+        let before = || {
+            let w = self.back_window(i, 9);
+            self.text.get(w..i).unwrap_or("")
+        };
+        if approx_or_breach && (approx_prefix(before()).is_some() || before().ends_with("突破")) {
             if let Ok((r, mut q)) = bare_scale(rest) {
                 let end = i + rest.len() - r.len();
-                self.emit_quantity(i, end, &mut q, false);
+                self.emit_quantity(i, end, &mut q, false, prev);
                 return Some(end);
             }
         }
@@ -1563,11 +1597,7 @@ impl<'a> Scanner<'a, '_> {
         });
         // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
         // a scale word: 总数三年来 is a count).
-        let scale_first = rest
-            .chars()
-            .next()
-            .and_then(crate::grammar::figure::cjk_mult)
-            .is_some_and(|e| e >= 1);
+        let scale_first = crate::grammar::figure::cjk_mult(c).is_some_and(|e| e >= 1);
         let vague = matches!(prev, Some('几' | '幾'))
             || (matches!(prev, Some('数' | '數')) && scale_first)
             || after.starts_with(['几', '幾']);
@@ -1704,17 +1734,28 @@ impl<'a> Scanner<'a, '_> {
         self.name_pattern(i)
     }
 
-    /// Dates, month/day forms and clock times.
-    fn try_date(&mut self, i: usize, c: char, rest: &'a str) -> Option<usize> {
+    /// Dates, month/day forms and clock times (`prev`: the char before
+    /// `i`).
+    fn try_date(&mut self, i: usize, c: char, prev: Option<char>, rest: &'a str) -> Option<usize> {
         // 上午9时, 下午3:30: the part of the day before a clock time starts
         // the date (the meridiem words are two CJK chars, skipped by the
         // loop as inert text).
         let mer = self
-            .meridiem_start(i, c)
+            .meridiem_start(i, c, prev)
             .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
+        // At a CJK numeral, the run the word rules skipped is the number
+        // `date_may_start` reads (the same chars).
+        let may_start = || match self.run_read {
+            (at, end) if at == i && is_cjk_numeral_char(c) => self
+                .text
+                .get(end..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(|n| date_may_follow(n, false)),
+            _ => date_may_start(rest),
+        };
         let (i, rest, (r, m)) = match mer {
             Some(x) => x,
-            None if !date_may_start(rest) => return None,
+            None if !may_start() => return None,
             None => match date(rest) {
                 Ok(x) => (i, rest, x),
                 // 2022、2023年: the first year of a list.
@@ -1761,11 +1802,12 @@ impl<'a> Scanner<'a, '_> {
 
     /// Where a clock time at `i` really starts when a meridiem word
     /// (`上午`, `下午` …, maybe one pad char apart) comes right before it.
-    fn meridiem_start(&self, i: usize, c: char) -> Option<(usize, &'a str)> {
+    /// (`prev`: the char before `i`.)
+    fn meridiem_start(&self, i: usize, c: char, prev: Option<char>) -> Option<(usize, &'a str)> {
         digit_value(c)?;
         // The char right before is the meridiem word's last char or a pad
-        // (one char read before the window is worked out).
-        let prev = self.text.get(..i).and_then(|b| b.chars().next_back())?;
+        // (the caller has read it, before the window is worked out).
+        let prev = prev?;
         if !ends_meridiem_or_pad(prev) {
             return None;
         }
@@ -1822,7 +1864,8 @@ impl<'a> Scanner<'a, '_> {
 
     /// A quantity, or a bare figure: identifier, hotline or plain number.
     /// Returns where to continue (past the figure run when nothing matched).
-    fn figure(&mut self, i: usize, rest: &'a str) -> usize {
+    /// `prev` is the char before `i`.
+    fn figure(&mut self, i: usize, rest: &'a str, prev: Option<char>) -> usize {
         // The digit figure here, when a word production has read it.
         let read = self
             .digit_read
@@ -1897,7 +1940,7 @@ impl<'a> Scanner<'a, '_> {
                 return end;
             }
         }
-        self.emit_quantity(i, end, &mut q, false);
+        self.emit_quantity(i, end, &mut q, false, prev);
         end
     }
 
@@ -2097,6 +2140,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
         last_change: None,
         digit_read: None,
         line_ends: LineEnds::new(text),
+        run_read: (usize::MAX, 0),
     };
     let _ = opts; // every option that matters is checked by the caller
     // The `《》“”` pairs: from the walk over this paragraph if one paired

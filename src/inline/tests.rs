@@ -562,3 +562,119 @@ fn digit_tokens_read_as_figures() {
         );
     }
 }
+
+proptest::proptest! {
+    /// The quick rejects of `cjk_word` read only the char before the
+    /// numeral: an idiom with a lead, an approximation prefix or 突破
+    /// matches only when that char may end one.
+    #[test]
+    fn cjk_word_rejects_by_the_char_before(
+        before in "[最后後约約法突破近超过過逾了为為有多少于於到足每前一年的 ]{0,5}",
+        i in "[一三两十百千万亿][一三两十百千万亿公里章米人元]{0,3}",
+    ) {
+        let prev = before.chars().next_back();
+        let first = i.chars().next();
+        if led_slogan(&before, &i).is_some() {
+            let ok = prev.zip(first).is_some_and(|(p, f)| led_slogan_may_start(p, f));
+            proptest::prop_assert!(ok, "{:?} {:?}", before, i);
+        }
+        if approx_prefix(&before).is_some() || before.ends_with("突破") {
+            let ok = prev.is_some_and(|p| {
+                crate::grammar::quantity::ends_approx_prefix(p) || p == '破'
+            });
+            proptest::prop_assert!(ok, "{:?}", before);
+        }
+    }
+}
+
+#[test]
+fn cjk_words_after_a_lead_or_prefix_still_read() {
+    // Led idioms: no figure.
+    assert!(render("打通最后一公里。").is_empty());
+    assert!(render("做到约法三章，").is_empty());
+    // Bare scale words after a prefix or 突破: quantities.
+    let got = render("服务近万人，突破百亿次。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|g| g.starts_with("quantity ")), "{got:?}");
+    // A numeral after none of them is read as before.
+    assert!(render("进一步统一思想").is_empty());
+}
+
+/// The date check at a CJK numeral, from the run `skip_run_at` read.
+fn date_may_start_after_run(t: &str, k: usize) -> bool {
+    let end = skip_run_at(t, k);
+    t.get(end..)
+        .and_then(|a| a.chars().next())
+        .is_some_and(|n| date_may_follow(n, false))
+}
+
+proptest::proptest! {
+    /// At a CJK numeral, `date_may_follow` after the run `skip_run_at`
+    /// reads says what `date_may_start` says.
+    #[test]
+    fn date_check_after_a_cjk_run_is_date_may_start(
+        s in "[-一二三四五六七八九十百千万亿〇○零两0-9０-９年月日号时點份度:：/. 　、和与及—–～~〜至到x]{1,12}"
+    ) {
+        for (k, c) in s.char_indices() {
+            if is_cjk_numeral_char(c) {
+                proptest::prop_assert_eq!(
+                    date_may_start_after_run(&s, k),
+                    date_may_start(&s[k..]),
+                    "{:?} at {}", s, k
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn date_check_after_a_cjk_run_on_the_seeds() {
+    let texts = [
+        include_str!("../../tests/corpus/000_96091dc0ec9ac7c9.txt"),
+        include_str!("../../tests/corpus/001_d3e8529875367636.txt"),
+        include_str!("../../tests/corpus/002_6854c17d362f6be3.txt"),
+        include_str!("../../tests/corpus/003_499a48098651bdba.txt"),
+        include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
+        include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
+    ];
+    let mut checked = 0;
+    for (t, (k, c)) in texts
+        .iter()
+        .flat_map(|t| t.char_indices().map(move |x| (*t, x)))
+    {
+        if is_cjk_numeral_char(c) {
+            assert_eq!(
+                date_may_start_after_run(t, k),
+                date_may_start(&t[k..]),
+                "{:.12}",
+                &t[k..]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100);
+}
+
+#[test]
+fn words_without_a_digit_are_skipped_whole() {
+    // Skipped: no entity, and nothing inside is read.
+    for s in [
+        "推进GDP增长",
+        "APP上线",
+        "e-Gov平台",
+        "A/B测试",
+        "km/h以内",
+        "abc-def。",
+    ] {
+        assert!(render(s).is_empty(), "{s:?}: {:?}", render(s));
+    }
+    // Tokens with a digit, or a standard's code, go on as before.
+    let got = render("按GB/T 9704-2012执行");
+    assert!(
+        got.iter()
+            .any(|g| g.starts_with("identifier GB/T 9704-2012")),
+        "{got:?}"
+    );
+    assert!(render("PM2.5浓度").is_empty());
+    assert!(render("5G基站").is_empty());
+}
