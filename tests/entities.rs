@@ -421,7 +421,17 @@ fn second_reading() {
             &["quantity 84.5元 = 84.5 元"],
         ),
         ("亿元生产总值生产安全事故死亡率", &[]),
-        ("经济总量突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        // 突破: a threshold crossed, more than the figure.
+        (
+            "经济总量突破千亿元",
+            &["quantity 突破千亿元 = 100000000000 元 more_than"],
+        ),
+        (
+            "地区生产总值首次突破2000亿元",
+            &["quantity 突破2000亿元 = 200000000000 元 more_than"],
+        ),
+        // Near miss: 突破 as a noun before no figure.
+        ("实现零的突破，全年3项", &["quantity 3项 = 3 项"]),
         // 提升 before a count is an upgrade, before a rate a change.
         (
             "推动农房风貌提升26.4万户",
@@ -504,7 +514,10 @@ fn second_reading() {
         ("产量\n万吨\n1575\n", &["number 1575 = 1575"]),
         ("单位：万元", &[]),
         ("投资额（亿元）", &[]),
-        ("突破千亿元", &["quantity 千亿元 = 100000000000 元"]),
+        (
+            "突破千亿元",
+            &["quantity 突破千亿元 = 100000000000 元 more_than"],
+        ),
         // Traditional forms of compound measure words.
         ("共12層", &["quantity 12層 = 12 层"]),
         ("檢查3500戶次", &["quantity 3500戶次 = 3500 户次"]),
@@ -553,7 +566,10 @@ fn second_reading() {
             "运量超过千万人次",
             &["quantity 超过千万人次 = 10000000 人次 more_than"],
         ),
-        ("传播量突破百亿次", &["quantity 百亿次 = 10000000000 次"]),
+        (
+            "传播量突破百亿次",
+            &["quantity 突破百亿次 = 10000000000 次 more_than"],
+        ),
         // 一元化 is a word.
         ("党的一元化领导", &[]),
         // 偏高 / 偏少 are changes; 幅 and 点 are measure words.

@@ -177,6 +177,9 @@ const APPROX_PREFIXES: &[(&str, Approx)] = &[
     ("不小于", Approx::MoreThan),
     ("不小於", Approx::MoreThan),
     ("至少", Approx::MoreThan),
+    // 突破2000亿元: past the figure (a threshold crossed).
+    ("突破了", Approx::MoreThan),
+    ("突破", Approx::MoreThan),
     ("超过了", Approx::MoreThan),
     ("超過了", Approx::MoreThan),
     ("超过", Approx::MoreThan),
@@ -208,6 +211,7 @@ pub(crate) fn ends_approx_prefix(c: char) -> bool {
         c,
         '于' | '到'
             | '多'
+            | '破'
             | '少'
             | '於'
             | '約'
@@ -231,7 +235,8 @@ pub(crate) fn ends_approx_prefix(c: char) -> bool {
 /// ```ebnf
 /// approx_prefix ::= "不超过" | "不高于" | "不多于" | "不大于" | "最多"
 ///                 | "不少于" | "不低于" | "不小于" | "至少"
-///                 | "超过了" | "超过" | "将近" | "大约" | "接近" | "不足" | "不到"
+///                 | "突破了" | "突破" | "超过了" | "超过" | "将近" | "大约" | "接近"
+///                 | "不足" | "不到"
 ///                 | "约为" | "约有" | "近" | "约" | "超" | "逾"
 /// ```
 pub(crate) fn approx_prefix(before: &str) -> Option<(usize, Approx)> {
