@@ -192,6 +192,22 @@ fn digit_value(c: char) -> u32 {
     }
 }
 
+/// One space (ASCII or ideographic) a page may put inside a marker:
+/// `二 、`, `2 . `, `（ 四 ）` (text from word processors and PDF).
+///
+/// ```ebnf
+/// marker_gap ::= (" " | "\u{3000}")?
+/// ```
+#[cfg(test)]
+pub(crate) fn marker_gap(i: &str) -> PResult<'_, Option<char>> {
+    nom::combinator::opt(alt((char(' '), char('\u{3000}')))).parse(i)
+}
+
+/// [`marker_gap`] by hand: `s` without one leading space.
+fn skip_gap(s: &str) -> &str {
+    s.strip_prefix([' ', '\u{3000}']).unwrap_or(s)
+}
+
 /// ```ebnf
 /// open_paren ::= "（" | "(" | "〔" | "［"
 /// ```
@@ -262,7 +278,7 @@ fn financial_digit(c: char) -> bool {
 }
 
 /// ```ebnf
-/// cn_marker ::= cn_ordinal ("、" | ("." | "．") (* not followed by a digit, except a year `2024年` *))
+/// cn_marker ::= cn_ordinal marker_gap ("、" | ("." | "．") (* not followed by a digit, except a year `2024年` *))
 ///   (* led by a financial-form numeral `壹、` it ranks with the parts *)
 /// ```
 #[cfg(test)]
@@ -270,6 +286,7 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
     let financial = i.chars().next().is_some_and(financial_digit);
     (
         cn_ordinal,
+        marker_gap,
         alt((
             char('、'),
             // `一.5` is not a marker: after a dot, no digit may follow,
@@ -289,7 +306,7 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
                 .map(|(c, _)| c),
         )),
     )
-        .map(|(n, _)| Marker {
+        .map(|(n, _, _)| Marker {
             family: if financial {
                 MarkerFamily::Part
             } else {
@@ -301,12 +318,12 @@ pub(crate) fn cn_marker(i: &str) -> PResult<'_, Marker> {
 }
 
 /// ```ebnf
-/// cn_paren_marker ::= open_paren cn_ordinal close_paren
+/// cn_paren_marker ::= open_paren marker_gap cn_ordinal marker_gap close_paren
 /// ```
 #[cfg(test)]
 pub(crate) fn cn_paren_marker(i: &str) -> PResult<'_, Marker> {
-    (open_paren, cn_ordinal, close_paren)
-        .map(|(_, n, _)| Marker {
+    (open_paren, marker_gap, cn_ordinal, marker_gap, close_paren)
+        .map(|(_, _, n, _, _)| Marker {
             family: MarkerFamily::CnParen,
             ordinal: Some(n),
         })
@@ -314,16 +331,17 @@ pub(crate) fn cn_paren_marker(i: &str) -> PResult<'_, Marker> {
 }
 
 /// ```ebnf
-/// arabic_marker ::= arabic_ordinal ("." | "．" | "、" | "，") (* not followed by a digit *)
+/// arabic_marker ::= arabic_ordinal marker_gap ("." | "．" | "、") (* not followed by a digit *)
 /// ```
 #[cfg(test)]
 pub(crate) fn arabic_marker(i: &str) -> PResult<'_, Marker> {
     (
         verify(arabic_ordinal, |n| *n > 0),
+        marker_gap,
         alt((char('.'), char('．'), char('、'))),
         not(peek(satisfy(is_digit))),
     )
-        .map(|(n, _, _)| Marker {
+        .map(|(n, _, _, _)| Marker {
             family: MarkerFamily::Arabic,
             ordinal: Some(n),
         })
@@ -333,13 +351,20 @@ pub(crate) fn arabic_marker(i: &str) -> PResult<'_, Marker> {
 /// `（1）`, `(1)`, and the half form `1）` / `1)`.
 ///
 /// ```ebnf
-/// arabic_paren_marker ::= open_paren arabic_ordinal close_paren
+/// arabic_paren_marker ::= open_paren marker_gap arabic_ordinal marker_gap close_paren
 ///                       | arabic_ordinal close_paren
 /// ```
 #[cfg(test)]
 pub(crate) fn arabic_paren_marker(i: &str) -> PResult<'_, Marker> {
     alt((
-        (open_paren, verify(arabic_ordinal, |n| *n > 0), close_paren).map(|(_, n, _)| n),
+        (
+            open_paren,
+            marker_gap,
+            verify(arabic_ordinal, |n| *n > 0),
+            marker_gap,
+            close_paren,
+        )
+            .map(|(_, _, n, _, _)| n),
         (
             verify(arabic_ordinal, |n| *n > 0),
             alt((char('）'), char(')'))),
@@ -488,14 +513,15 @@ fn marker_at(i: &str) -> Option<(&str, Marker)> {
         }
         // cn_paren_marker | arabic_paren_marker (its bracketed form)
         c if OPEN_PARENS.contains(&c) => {
+            let after = skip_gap(after);
             if let Ok((r, n)) = cn_ordinal(after) {
-                if let Some(r) = r.strip_prefix(CLOSE_PARENS) {
+                if let Some(r) = skip_gap(r).strip_prefix(CLOSE_PARENS) {
                     return Some((r, mk(MarkerFamily::CnParen, n)));
                 }
             }
             let (r, n) = arabic_ordinal_at(after).filter(|&(_, n)| n > 0)?;
             Some((
-                r.strip_prefix(CLOSE_PARENS)?,
+                skip_gap(r).strip_prefix(CLOSE_PARENS)?,
                 mk(MarkerFamily::ArabicParen, n),
             ))
         }
@@ -506,7 +532,7 @@ fn marker_at(i: &str) -> Option<(&str, Marker)> {
             if let Some(r) = r.strip_prefix(['）', ')']) {
                 return Some((r, mk(MarkerFamily::ArabicParen, n)));
             }
-            let r = r.strip_prefix(['.', '．', '、'])?;
+            let r = skip_gap(r).strip_prefix(['.', '．', '、'])?;
             if r.chars().next().is_some_and(is_digit) {
                 return None;
             }
@@ -515,6 +541,7 @@ fn marker_at(i: &str) -> Option<(&str, Marker)> {
         // cn_marker
         c if cjk_digit_value(c).is_some() || cjk_unit_value(c).is_some() => {
             let (r, n) = cn_ordinal(i).ok()?;
+            let r = skip_gap(r);
             let r = match r.strip_prefix('、') {
                 Some(r) => r,
                 None => {
@@ -650,6 +677,16 @@ mod tests {
             ("１．全角", Some((m(Arabic, 1), "全角"))),
             ("（3）x", Some((m(ArabicParen, 3), "x"))),
             ("(10)x", Some((m(ArabicParen, 10), "x"))),
+            // One space inside a marker (text from word processors, PDF).
+            ("二 、存在问题", Some((m(Cn, 2), "存在问题"))),
+            ("二　、存在问题", Some((m(Cn, 2), "存在问题"))),
+            ("2 . 矛盾调解", Some((m(Arabic, 2), " 矛盾调解"))),
+            ("（ 四 ）其他", Some((m(CnParen, 4), "其他"))),
+            ("( 3 )x", Some((m(ArabicParen, 3), "x"))),
+            // Two spaces, or a space before a digit: no marker.
+            ("二  、存在问题", None),
+            ("2 .5万元", None),
+            ("1 2、x", None),
             ("2）x", Some((m(ArabicParen, 2), "x"))),
             ("⑤x", Some((m(Circled, 5), "x"))),
             ("第二部分 安排", Some((m(Part, 2), " 安排"))),
