@@ -756,10 +756,7 @@ fn without_seal(t: &str) -> &str {
     let pad = crate::grammar::trivia::pad;
     t.strip_suffix(['）', ')'])
         .and_then(|r| r.rfind(['（', '(']).map(|o| (r, o)))
-        .filter(|&(r, o)| {
-            let note = r.get(o..).unwrap_or("");
-            note.chars().count() <= 6 && (note.contains('章') || note.contains('签'))
-        })
+        .filter(|&(_, o)| t.get(o..).is_some_and(seal_text))
         .and_then(|(r, o)| r.get(..o))
         .map_or(t, |i| i.trim_end_matches(pad))
 }
@@ -798,19 +795,23 @@ const ORG_SUFFIXES: &[&str] = &[
 /// A seal or signature note in a signature block: `（盖章）`, `（公章）`,
 /// `(签字盖章)`.
 fn seal_note(l: &LineInfo<'_>) -> bool {
-    let t = l.text.trim_matches(|c: char| {
+    l.chars <= 8 && seal_text(l.text)
+}
+
+/// Is `t` a seal note, brackets and all (`（盖章）`, `(签字盖章)`)?
+fn seal_text(t: &str) -> bool {
+    let inner = t.trim_matches(|c: char| {
         matches!(c, '（' | '(' | '）' | ')') || crate::grammar::trivia::pad(c)
     });
-    l.chars <= 8
-        && !t.is_empty()
-        && t.len() < l.text.len()
-        && t.chars().all(|c| {
+    !inner.is_empty()
+        && inner.len() < t.len()
+        && inner.chars().all(|c| {
             matches!(
                 c,
                 '盖' | '章' | '印' | '公' | '签' | '字' | '名' | '单' | '位' | '及' | '和' | '、'
             )
         })
-        && (t.contains('章') || t.contains('签'))
+        && (inner.contains('章') || inner.contains('签'))
 }
 
 /// A line that may follow the signature block and belongs to it: a
@@ -932,12 +933,7 @@ fn closing(
             }
         }
         Some(d)
-    } else if issuer_like(l)
-        && ORG_SUFFIXES
-            .iter()
-            .any(|s| l.text.trim_matches(['（', '(', '）', ')']).ends_with(s))
-        && l.chars <= 20
-    {
+    } else if issuer_like(l) && org_named(l.text) && l.chars <= 20 {
         issuers.push(i);
         None
     } else {
@@ -1039,12 +1035,12 @@ fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> 
 
 /// The length of a caption's number at the start of `s`: with its
 /// `-`/`.` parts (`1-1`, `2.1`, fullwidth digits too), and without them;
-/// `一`..`十` for both. 0 when there is none.
+/// a CJK ordinal ([`cn_ordinal`]: `表一`, `表十二`) for both. 0 when there is none.
 fn caption_number(s: &str) -> (usize, usize) {
     let is_num = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let digits = s.len() - s.trim_start_matches(is_num).len();
     if digits == 0 {
-        let n = s.len() - s.trim_start_matches(figure_numeral).len();
+        let n = cn_ordinal(s).map_or(0, |(r, _)| s.len() - r.len());
         return (n, n);
     }
     let mut n = digits;
@@ -1059,14 +1055,6 @@ fn caption_number(s: &str) -> (usize, usize) {
         n = s.len() - after.len() + more;
     }
     (n, digits)
-}
-
-/// A CJK numeral char of a caption number (`表一`, `表十二`).
-fn figure_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
 }
 
 /// Lines that start an appendix, glossary or notes zone.

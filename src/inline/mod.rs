@@ -274,21 +274,17 @@ fn ends_bare_rank(after: &str) -> bool {
     })
 }
 
-/// Padding or a line break between the figures of a list.
-fn list_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{a0}')
-}
-
 /// Is `gap` the text between two figures of one list: separators from
 /// `seps` and padding only (`4.0%、9.2%`, `3 和 5`), possibly broken over
 /// lines by the page (`4.0%⏎、⏎9.2%`, each figure a text node of its
-/// own)? Across a line break a separator must be there: two figures on
-/// two lines alone are no list.
+/// own)? Without a separator only ASCII spaces: two figures on two lines
+/// alone are no list.
 fn list_gap(gap: &str, seps: &[char]) -> bool {
     !gap.is_empty()
-        && gap.chars().all(|c| seps.contains(&c) || list_space(c))
-        && (gap.contains(seps)
-            || !gap.contains(['\n', '\r']) && !gap.contains(['\u{3000}', '\u{a0}', '\t']))
+        && gap.chars().all(|c| {
+            seps.contains(&c) || crate::grammar::trivia::pad(c) || matches!(c, '\n' | '\r')
+        })
+        && (gap.contains(seps) || gap.bytes().all(|b| b == b' '))
 }
 
 /// True for the chars the scanner's loop may act on: clause boundaries,
@@ -762,7 +758,8 @@ impl<'a> Scanner<'a, '_> {
             if ch.basis.is_none() && c.basis.is_some() && *e >= self.clause_start {
                 let between = self.text.get(*e..pstart).unwrap_or("");
                 let rest = between.trim_start_matches(|c| {
-                    matches!(c, '、' | '和' | '及' | '与') || list_space(c)
+                    matches!(c, '、' | '和' | '及' | '与' | '\n' | '\r')
+                        || crate::grammar::trivia::pad(c)
                 });
                 let gap = between.get(..between.len() - rest.len()).unwrap_or("");
                 if list_gap(gap, &['、', '和', '及', '与'])
