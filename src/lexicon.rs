@@ -9,6 +9,9 @@ const METADATA_LABELS: &str = include_str!("../grammars/lexicon/metadata_labels.
 const BOILERPLATE: &str = include_str!("../grammars/lexicon/boilerplate.tsv");
 const TITLE_WORDS_TXT: &str = include_str!("../grammars/lexicon/title_words.txt");
 const SPAM_TXT: &str = include_str!("../grammars/lexicon/spam.txt");
+const DATE_CONTINUATIONS_TXT: &str = include_str!("../grammars/lexicon/date_continuations.txt");
+const SPEECH_VERBS_TXT: &str = include_str!("../grammars/lexicon/speech_verbs.txt");
+const CAPTION_PROSE_TXT: &str = include_str!("../grammars/lexicon/caption_prose_words.txt");
 
 /// Words that mark an injected spam line, as one searcher (`None` only if
 /// the lexicon could not be compiled, which a test rules out).
@@ -61,6 +64,18 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
+
+/// Starts of a line that goes on with a whole-line date before it.
+pub(crate) static DATE_CONTINUATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(DATE_CONTINUATIONS_TXT));
+
+/// Verbs that introduce a quotation (no salutation ends with one).
+pub(crate) static SPEECH_VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(SPEECH_VERBS_TXT));
+
+/// Words that start prose, not a caption's title, after `表1`.
+pub(crate) static CAPTION_PROSE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(CAPTION_PROSE_TXT));
 
 /// Words that mark a header line as a document title.
 pub(crate) static TITLE_WORDS: LazyLock<Vec<&'static str>> =

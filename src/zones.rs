@@ -14,7 +14,10 @@ use crate::grammar::date_text::{value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
-use crate::lexicon::{BOILERPLATE_LINES, SPAM_WORDS, TITLE_WORDS, TITLE_WORDS_AC, Where};
+use crate::lexicon::{
+    BOILERPLATE_LINES, CAPTION_PROSE_WORDS, DATE_CONTINUATIONS, SPAM_WORDS, SPEECH_VERBS,
+    TITLE_WORDS, TITLE_WORDS_AC, Where,
+};
 use crate::span::Span;
 use crate::tree::{self, HeadingCand};
 use crate::{Options, artefacts};
@@ -945,22 +948,11 @@ fn closing(
 }
 
 /// Does a line go on with the sentence of a date on the line before it
-/// (`，…`, `至7日，…`, `底，…`, `以来，…`, `起施行。`, `上午，…`)?
+/// (`，…`, `至7日，…`, `底，…`, `以来，…`, `起施行。`, `上午，…`)? The starts
+/// are LEXICON(date_continuations).
 fn continues_date(t: &str) -> bool {
-    t.starts_with([
-        '，', ',', '、', '。', '；', ';', '：', ':', '）', ')', '—', '－', '-', '~', '～', '至',
-        '到', '起', '止', '底', '初', '末', '前', '后',
-    ]) || [
-        "以来", "以前", "以后", "以内", "中旬", "上旬", "下旬", "上午", "下午", "中午", "晚上",
-        "凌晨", "早上", "当天", "当日", "期间",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
+    DATE_CONTINUATIONS.iter().any(|w| t.starts_with(w))
 }
-
-/// Verbs that introduce a quotation (`习近平总书记指出：`): a line ending
-/// with one and a colon is no salutation.
-const SPEECH_VERBS: [&str; 8] = ["指出", "强调", "要求", "表示", "认为", "规定", "说", "讲"];
 
 /// A table or figure caption starting at line `k` (before line `end`):
 /// `表1  2022年年末常住人口数及其构成`, `图 3：…`, `图表1-2 …`, or split
@@ -1022,11 +1014,7 @@ fn caption_lines(lines: &[LineInfo<'_>], k: usize, end: usize) -> Option<usize> 
         None => title,
     };
     let chars = title.chars().count();
-    let function_word = [
-        "和", "与", "及", "中", "的", "为", "是", "所示", "显示", "列出", "反映", "可见", "所列",
-    ]
-    .iter()
-    .any(|w| title.starts_with(w));
+    let function_word = CAPTION_PROSE_WORDS.iter().any(|w| title.starts_with(w));
     ((2..=50).contains(&chars)
         && !function_word
         && !bare.contains(['。', '！', '？', '；', ';', '，', ',']))
