@@ -10,7 +10,7 @@ use crate::ast::{
 use crate::block::{self, LineInfo, ends_sentence, has_sentence_punct};
 use crate::entity::Entities;
 use crate::error::{Diagnostic, DiagnosticCode, Diags, Error};
-use crate::grammar::date_text::{value_date, whole_date};
+use crate::grammar::date_text::{may_start_date, value_date, whole_date};
 use crate::grammar::heading::{cn_ordinal, heading_marker, lost_numeral_marker, shi_marker};
 use crate::grammar::metadata::metadata_line;
 use crate::inline::{self, InlineSink};
@@ -677,10 +677,12 @@ pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
     }
     let t = l.text.trim_matches(['（', '(', '）', ')']);
     // `2024 年 3 月 1 日`: a date spaced out for the page layout.
+    // (A spaced line is compacted only when it starts like a date.)
     let d = whole_date(t).or_else(|| {
-        t.contains([' ', '\u{3000}', '\u{a0}'])
-            .then(|| whole_date(&compact(t)))
-            .flatten()
+        (t.contains([' ', '\u{3000}', '\u{a0}'])
+            && compact_chars(t).next().is_some_and(may_start_date))
+        .then(|| whole_date(&compact(t)))
+        .flatten()
     })?;
     (d.year.is_some() && d.month.is_some()).then_some(d)
 }

@@ -67,6 +67,12 @@ fn cjk_year(s: &str) -> Option<(u32, usize)> {
     (n == 4).then_some((v, bytes))
 }
 
+/// Can a date ([`value_date`]) start with `c`: a digit of its year (ASCII,
+/// fullwidth or CJK)?
+pub(crate) fn may_start_date(c: char) -> bool {
+    digit_val(c).is_some() || cjk_digit(c).is_some()
+}
+
 /// A month or day in CJK numerals (`十二`, `二十七`).
 fn cjk_small(s: &str) -> Option<(u32, usize)> {
     let (rest, v) = cn_ordinal(s).ok()?;
@@ -214,5 +220,35 @@ mod tests {
         let d = whole_date("2026年02月10日 07时41分").unwrap_or_default();
         assert_eq!((d.day, d.hour, d.minute), (Some(10), Some(7), Some(41)));
         assert_eq!(value_date("运城市"), None);
+    }
+
+    /// `may_start_date` is true of the first char of every date and of no
+    /// other char that starts one of these near misses.
+    #[test]
+    fn dates_start_where_may_start_date_says() {
+        for s in [
+            "2022年01月28日",
+            "２０２２年１月２８日",
+            "二〇二六年一月二十七日",
+            "○一二三年",
+            "Ｏ一二三年",
+            "O一二三年",
+            "零一二三年",
+            "2024-03-28 09:18",
+            "运城市",
+            "年1月",
+            "十二月",
+            "（2024年）",
+            "元月",
+            "",
+        ] {
+            let first = s.trim().chars().next();
+            if value_date(s).is_some() {
+                assert!(first.is_some_and(may_start_date), "{s}");
+            }
+            if first.is_some_and(|c| !may_start_date(c)) {
+                assert_eq!(value_date(s), None, "{s}");
+            }
+        }
     }
 }
