@@ -595,6 +595,9 @@ fn marked_heading<'a>(
     None
 }
 
+/// The most headings [`headings`] reserves room for at once.
+const MAX_HEADINGS_RESERVED: usize = 1 << 12;
+
 /// Find every heading in lines `lo..hi` and give each its level.
 pub(crate) fn headings<'a>(
     src: &'a str,
@@ -604,7 +607,17 @@ pub(crate) fn headings<'a>(
     recover: bool,
     diags: &mut Diags,
 ) -> Vec<HeadingCand<'a>> {
-    let mut out: Vec<HeadingCand<'a>> = Vec::new();
+    // At most one heading a non-blank line: room for that many, so that
+    // the list is not regrown (each regrowth copied every heading so far);
+    // past `MAX_HEADINGS_RESERVED` it grows as usual (a text of a million
+    // short lines does not reserve room for a million headings at once).
+    let cap = lines.get(lo..hi).map_or(0, |b| {
+        b.iter()
+            .filter(|l| !l.is_blank())
+            .count()
+            .min(MAX_HEADINGS_RESERVED)
+    });
+    let mut out: Vec<HeadingCand<'a>> = Vec::with_capacity(cap);
     let mut list_run: Option<(MarkerFamily, u32, bool)> = None;
     let mut i = lo;
     while i < hi {
