@@ -132,6 +132,9 @@ fn note_end(ends: &mut Vec<usize>, at: usize) {
 /// byte. Thirty-two bytes at a time: a block without an ASCII byte (most
 /// of them in Chinese text) is skipped whole. Every ASCII byte is a char
 /// boundary. The line ends walked over on the way are noted in `ends`.
+/// Out of line: the loop keeps its offsets in registers (inlined into the
+/// scan, it reloaded them from the stack at every block).
+#[inline(never)]
 fn next_ascii(b: &[u8], from: usize, ends: &mut Vec<usize>) -> Option<usize> {
     /// The high bit of every byte of a word.
     const HIGH: u64 = 0x8080_8080_8080_8080;
