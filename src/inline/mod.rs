@@ -487,6 +487,15 @@ fn no_line_end_after(r: &str, f: &Figure<'_>) -> bool {
     f.frac || !goes_on
 }
 
+/// When the digit figure `f` (followed by `r`) is a run of ASCII digits
+/// alone (no group, no decimal part: as many bytes as digits), the char
+/// after that run, which is the char after the number `date_may_start`
+/// reads (the same digits): `Some(next char)`; `None` for any other
+/// figure.
+fn digits_then(r: &str, f: &Figure<'_>) -> Option<Option<char>> {
+    (!f.frac && f.text.len() == f.int_digits).then(|| r.chars().next())
+}
+
 /// `s.chars().count() <= n`, without counting a long text to its end.
 fn at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
@@ -1741,13 +1750,18 @@ impl<'a> Scanner<'a, '_> {
             .meridiem_start(i, c, prev)
             .and_then(|(s, from)| Some((s, from, date(from).ok()?)));
         // At a CJK numeral, the run the word rules skipped is the number
-        // `date_may_start` reads (the same chars).
-        let may_start = || match self.run_read {
-            (at, end) if at == i && is_cjk_numeral_char(c) => self
+        // `date_may_start` reads (the same chars); at a digit, the figure
+        // they read is, when it is digits alone ([`digits_then`]).
+        let may_start = || match (self.run_read, &self.digit_read) {
+            ((at, end), _) if at == i && is_cjk_numeral_char(c) => self
                 .text
                 .get(end..)
                 .and_then(|a| a.chars().next())
                 .is_some_and(|n| date_may_follow(n, false)),
+            (_, Some((at, Some((r, f))))) if *at == i => match digits_then(r, f) {
+                Some(next) => next.is_some_and(|n| date_may_follow(n, f.int_digits == 4)),
+                None => date_may_start(rest),
+            },
             _ => date_may_start(rest),
         };
         let (i, rest, (r, m)) = match mer {

@@ -608,7 +608,87 @@ fn date_may_start_after_run(t: &str, k: usize) -> bool {
         .is_some_and(|n| date_may_follow(n, false))
 }
 
+/// The date check at a digit, from the figure `digit_figure` read (the
+/// scanner's path; `date_may_start` when the figure is not digits alone).
+fn date_may_start_after_figure(t: &str) -> bool {
+    match crate::grammar::figure::digit_figure(t) {
+        Ok((r, f)) => match digits_then(r, &f) {
+            Some(next) => next.is_some_and(|n| date_may_follow(n, f.int_digits == 4)),
+            None => date_may_start(t),
+        },
+        Err(_) => date_may_start(t),
+    }
+}
+
+#[test]
+fn date_check_after_a_figure_on_tricky_figures_and_the_corpus() {
+    for t in [
+        "2022年",
+        "2022.1.5",
+        "2022/1/5",
+        "1234",
+        "1,234年",
+        "12 345年",
+        "１９９６年",
+        "1９96年",
+        "2022",
+        "202年",
+        "20221年",
+        "3.5%",
+        "5—6月",
+        "8月",
+        "2022\n年",
+        "12:30",
+        "1、",
+        "2022 年",
+        "2022　年",
+        "7,000",
+        "1.",
+        "0.5",
+        "2022-2025",
+        "15号",
+        "5至8日",
+    ] {
+        assert_eq!(date_may_start_after_figure(t), date_may_start(t), "{t:?}");
+    }
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut checked = 0;
+    for e in std::fs::read_dir(corpus).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+        for (k, c) in text.char_indices() {
+            if digit_value(c).is_some() {
+                let t = &text[k..];
+                assert_eq!(
+                    date_may_start_after_figure(t),
+                    date_may_start(t),
+                    "{:.12}",
+                    t
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000);
+}
+
 proptest::proptest! {
+    /// At a digit, the check from the figure read says what
+    /// `date_may_start` says.
+    #[test]
+    fn date_check_after_a_figure_is_date_may_start(
+        s in "[0-9０-９,. 　\u{a0}\u{2009}年月日号时:：/、和与及—–～~〜至到x一]{1,12}"
+    ) {
+        for (k, c) in s.char_indices() {
+            if digit_value(c).is_some() {
+                proptest::prop_assert_eq!(
+                    date_may_start_after_figure(&s[k..]),
+                    date_may_start(&s[k..]),
+                    "{:?} at {}", s, k
+                );
+            }
+        }
+    }
+
     /// At a CJK numeral, `date_may_follow` after the run `skip_run_at`
     /// reads says what `date_may_start` says.
     #[test]
