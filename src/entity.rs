@@ -20,6 +20,7 @@ use crate::value::Date;
 mod packed;
 
 pub use packed::{Entities, Iter};
+pub(crate) use packed::{Found, Kind};
 
 /// An inline entity found in a paragraph, heading title or title.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -244,14 +245,15 @@ pub fn extract(text: &str) -> Vec<Entity<'_>> {
     let mut sink = crate::inline::InlineSink::default();
     let span = Span::new(0, text.len());
     crate::inline::scan(text, span, &crate::Options::default(), &mut sink);
-    if sink.entities.is_empty() {
+    let mut entities = sink.entities.to_vec(text);
+    if entities.is_empty() {
         // A snippet that is nothing but a numeral (`两千四百五`, `壹佰伍拾`)
         // is that number: with no running text around it, a bare CJK
         // numeral cannot be part of a word.
         let trimmed = text.trim();
         if let Some((value, approx)) = whole_numeral(trimmed) {
             let start = text.len() - text.trim_start().len();
-            sink.entities.push(Entity {
+            entities.push(Entity {
                 text: trimmed,
                 span: Span::new(start, start + trimmed.len()),
                 kind: EntityKind::Number(Number {
@@ -262,5 +264,5 @@ pub fn extract(text: &str) -> Vec<Entity<'_>> {
             });
         }
     }
-    sink.entities
+    entities
 }

@@ -13,6 +13,10 @@
 //! [`Entities::iter`]) rebuilds the [`Entity`] without allocating (a kind
 //! kept whole is cloned, which allocates only for a document number's
 //! issuer code or a compound unit).
+//!
+//! The scanner packs each entity as it finds it ([`Found`]), so no
+//! [`Entity`] value is kept while a node is scanned; the few it revisits
+//! (a list sharing a unit or a change) are read back and packed again.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -415,7 +419,9 @@ fn unpack_quantity<'a>(source: &'a str, span: Span, p: &PQuantity) -> Quantity<'
     }
 }
 
-/// Pack an entity's kind, when it fits.
+/// Pack an entity's kind, when it fits (inlined: where the kind is
+/// known, only its arm remains).
+#[inline(always)]
 fn pack_body(source: &str, span: Span, text: &str, kind: &EntityKind<'_>) -> Option<Body> {
     Some(match kind {
         EntityKind::Quantity(q) => Body::Quantity(pack_quantity(source, span, text, q)?),
@@ -443,6 +449,167 @@ fn pack_body(source: &str, span: Span, text: &str, kind: &EntityKind<'_>) -> Opt
     })
 }
 
+/// The entities a scan has found so far, in order, each packed as it is
+/// found (the scanner's list: no [`Entity`] value is kept; see
+/// [`Entities::pack`]). The scanner reads back the few it revisits
+/// ([`Found::get`], [`Found::kind`]) and stores changed ones again
+/// ([`Found::set`]).
+#[derive(Debug, Default)]
+pub(crate) struct Found<'a> {
+    packed: Vec<Packed>,
+    /// The kinds that do not pack, in entity order; [`Body::Boxed`]
+    /// indexes here.
+    boxed: Vec<EntityKind<'a>>,
+    /// (Tests) each kind as it was pushed or last set, to compare with
+    /// what reads back.
+    #[cfg(test)]
+    plain: Vec<EntityKind<'a>>,
+}
+
+/// What an entity is, without its value (see [`Found::kind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Quantity,
+    Date,
+    Reference,
+    DocNumber,
+    Ordinal,
+    Identifier(IdentifierScheme),
+    Number,
+}
+
+fn kind_of(kind: &EntityKind<'_>) -> Kind {
+    match kind {
+        EntityKind::Quantity(_) => Kind::Quantity,
+        EntityKind::Date(_) => Kind::Date,
+        EntityKind::Reference(_) => Kind::Reference,
+        EntityKind::DocNumber(_) => Kind::DocNumber,
+        EntityKind::Ordinal(_) => Kind::Ordinal,
+        EntityKind::Identifier(i) => Kind::Identifier(i.scheme),
+        EntityKind::Number(_) => Kind::Number,
+    }
+}
+
+impl<'a> Found<'a> {
+    /// Add the entity at `span` of `source` (`text`: its text), packed
+    /// when it fits (inlined like [`pack_body`]).
+    #[inline(always)]
+    pub(crate) fn push(&mut self, source: &str, span: Span, text: &str, kind: EntityKind<'a>) {
+        #[cfg(test)]
+        self.plain.push(kind.clone());
+        let body = match pack_body(source, span, text, &kind) {
+            Some(b) => b,
+            None => {
+                let i = u32::try_from(self.boxed.len()).unwrap_or(u32::MAX);
+                self.boxed.push(kind);
+                Body::Boxed(i)
+            }
+        };
+        self.packed.push(Packed { span, body });
+    }
+
+    /// The number of entities.
+    pub(crate) fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    /// True when there are none.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// Forget them all (the buffers are kept).
+    pub(crate) fn clear(&mut self) {
+        self.packed.clear();
+        self.boxed.clear();
+        #[cfg(test)]
+        self.plain.clear();
+    }
+
+    /// The `i`-th entity's span and kind (without building it).
+    pub(crate) fn kind(&self, i: usize) -> Option<(Span, Kind)> {
+        let p = self.packed.get(i)?;
+        let kind = match p.body {
+            Body::Quantity(_) => Kind::Quantity,
+            Body::Number { .. } => Kind::Number,
+            Body::Date { .. } => Kind::Date,
+            Body::Reference(_) => Kind::Reference,
+            Body::Ordinal { .. } => Kind::Ordinal,
+            Body::Identifier(s) => Kind::Identifier(s),
+            Body::Boxed(j) => kind_of(self.boxed.get(j as usize)?),
+        };
+        Some((p.span, kind))
+    }
+
+    /// The `i`-th entity (`source`: the text its span points into).
+    pub(crate) fn get(&self, source: &'a str, i: usize) -> Option<Entity<'a>> {
+        self.packed.get(i).map(|p| unpack(source, &self.boxed, p))
+    }
+
+    /// Store `kind` as the `i`-th entity's kind (its span and text stay).
+    pub(crate) fn set(&mut self, source: &'a str, i: usize, kind: EntityKind<'a>) {
+        let Some(&Packed { span, body: old }) = self.packed.get(i) else {
+            return;
+        };
+        #[cfg(test)]
+        if let Some(k) = self.plain.get_mut(i) {
+            k.clone_from(&kind);
+        }
+        let text = source.get(span.range()).unwrap_or("");
+        let body = pack_body(source, span, text, &kind);
+        // The boxed kinds stay in entity order: the one at `i` goes (or
+        // stays) at the count of boxed kinds before it.
+        let at = match old {
+            Body::Boxed(j) => j as usize,
+            _ => self
+                .packed
+                .iter()
+                .take(i)
+                .filter(|p| matches!(p.body, Body::Boxed(_)))
+                .count(),
+        };
+        let shift = |list: &mut [Packed], up: bool| {
+            for p in list {
+                if let Body::Boxed(j) = &mut p.body {
+                    *j = if up { *j + 1 } else { j.saturating_sub(1) };
+                }
+            }
+        };
+        let new = match (body, old) {
+            (Some(b), Body::Boxed(_)) => {
+                if at < self.boxed.len() {
+                    self.boxed.remove(at);
+                }
+                shift(self.packed.get_mut(i + 1..).unwrap_or_default(), false);
+                b
+            }
+            (Some(b), _) => b,
+            (None, Body::Boxed(j)) => {
+                if let Some(slot) = self.boxed.get_mut(at) {
+                    *slot = kind;
+                }
+                Body::Boxed(j)
+            }
+            (None, _) => {
+                self.boxed.insert(at.min(self.boxed.len()), kind);
+                shift(self.packed.get_mut(i + 1..).unwrap_or_default(), true);
+                Body::Boxed(u32::try_from(at).unwrap_or(u32::MAX))
+            }
+        };
+        if let Some(p) = self.packed.get_mut(i) {
+            p.body = new;
+        }
+    }
+
+    /// All of them as values.
+    pub(crate) fn to_vec(&self, source: &'a str) -> Vec<Entity<'a>> {
+        self.packed
+            .iter()
+            .map(|p| unpack(source, &self.boxed, p))
+            .collect()
+    }
+}
+
 impl<'a> Entities<'a> {
     /// Store a list of entities found in `source` (built by hand, for a
     /// test or a tool). Each entity's text is read back as `source` at its
@@ -454,42 +621,36 @@ impl<'a> Entities<'a> {
     /// let list = Entities::new(src, extract(src));
     /// assert_eq!(list.first().map(|e| e.text), Some("12亿元"));
     /// ```
-    pub fn new(source: &'a str, mut entities: Vec<Entity<'a>>) -> Entities<'a> {
-        Entities::pack(source, &mut entities)
+    pub fn new(source: &'a str, entities: Vec<Entity<'a>>) -> Entities<'a> {
+        let mut found = Found::default();
+        for e in entities {
+            found.push(source, e.span, e.text, e.kind);
+        }
+        Entities::pack(source, &mut found)
     }
 
-    /// Store `entities` (found in `source`), emptying the list (its
-    /// capacity is kept for the next node).
-    pub(crate) fn pack(source: &'a str, entities: &mut Vec<Entity<'a>>) -> Entities<'a> {
-        if entities.is_empty() {
+    /// Store the entities `found` in `source`, emptying the list (its
+    /// buffers are kept for the next node).
+    pub(crate) fn pack(source: &'a str, found: &mut Found<'a>) -> Entities<'a> {
+        if found.is_empty() {
             return Entities {
                 source,
                 ..Entities::default()
             };
         }
-        let mut packed = Vec::with_capacity(entities.len());
-        let mut boxed = Vec::new();
-        // By reference, then cleared: moving each ~200-byte entity out
-        // costs more than packing it.
-        for e in entities.iter() {
-            let body = match pack_body(source, e.span, e.text, &e.kind) {
-                Some(b) => b,
-                None => {
-                    let i = u32::try_from(boxed.len()).unwrap_or(u32::MAX);
-                    boxed.push(e.kind.clone());
-                    Body::Boxed(i)
-                }
-            };
-            packed.push(Packed { span: e.span, body });
-        }
-        entities.clear();
+        let packed: Box<[Packed]> = found.packed.as_slice().into();
+        found.packed.clear();
+        #[cfg(test)]
+        found.plain.clear();
+        let boxed = (!found.boxed.is_empty()).then(|| {
+            let mut boxed = std::mem::take(&mut found.boxed);
+            boxed.shrink_to_fit();
+            Box::new(boxed)
+        });
         Entities {
             source,
-            packed: packed.into_boxed_slice(),
-            boxed: (!boxed.is_empty()).then(|| {
-                boxed.shrink_to_fit();
-                Box::new(boxed)
-            }),
+            packed,
+            boxed,
         }
     }
 
@@ -548,41 +709,45 @@ impl<'a> Entities<'a> {
     }
 
     fn unpack(&self, p: &Packed) -> Entity<'a> {
-        let span = p.span;
-        let text = self.source.get(span.range()).unwrap_or("");
-        let kind = match &p.body {
-            Body::Quantity(q) => EntityKind::Quantity(unpack_quantity(self.source, span, q)),
-            &Body::Number {
-                mantissa,
-                places,
-                scale,
-                approx,
-            } => EntityKind::Number(Number {
-                value: Decimal::new(i128::from(join_i64(mantissa)), u32::from(places)),
-                scale: u32::from(scale),
-                approx: approx_of(approx),
-            }),
-            Body::Date { date, end } => EntityKind::Date(DateEntity {
-                date: date.unpack().unwrap_or_default(),
-                range_end: end.unpack(),
-            }),
-            &Body::Reference(title) => EntityKind::Reference(Reference { title }),
-            &Body::Ordinal { value, unit } => EntityKind::Ordinal(Ordinal {
-                value: join_i64(value) as u64,
-                unit: (unit != 0).then(|| Cow::Borrowed(INTERNER.get(unit))),
-            }),
-            &Body::Identifier(scheme) => EntityKind::Identifier(Identifier { scheme }),
-            &Body::Boxed(i) => {
-                self.boxed_kinds()
-                    .get(i as usize)
-                    .cloned()
-                    .unwrap_or(EntityKind::Identifier(Identifier {
-                        scheme: IdentifierScheme::Code,
-                    }))
-            }
-        };
-        Entity { text, span, kind }
+        unpack(self.source, self.boxed_kinds(), p)
     }
+}
+
+/// The entity `p` of a list whose spans point into `source` and whose
+/// kinds kept whole are `boxed`.
+fn unpack<'a>(source: &'a str, boxed: &[EntityKind<'a>], p: &Packed) -> Entity<'a> {
+    let span = p.span;
+    let text = source.get(span.range()).unwrap_or("");
+    let kind = match &p.body {
+        Body::Quantity(q) => EntityKind::Quantity(unpack_quantity(source, span, q)),
+        &Body::Number {
+            mantissa,
+            places,
+            scale,
+            approx,
+        } => EntityKind::Number(Number {
+            value: Decimal::new(i128::from(join_i64(mantissa)), u32::from(places)),
+            scale: u32::from(scale),
+            approx: approx_of(approx),
+        }),
+        Body::Date { date, end } => EntityKind::Date(DateEntity {
+            date: date.unpack().unwrap_or_default(),
+            range_end: end.unpack(),
+        }),
+        &Body::Reference(title) => EntityKind::Reference(Reference { title }),
+        &Body::Ordinal { value, unit } => EntityKind::Ordinal(Ordinal {
+            value: join_i64(value) as u64,
+            unit: (unit != 0).then(|| Cow::Borrowed(INTERNER.get(unit))),
+        }),
+        &Body::Identifier(scheme) => EntityKind::Identifier(Identifier { scheme }),
+        &Body::Boxed(i) => boxed
+            .get(i as usize)
+            .cloned()
+            .unwrap_or(EntityKind::Identifier(Identifier {
+                scheme: IdentifierScheme::Code,
+            })),
+    };
+    Entity { text, span, kind }
 }
 
 /// The entities of an [`Entities`] list, in order.
@@ -675,7 +840,16 @@ mod tests {
             &Default::default(),
             &mut sink,
         );
-        let found = sink.entities.clone();
+        // The kinds as the scanner built them, before packing.
+        let f = &sink.entities;
+        assert_eq!(f.plain.len(), f.len());
+        let found = (f.packed.iter().zip(&f.plain))
+            .map(|(p, kind)| Entity {
+                text: &text[p.span.range()],
+                span: p.span,
+                kind: kind.clone(),
+            })
+            .collect();
         let list = Entities::pack(text, &mut sink.entities);
         let packed = list.len() - list.boxed_kinds().len();
         (found, list.to_vec(), packed)
@@ -713,6 +887,58 @@ mod tests {
             assert!(!found.is_empty(), "{text}");
             assert_eq!(found, back, "{text}");
         }
+    }
+
+    #[test]
+    fn found_entities_set_again_pack_or_box_in_entity_order() {
+        let text = "完成投资12亿元，1-2个，运政函〔2022〕3号，3万元，5所。";
+        let mut sink = crate::inline::InlineSink::default();
+        crate::inline::scan(
+            text,
+            Span::new(0, text.len()),
+            &Default::default(),
+            &mut sink,
+        );
+        let mut found = std::mem::take(&mut sink.entities);
+        let mut want = found.to_vec(text);
+        assert_eq!(want.len(), 5, "{want:?}");
+        // 1-2个 (a range) and the document number are boxed.
+        assert_eq!(found.boxed.len(), 2);
+        let range = want[1].kind.clone();
+        let plain = want[0].kind.clone();
+        // Packed -> boxed, boxed -> packed, boxed -> boxed, packed ->
+        // packed; each time the list reads back as set and stores as the
+        // same list built whole (boxed kinds in entity order).
+        for (i, kind) in [
+            (3, range.clone()),
+            (1, plain.clone()),
+            (2, range.clone()),
+            (4, want[3].kind.clone()),
+            (0, range.clone()),
+            (3, plain.clone()),
+        ] {
+            found.set(text, i, kind.clone());
+            want[i].kind = kind;
+            assert_eq!(found.to_vec(text), want);
+            for (k, (span, kind)) in (0..found.len()).filter_map(|k| found.kind(k)).enumerate() {
+                assert_eq!(span, want[k].span);
+                assert_eq!(kind, kind_of(&want[k].kind));
+            }
+            let boxed: Vec<_> = found
+                .packed
+                .iter()
+                .filter_map(|p| match p.body {
+                    Body::Boxed(j) => Some(j),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(boxed, (0..found.boxed.len() as u32).collect::<Vec<_>>());
+            let whole = Entities::new(text, want.clone());
+            assert_eq!(whole.boxed_kinds(), found.boxed.as_slice());
+        }
+        let list = Entities::pack(text, &mut found);
+        assert_eq!(list.to_vec(), want);
+        assert!(found.is_empty() && found.boxed.is_empty());
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::cell::Cell;
 use crate::Options;
 use crate::decimal::Decimal;
 use crate::entity::{
-    Change, DateEntity, DocNumber, Entity, EntityKind, Identifier, IdentifierScheme, Number,
+    Change, DateEntity, DocNumber, EntityKind, Found, Identifier, IdentifierScheme, Kind, Number,
     Ordinal, Quantity, Range, Reference,
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
@@ -51,8 +51,8 @@ use crate::span::Span;
 /// What scanning a block of text produces.
 #[derive(Debug, Default)]
 pub(crate) struct InlineSink<'a> {
-    /// Entities, in document order.
-    pub(crate) entities: Vec<Entity<'a>>,
+    /// Entities, in document order, packed as they are found.
+    pub(crate) entities: Found<'a>,
     /// Spans of quoted terms `“…”` (quotes included).
     pub(crate) quotes: Vec<Span>,
     /// Anything odd.
@@ -515,6 +515,9 @@ fn despaced(s: &str) -> Cow<'_, str> {
 }
 
 struct Scanner<'a, 's> {
+    /// The whole input (entity spans point into it).
+    src: &'a str,
+    /// The text scanned: `src` at `base..`.
     text: &'a str,
     base: usize,
     sink: &'s mut InlineSink<'a>,
@@ -597,7 +600,7 @@ impl<'a> Scanner<'a, '_> {
                 "number broken by a line end",
             ));
         }
-        self.sink.entities.push(Entity { text, span, kind });
+        self.sink.entities.push(self.src, span, text, kind);
         self.last_end = end;
     }
 
@@ -752,12 +755,26 @@ impl<'a> Scanner<'a, '_> {
         }
         if let (Some(ls), Some(c)) = (list_start, &change) {
             let from = self.base + ls;
-            for e in self.sink.entities.iter_mut().rev() {
-                if e.span.start() < from {
+            let found = &mut self.sink.entities;
+            for i in (0..found.len()).rev() {
+                let Some((span, kind)) = found.kind(i) else {
+                    break;
+                };
+                if span.start() < from {
                     break;
                 }
-                if let EntityKind::Quantity(qq) = &mut e.kind {
-                    qq.change.get_or_insert_with(|| c.clone());
+                if kind != Kind::Quantity {
+                    continue;
+                }
+                if let Some(crate::entity::Entity {
+                    kind: EntityKind::Quantity(mut qq),
+                    ..
+                }) = found.get(self.src, i)
+                {
+                    if qq.change.is_none() {
+                        qq.change = Some(c.clone());
+                        found.set(self.src, i, EntityKind::Quantity(qq));
+                    }
                 }
             }
         }
@@ -836,13 +853,12 @@ impl<'a> Scanner<'a, '_> {
         // The window ends at the entity before `at` (not at the last one
         // pushed: `at` may start a list of figures already pushed).
         // Dates may sit inside the basis (比2020年增长): only figures bound it.
-        let floor = self
-            .sink
-            .entities
-            .iter()
+        let found = &self.sink.entities;
+        let floor = (0..found.len())
             .rev()
-            .filter(|e| matches!(e.kind, EntityKind::Quantity(_) | EntityKind::Number(_)))
-            .map(|e| e.span.end())
+            .filter_map(|i| found.kind(i))
+            .filter(|(_, k)| matches!(k, Kind::Quantity | Kind::Number))
+            .map(|(span, _)| span.end())
             .find(|&e| e <= self.base + at)
             .map_or(0, |e| e.saturating_sub(self.base));
         let mut w = at.saturating_sub(60).max(self.clause_start).max(floor);
@@ -919,17 +935,18 @@ impl<'a> Scanner<'a, '_> {
         magnitude: &'a str,
     ) -> Option<usize> {
         // Most quantities follow no bare number.
+        let n = self.sink.entities.len();
         if !matches!(
-            self.sink.entities.last().map(|e| &e.kind),
-            Some(EntityKind::Number(_))
+            n.checked_sub(1).and_then(|i| self.sink.entities.kind(i)),
+            Some((_, Kind::Number))
         ) {
             return None;
         }
         let mut cur = at;
         let mut first = None;
-        let mut idx = self.sink.entities.len();
+        let mut idx = n;
         while idx > 0 {
-            let Some(e) = self.sink.entities.get(idx - 1) else {
+            let Some(e) = self.sink.entities.get(self.src, idx - 1) else {
                 break;
             };
             let EntityKind::Number(n) = &e.kind else {
@@ -961,18 +978,17 @@ impl<'a> Scanner<'a, '_> {
             } else {
                 Cow::Borrowed(u.text)
             };
-            if let Some(e) = self.sink.entities.get_mut(idx - 1) {
-                e.kind = EntityKind::Quantity(Quantity {
-                    value,
-                    unit: u.canonical.clone(),
-                    unit_text,
-                    scale: nscale,
-                    approx,
-                    range: None,
-                    change: None,
-                    clause,
-                });
-            }
+            let kind = EntityKind::Quantity(Quantity {
+                value,
+                unit: u.canonical.clone(),
+                unit_text,
+                scale: nscale,
+                approx,
+                range: None,
+                change: None,
+                clause,
+            });
+            self.sink.entities.set(self.src, idx - 1, kind);
             cur = es - self.base;
             first = Some(cur);
             idx -= 1;
@@ -2053,17 +2069,19 @@ impl<'a> Scanner<'a, '_> {
         }
         // 拨打110、119、120: a number listed right after a phone number is
         // one too.
-        let listed = self.sink.entities.last().is_some_and(|e| {
-            matches!(
-                e.kind,
-                EntityKind::Identifier(Identifier {
-                    scheme: IdentifierScheme::Phone
-                })
-            ) && e.span.end() == self.base + self.last_end
-        }) && self
-            .text
-            .get(self.last_end..i)
-            .is_some_and(|g| matches!(g, "、" | "/" | "或" | "和" | "及"));
+        let found = &self.sink.entities;
+        let listed = found
+            .len()
+            .checked_sub(1)
+            .and_then(|i| found.kind(i))
+            .is_some_and(|(span, kind)| {
+                kind == Kind::Identifier(IdentifierScheme::Phone)
+                    && span.end() == self.base + self.last_end
+            })
+            && self
+                .text
+                .get(self.last_end..i)
+                .is_some_and(|g| matches!(g, "、" | "/" | "或" | "和" | "及"));
         if listed && ftext.len() >= 3 {
             return Some(IdentifierScheme::Phone);
         }
@@ -2142,6 +2160,7 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
     };
     let first_diag = sink.diagnostics.len();
     let mut sc = Scanner {
+        src,
         text,
         base: span.start(),
         sink,

@@ -8,6 +8,7 @@ pub(crate) fn render(s: &str) -> Vec<String> {
     let mut sink = InlineSink::default();
     scan(s, Span::new(0, s.len()), &Options::default(), &mut sink);
     sink.entities
+        .to_vec(s)
         .iter()
         .map(|e| {
             let mut line = String::new();
@@ -213,7 +214,7 @@ fn dump_corpus() {
             &mut sink,
         );
         let lines = render(&text);
-        for (l, e) in lines.iter().zip(&sink.entities) {
+        for (l, e) in lines.iter().zip(&sink.entities.to_vec(&text)) {
             let after: String = text[e.span.end()..].chars().take(6).collect();
             let b = text[..e.span.start()]
                 .char_indices()
@@ -230,7 +231,7 @@ fn dump_corpus() {
         }
         // Digits no entity covers.
         let mut covered = vec![false; text.len()];
-        for e in &sink.entities {
+        for e in &sink.entities.to_vec(&text) {
             for k in e.span.range() {
                 covered[k] = true;
             }
