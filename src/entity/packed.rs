@@ -273,7 +273,7 @@ static INTERNER: LazyLock<Interner> = LazyLock::new(|| {
 
 impl Interner {
     /// The id of a lexicon string, 0 when it is not one.
-    #[inline]
+    #[inline(always)]
     fn id(&self, s: &str) -> u16 {
         let addr = s.as_ptr() as usize;
         let mask = self.by_address.len().wrapping_sub(1);
@@ -327,9 +327,10 @@ fn pack_quantity(source: &str, span: Span, text: &str, q: &Quantity<'_>) -> Opti
     // (borrowed by the scanner; past the end for a figure of a list that
     // shares the unit: the `万元` of `3、5万元`), or equal to a part of the
     // entity's text.
-    let ut_off = offset_in(source, &q.unit_text)
-        .and_then(|o| o.checked_sub(span.start()))
-        .or_else(|| text.rfind(&*q.unit_text))?;
+    let ut_off = match offset_in(source, &q.unit_text).and_then(|o| o.checked_sub(span.start())) {
+        Some(off) => off,
+        None => text.rfind(&*q.unit_text)?,
+    };
     let unit_text = [
         u8::try_from(q.unit_text.len()).ok()?,
         u8::try_from(ut_off).ok()?,
