@@ -707,10 +707,11 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, QuantityMatch<'_>> {
 }
 
 /// [`quantity`], given the `digit_figure` at `i` when the caller has read
-/// it already (`read` must be `digit_figure(i).ok()` when it is `Some`).
+/// it already (`read` must be `digit_figure(i).ok().as_ref()` when it is
+/// `Some`: borrowed from where the caller keeps it).
 pub(crate) fn quantity_read<'a>(
     i: &'a str,
-    read: Option<(&'a str, Figure<'a>)>,
+    read: Option<&(&'a str, Figure<'a>)>,
 ) -> PResult<'a, QuantityMatch<'a>> {
     // A percent phrase starts with 百 or 千 and a CJK pair with a CJK
     // digit: neither starts at a digit (most quantities).
@@ -755,7 +756,7 @@ pub(crate) fn quantity_read<'a>(
 /// alternatives of [`quantity`] (`read` as in [`quantity_read`]).
 fn figure_quantity<'a>(
     i: &'a str,
-    read: Option<(&'a str, Figure<'a>)>,
+    read: Option<&(&'a str, Figure<'a>)>,
 ) -> PResult<'a, QuantityMatch<'a>> {
     figure_quantity_at(i, read, true)
 }
@@ -764,13 +765,16 @@ fn figure_quantity<'a>(
 /// that no unit follows (`quick`: the test compares the two).
 fn figure_quantity_at<'a>(
     i: &'a str,
-    read: Option<(&'a str, Figure<'a>)>,
+    read: Option<&(&'a str, Figure<'a>)>,
     quick: bool,
 ) -> PResult<'a, QuantityMatch<'a>> {
     if quick && read.is_none() && cjk_run_stops(i) {
         return Err(err(i));
     }
-    let (r, f) = read.or_else(|| figure_any(i)).ok_or_else(|| err(i))?;
+    let (r, f) = match read {
+        Some(&read) => read,
+        None => figure_any(i).ok_or_else(|| err(i))?,
+    };
     let mut f = f;
     let mut r = r;
     // A CJK figure that starts with a bare scale word (百 千 万 亿) counts only
@@ -1663,7 +1667,7 @@ mod tests {
         ] {
             let read = digit_figure(s).ok();
             assert!(read.is_some(), "{s}");
-            assert_eq!(quantity_read(s, read), quantity(s), "{s}");
+            assert_eq!(quantity_read(s, read.as_ref()), quantity(s), "{s}");
         }
     }
 

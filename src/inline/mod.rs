@@ -1082,12 +1082,12 @@ impl<'a> Scanner<'a, '_> {
                 return *read;
             }
         }
-        let read = self
-            .text
-            .get(i..)
-            .and_then(|rest| crate::grammar::figure::digit_figure(rest).ok());
-        self.digit_read = Some((i, read));
-        read
+        // Read into the cache, then copied out once.
+        let slot = &mut self.digit_read.insert((i, None)).1;
+        if let Some(Ok(read)) = self.text.get(i..).map(crate::grammar::figure::digit_figure) {
+            *slot = Some(read);
+        }
+        *slot
     }
 
     fn name_pattern(&mut self, i: usize) -> Option<usize> {
@@ -1898,7 +1898,7 @@ impl<'a> Scanner<'a, '_> {
             .digit_read
             .as_ref()
             .filter(|&&(at, _)| at == i)
-            .and_then(|(_, read)| *read);
+            .and_then(|(_, read)| read.as_ref());
         let Ok((r, mut q)) = quantity_read(rest, read) else {
             return self.skip_run(i);
         };
