@@ -5,53 +5,66 @@
 use super::PResult;
 
 /// An exact decimal `m × 10^-s`, used while a figure is being built.
+///
+/// The `i128` mantissa is kept as two 64-bit halves (low, high), as in
+/// [`crate::Decimal`]: an `i128` field would align the struct, and every
+/// figure and quantity match holding one, to 16 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Num {
-    /// Mantissa.
-    pub(crate) m: i128,
+    /// Mantissa, low and high halves.
+    halves: [u64; 2],
     /// Digits after the decimal point.
     pub(crate) s: u32,
 }
 
 impl Num {
+    /// `m × 10^-s`.
+    #[inline]
+    pub(crate) const fn new(m: i128, s: u32) -> Num {
+        let bits = m as u128;
+        Num {
+            halves: [bits as u64, (bits >> 64) as u64],
+            s,
+        }
+    }
+
+    /// The mantissa.
+    #[inline]
+    pub(crate) const fn m(self) -> i128 {
+        let [lo, hi] = self.halves;
+        ((hi as u128) << 64 | lo as u128) as i128
+    }
+
     /// An integer.
     pub(crate) fn int(v: i128) -> Num {
-        Num { m: v, s: 0 }
+        Num::new(v, 0)
     }
 
     /// Multiply by `10^e`, moving the scale first (exact, checked).
     pub(crate) fn mul_pow10(self, e: u32) -> Option<Num> {
         if self.s >= e {
-            Some(Num {
-                m: self.m,
-                s: self.s - e,
-            })
+            Some(Num::new(self.m(), self.s - e))
         } else {
             let k = e - self.s;
             let f = 10i128.checked_pow(k)?;
-            Some(Num {
-                m: self.m.checked_mul(f)?,
-                s: 0,
-            })
+            Some(Num::new(self.m().checked_mul(f)?, 0))
         }
     }
 
     /// The integer value, when it has no fractional part.
     pub(crate) fn as_int(self) -> Option<i128> {
+        let m = self.m();
         if self.s == 0 {
-            Some(self.m)
+            Some(m)
         } else {
             let f = 10i128.checked_pow(self.s)?;
-            (self.m % f == 0).then_some(self.m / f)
+            (m % f == 0).then_some(m / f)
         }
     }
 
     /// Negate.
     pub(crate) fn neg(self) -> Num {
-        Num {
-            m: -self.m,
-            s: self.s,
-        }
+        Num::new(-self.m(), self.s)
     }
 }
 
@@ -264,7 +277,7 @@ pub(crate) fn digit_figure(i: &str) -> PResult<'_, Figure<'_>> {
         i.get(pos..).unwrap_or(""),
         Figure {
             text: i.get(..pos).unwrap_or(""),
-            value: m.map(|m| Num { m, s }),
+            value: m.map(|m| Num::new(m, s)),
             int_digits: n,
             frac,
             leading_zero: first == Some(0) && n > 1,
@@ -394,7 +407,7 @@ fn digit_figure_plain(i: &str) -> PResult<'_, Figure<'_>> {
         i.get(pos..).unwrap_or(""),
         Figure {
             text,
-            value: m.map(|m| Num { m, s }),
+            value: m.map(|m| Num::new(m, s)),
             int_digits: n,
             frac,
             leading_zero: first == Some(0) && n > 1,
@@ -574,10 +587,10 @@ pub(crate) fn cjk_figure(i: &str) -> PResult<'_, Figure<'_>> {
                     };
                     // Append the digit: m·10 + d, one more decimal place.
                     v = v.and_then(|x| {
-                        Some(Num {
-                            m: x.m.checked_mul(10)?.checked_add(i128::from(d))?,
-                            s: x.s + 1,
-                        })
+                        Some(Num::new(
+                            x.m().checked_mul(10)?.checked_add(i128::from(d))?,
+                            x.s + 1,
+                        ))
                     });
                     fp += c.len_utf8();
                 }
@@ -623,7 +636,7 @@ mod tests {
             let digits: String = (0..n).map(|k| char::from(b'1' + (k % 9) as u8)).collect();
             let want = digits.parse::<i128>().ok();
             let (_, f) = super::digit_figure(&digits).unwrap();
-            assert_eq!(f.value.map(|v| v.m), want, "{n} digits");
+            assert_eq!(f.value.map(|v| v.m()), want, "{n} digits");
             assert_eq!(f.int_digits, n);
             let wide: String = digits
                 .chars()
@@ -704,7 +717,7 @@ mod tests {
 
     fn v(s: &str) -> Option<(i128, u32)> {
         let (_, f) = digit_figure(s).ok()?;
-        f.value.map(|n| (n.m, n.s))
+        f.value.map(|n| (n.m(), n.s))
     }
 
     #[test]
@@ -742,11 +755,11 @@ mod tests {
             assert_eq!(cjk_value(s), None, "{s}");
         }
         let (_, f) = cjk_figure("三点五倍").unwrap();
-        assert_eq!(f.value, Some(Num { m: 35, s: 1 }));
+        assert_eq!(f.value, Some(Num::new(35, 1)));
         // Several decimal digits: 十七點三一 is 17.31, not 1.74.
         let (_, f) = cjk_figure("十七點三一").unwrap();
-        assert_eq!(f.value, Some(Num { m: 1731, s: 2 }));
+        assert_eq!(f.value, Some(Num::new(1731, 2)));
         let (_, f) = cjk_figure("八十四点零一").unwrap();
-        assert_eq!(f.value, Some(Num { m: 8401, s: 2 }));
+        assert_eq!(f.value, Some(Num::new(8401, 2)));
     }
 }

@@ -830,10 +830,7 @@ fn figure_quantity_at<'a>(
             if resumes {
                 if let Ok((rn, n)) = super::numeral::number(i) {
                     if rn.len() < after_mag.len() {
-                        f.value = n.value.map(|d| Num {
-                            m: d.mantissa(),
-                            s: d.scale(),
-                        });
+                        f.value = n.value.map(|d| Num::new(d.mantissa(), d.scale()));
                         compound_scale = Some(n.scale);
                         r = rn;
                     }
@@ -933,8 +930,8 @@ fn figure_quantity_at<'a>(
     let value = if half {
         value.and_then(|v| {
             let s = v.s.max(1);
-            let m = up(v, s)?.checked_add(up(Num { m: 5, s: 1 }, s)?)?;
-            Some(Num { m, s })
+            let m = up(v, s)?.checked_add(up(Num::new(5, 1), s)?)?;
+            Some(Num::new(m, s))
         })
     } else {
         value
@@ -1002,7 +999,7 @@ fn cmp(a: Num, b: Num) -> std::cmp::Ordering {
 }
 
 fn up(n: Num, s: u32) -> Option<i128> {
-    n.m.checked_mul(10i128.checked_pow(s.checked_sub(n.s)?)?)
+    n.m().checked_mul(10i128.checked_pow(s.checked_sub(n.s)?)?)
 }
 
 /// `百分之三十`, `百分之12.5`, `千分之五`.
@@ -1588,9 +1585,9 @@ mod tests {
         let show = |n: Option<Num>| {
             n.map(|n| {
                 if n.s == 0 {
-                    n.m.to_string()
+                    n.m().to_string()
                 } else {
-                    format!("{}e-{}", n.m, n.s)
+                    format!("{}e-{}", n.m(), n.s)
                 }
             })
             .unwrap_or_default()

@@ -92,7 +92,7 @@ impl InlineSink<'_> {
 
 /// Convert an internal exact value to the public [`Decimal`].
 pub(crate) fn to_decimal(n: Num) -> Decimal {
-    Decimal::new(n.m, n.s)
+    Decimal::new(n.m(), n.s)
 }
 
 /// `年行动`, `年规划`, `年计划`, `年攻坚`, `年纲要`: a duration naming a plan
@@ -116,7 +116,7 @@ fn fraction_value(a: &str, b: &str) -> Option<Num> {
     for s in 0..=10u32 {
         let m = a.checked_mul(10i128.checked_pow(s)?)?;
         if m % b == 0 {
-            return Some(Num { m: m / b, s });
+            return Some(Num::new(m / b, s));
         }
     }
     None
