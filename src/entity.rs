@@ -20,7 +20,7 @@ use crate::value::Date;
 mod packed;
 
 pub use packed::{Entities, Iter};
-pub(crate) use packed::{Found, Kind};
+pub(crate) use packed::{Found, Kind, QuantityFields};
 
 /// An inline entity found in a paragraph, heading title or title.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -305,9 +305,45 @@ fn offset_in(whole: &str, part: &str) -> Option<usize> {
     (off.checked_add(part.len())? <= whole.len()).then_some(off)
 }
 
+/// A quantity's fields as [`pack_fields`] reads them: borrowed from a
+/// [`Quantity`], or from the scanner's parts before any [`Quantity`] is
+/// built ([`Found::push_quantity`]).
+pub(crate) struct QuantityFields<'q, 'a> {
+    pub(crate) value: Decimal,
+    pub(crate) unit: &'q Cow<'static, str>,
+    pub(crate) unit_text: &'q Cow<'a, str>,
+    pub(crate) scale: u32,
+    pub(crate) approx: Option<Approx>,
+    /// Has a range (never packed).
+    pub(crate) ranged: bool,
+    pub(crate) change: Option<&'q Change<'a>>,
+    pub(crate) clause: Span,
+}
+
 /// Pack a quantity, when it fits.
 fn pack_quantity(source: &str, span: Span, text: &str, q: &Quantity<'_>) -> Option<PQuantity> {
-    if q.range.is_some() {
+    let fields = QuantityFields {
+        value: q.value,
+        unit: &q.unit,
+        unit_text: &q.unit_text,
+        scale: q.scale,
+        approx: q.approx,
+        ranged: q.range.is_some(),
+        change: q.change.as_ref(),
+        clause: q.clause,
+    };
+    pack_fields(source, span, text, &fields)
+}
+
+/// [`pack_quantity`] on the fields (inlined into both callers).
+#[inline(always)]
+fn pack_fields(
+    source: &str,
+    span: Span,
+    text: &str,
+    q: &QuantityFields<'_, '_>,
+) -> Option<PQuantity> {
+    if q.ranged {
         return None;
     }
     let mantissa = i64::try_from(q.value.mantissa()).ok()?;
@@ -327,15 +363,16 @@ fn pack_quantity(source: &str, span: Span, text: &str, q: &Quantity<'_>) -> Opti
     // (borrowed by the scanner; past the end for a figure of a list that
     // shares the unit: the `万元` of `3、5万元`), or equal to a part of the
     // entity's text.
-    let ut_off = match offset_in(source, &q.unit_text).and_then(|o| o.checked_sub(span.start())) {
+    let unit_text: &str = q.unit_text;
+    let ut_off = match offset_in(source, unit_text).and_then(|o| o.checked_sub(span.start())) {
         Some(off) => off,
-        None => text.rfind(&*q.unit_text)?,
+        None => text.rfind(unit_text)?,
     };
     let unit_text = [
-        u8::try_from(q.unit_text.len()).ok()?,
+        u8::try_from(unit_text.len()).ok()?,
         u8::try_from(ut_off).ok()?,
     ];
-    let (verb, basis_before, basis_len, down) = match &q.change {
+    let (verb, basis_before, basis_len, down) = match q.change {
         None => (0, 0, 0, false),
         Some(c) => {
             let verb = match &c.verb {
@@ -507,6 +544,38 @@ impl<'a> Found<'a> {
             }
         };
         self.packed.push(Packed { span, body });
+    }
+
+    /// Add the quantity at `span` of `source` (`text`: its text) from its
+    /// fields, when it packs: no [`Quantity`] is built. False when it does
+    /// not (nothing added: the caller pushes the whole kind).
+    #[inline(always)]
+    pub(crate) fn push_quantity(
+        &mut self,
+        source: &str,
+        span: Span,
+        text: &str,
+        q: &QuantityFields<'_, 'a>,
+    ) -> bool {
+        let Some(p) = pack_fields(source, span, text, q) else {
+            return false;
+        };
+        #[cfg(test)]
+        self.plain.push(EntityKind::Quantity(Quantity {
+            value: q.value,
+            unit: q.unit.clone(),
+            unit_text: q.unit_text.clone(),
+            scale: q.scale,
+            approx: q.approx,
+            range: None,
+            change: q.change.cloned(),
+            clause: q.clause,
+        }));
+        self.packed.push(Packed {
+            span,
+            body: Body::Quantity(p),
+        });
+        true
     }
 
     /// The number of entities.
@@ -888,6 +957,50 @@ mod tests {
             assert!(!found.is_empty(), "{text}");
             assert_eq!(found, back, "{text}");
         }
+    }
+
+    /// The scanner packs quantities from their parts
+    /// ([`Found::push_quantity`]) and boxes the whole kind when they do not
+    /// pack: the stored list is the one pushing each whole kind builds, on
+    /// the corpus and on the quantities that do not pack (ranges, compound
+    /// units, values beyond `i64`, a written unit split by a space).
+    #[test]
+    fn quantities_pushed_by_parts_store_as_whole_kinds_do() {
+        let tricky = [
+            "比上年提高23个百分点，达到319.18万元，约1-2个，3至5家。",
+            "投资3、5、7万元，增长6.9%、4.2%和3.1%，分别下降5.6%、2.3%。",
+            "共计123456789012345678901234567890元，0.000000000000000001吨。",
+            "PM2.5浓度23微克/立方米，价格178元/月，1.5万 元，3 万元。",
+            "两三个，十多万人，负六点六度，提高3.9、2.0、2.9个百分点。",
+            "比上年增\n长6.1%，比\n2010\n年下降3%，与上年同期相比，增长8.9%。",
+        ];
+        let corpus = corpus();
+        let texts = tricky
+            .iter()
+            .copied()
+            .chain(corpus.iter().map(String::as_str));
+        let (mut quantities, mut boxed) = (0, 0);
+        for text in texts {
+            let mut sink = crate::inline::InlineSink::default();
+            crate::inline::scan(
+                text,
+                Span::new(0, text.len()),
+                &Default::default(),
+                &mut sink,
+            );
+            let f = &sink.entities;
+            let mut whole = Found::default();
+            for (p, kind) in f.packed.iter().zip(&f.plain) {
+                quantities += usize::from(matches!(kind, EntityKind::Quantity(_)));
+                whole.push(text, p.span, &text[p.span.range()], kind.clone());
+            }
+            assert_eq!(whole.packed, f.packed, "{text}");
+            assert_eq!(whole.boxed, f.boxed, "{text}");
+            boxed += (f.boxed.iter())
+                .filter(|k| matches!(k, EntityKind::Quantity(_)))
+                .count();
+        }
+        assert!(quantities > 1000 && boxed > 10, "{quantities} {boxed}");
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::Options;
 use crate::decimal::Decimal;
 use crate::entity::{
     Change, DateEntity, DocNumber, EntityKind, Found, Identifier, IdentifierScheme, Kind, Number,
-    Ordinal, Quantity, Range, Reference,
+    Ordinal, Quantity, QuantityFields, Range, Reference,
 };
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::classify::{
@@ -591,7 +591,18 @@ impl<'a> Scanner<'a, '_> {
             kind,
             EntityKind::Quantity(_) | EntityKind::Date(_) | EntityKind::Number(_)
         );
-        if numeric && self.line_ends.within(start, end) {
+        if numeric {
+            self.number_split(start, end, span);
+        }
+        self.sink.entities.push(self.src, span, text, kind);
+        self.last_end = end;
+    }
+
+    /// The diagnostic of a number broken by a line end, when `start..end`
+    /// (at `span`) holds one.
+    #[inline(always)]
+    fn number_split(&mut self, start: usize, end: usize, span: Span) {
+        if self.line_ends.within(start, end) {
             // Fixed text (the number is the text at the span): a page
             // wrapped at a fixed width breaks a number on every few lines.
             self.sink.diagnostics.push(Diagnostic::new(
@@ -600,8 +611,6 @@ impl<'a> Scanner<'a, '_> {
                 "number broken by a line end",
             ));
         }
-        self.sink.entities.push(self.src, span, text, kind);
-        self.last_end = end;
     }
 
     fn clause_end(&mut self, from: usize) -> usize {
@@ -812,10 +821,34 @@ impl<'a> Scanner<'a, '_> {
             high: to_decimal(h),
         });
         self.last_change = change.clone().map(|c| (c, end));
+        let unit_text = self.written_unit(q.magnitude, u.text);
+        // Packed straight from these parts when it fits (no Quantity is
+        // built); the whole kind otherwise.
+        let fields = QuantityFields {
+            value: to_decimal(value),
+            unit: &u.canonical,
+            unit_text: &unit_text,
+            scale: q.scale,
+            approx,
+            ranged: range.is_some(),
+            change: change.as_ref(),
+            clause,
+        };
+        let text = self.text.get(pstart..end).unwrap_or("");
+        let span = self.abs(pstart, end);
+        if self
+            .sink
+            .entities
+            .push_quantity(self.src, span, text, &fields)
+        {
+            self.number_split(pstart, end, span);
+            self.last_end = end;
+            return;
+        }
         let kind = EntityKind::Quantity(Quantity {
             value: to_decimal(value),
             unit: u.canonical,
-            unit_text: self.written_unit(q.magnitude, u.text),
+            unit_text,
             scale: q.scale,
             approx,
             range,
@@ -1899,9 +1932,12 @@ impl<'a> Scanner<'a, '_> {
             .as_ref()
             .filter(|&&(at, _)| at == i)
             .and_then(|(_, read)| read.as_ref());
-        let Ok((r, mut q)) = quantity_read(rest, read) else {
+        // Matched in place (the match is large: no copy out of the result).
+        let mut read = quantity_read(rest, read);
+        let Ok((r, q)) = &mut read else {
             return self.skip_run(i);
         };
+        let r: &'a str = r;
         let end = i + rest.len() - r.len();
         // 二、三年来… at the start of a line or sentence: 二、 is an
         // enumeration marker, not the low end of 两、三年.
@@ -1967,7 +2003,7 @@ impl<'a> Scanner<'a, '_> {
                 return end;
             }
         }
-        self.emit_quantity(i, end, &mut q, false, prev);
+        self.emit_quantity(i, end, q, false, prev);
         end
     }
 
