@@ -529,19 +529,30 @@ fn active_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The ideographs (lead bytes `E4..=E9`) active for the inline scan, by
-/// their last two bytes alone: bit `b2 & 63` of word `b1` is set when some
-/// active ideograph ends with `b1 b2`. A superset (an ideograph with the
-/// same last bytes as an active one is in it too): [`next_stop`] tests the
-/// chars it finds exactly. (Indexing here runs at compile time: out of
-/// bounds would be a compile error.)
+/// The three-byte chars led by `E3..=E9` (U+3000..U+9FFF: CJK
+/// punctuation, kana, the ideographs) that [`skip_ideographs`] may not
+/// pass, by their last two bytes alone: bit `b2 & 63` of word `b1` is set
+/// when some such char ends with `b1 b2`. An ideograph (`E4..=E9`) may
+/// not be passed when active for the inline scan; a char led by `E3` when
+/// active or of a class (`。《》「」` …): `、`, the ideographic space and
+/// the like pass, not ending a run of ideographs. A superset (a char
+/// with the same last bytes as one in it is in it too): [`next_stop`]
+/// tests the chars it finds exactly. (Indexing here runs at compile time:
+/// out of bounds would be a compile error.)
 #[allow(clippy::indexing_slicing)]
 static IDEO_TAILS: [u64; 256] = {
     let act = crate::inline::ACTIVE3_TABLE;
     let mut t = [0u64; 256];
-    let mut cp = 0x4000u32;
+    let mut cp = 0x3000u32;
     while cp <= 0x9fff {
-        if act[(cp >> 6) as usize & 1023] >> (cp & 63) & 1 == 1 {
+        let active = act[(cp >> 6) as usize & 1023] >> (cp & 63) & 1 == 1;
+        // The one `CLASS_BLOCKS` block in U+3000..U+9FFF.
+        let class = if cp >> 6 == CLASS_BLOCKS[3] {
+            CLASSES[3][(cp & 63) as usize]
+        } else {
+            0
+        };
+        if active || class != 0 {
             t[(0x80 | (cp >> 6 & 63)) as usize] |= 1 << (cp & 63);
         }
         cp += 1;
@@ -563,15 +574,17 @@ const ASCII_WALK: [u8; 128] = {
     t
 };
 
-/// The first byte at or after `i` (a char boundary) that does not start an
-/// ideograph (`E4..=E9`) outside [`IDEO_TAILS`]. Out of line: the loop
-/// keeps its few registers.
+/// The first byte at or after `i` (a char boundary) that does not start a
+/// char led by `E3..=E9` (an ideograph, CJK punctuation, kana) outside
+/// [`IDEO_TAILS`]: such a char has no class and is not active, as
+/// [`next_stop`] would pass it. Out of line: the loop keeps its few
+/// registers.
 #[inline(never)]
 fn skip_ideographs(bytes: &[u8], i: usize) -> usize {
     let tails: &[u64; 256] = &IDEO_TAILS;
-    // Passed: an ideograph outside `IDEO_TAILS`.
+    // Passed: a char led by `E3..=E9` outside `IDEO_TAILS`.
     let plain = |b0: u8, b1: u8, b2: u8| {
-        b0.wrapping_sub(0xe4) < 6
+        b0.wrapping_sub(0xe3) < 7
             && tails.get(usize::from(b1)).copied().unwrap_or(0) >> (b2 & 0x3f) & 1 == 0
     };
     let Some(rest) = bytes.get(i..) else {
@@ -598,7 +611,8 @@ fn skip_ideographs(bytes: &[u8], i: usize) -> usize {
 /// not pass over: where, what it is ([`STOPS`]), its class (when it is
 /// [`READ`]) and length. The active chars passed (and
 /// the one stopped at, if active) join `act`. Runs of ideographs
-/// (`E4..=E9`) are passed with one look-up each, two a round
+/// (`E4..=E9`) are passed with one look-up each, two a round, with the
+/// `、` and other plain chars led by `E3` among them
 /// ([`skip_ideographs`]).
 #[inline(always)]
 fn next_stop(bytes: &[u8], mut i: usize, act: &mut Vec<u32>) -> Option<(usize, u8, u8, usize)> {
@@ -1284,7 +1298,8 @@ mod tests {
     }
 
     /// The walk's tables agree with the scan's `is_active` (through
-    /// `next_active`): every active ideograph is in `IDEO_TAILS`, no
+    /// `next_active`): every active char led by `E3..=E9` and every one
+    /// with a class is in `IDEO_TAILS`, no
     /// active char is two or four bytes long, and `ASCII_WALK` is `STOPS`
     /// with the ASCII activity.
     /// `skip_ideographs` takes two chars a round: it stops at the first
@@ -1293,13 +1308,20 @@ mod tests {
     #[test]
     fn skip_ideographs_stops_at_any_position() {
         for n in 0..9 {
-            for stop in ["一", "A", "，", "\u{e9}"] {
+            for stop in ["一", "A", "，", "。", "\u{e9}"] {
                 for p in 0..=n {
                     let s: String = (0..n).map(|k| if k == p { stop } else { "为" }).collect();
                     assert_eq!(skip_ideographs(s.as_bytes(), 0), 3 * p, "{s:?}");
                     assert_eq!(skip_ideographs(s.as_bytes(), s.len()), s.len());
                 }
             }
+            // `、` and kana inside the run are passed too.
+            let s: String = (0..n).map(|k| ["为", "、", "ぁ"][k % 3]).collect();
+            assert_eq!(
+                skip_ideographs(format!("{s}。").as_bytes(), 0),
+                s.len(),
+                "{s:?}"
+            );
             // The last char cut off by the end of the bytes.
             let s = "为".repeat(n);
             let cut = &s.as_bytes()[..s.len().saturating_sub(1)];
@@ -1317,9 +1339,11 @@ mod tests {
             if active {
                 assert!(c.len_utf8() == 1 || c.len_utf8() == 3, "{c:?}");
             }
-            if let &[0xe4..=0xe9, b1, b2] = s.as_bytes() {
+            if let &[0xe3..=0xe9, b1, b2] = s.as_bytes() {
                 let tail = IDEO_TAILS[usize::from(b1)] >> (b2 & 0x3f) & 1 == 1;
-                assert!(tail || !active, "{c:?}");
+                // A char passed is one `next_stop` passes: no class, not
+                // active.
+                assert!(tail || !active && char_class(c) == 0, "{c:?}");
                 // `skip_ideographs` stops exactly at the tails.
                 assert_eq!(skip_ideographs(s.as_bytes(), 0), if tail { 0 } else { 3 });
             }
@@ -1524,6 +1548,16 @@ mod tests {
             "侀",
             "倀",
             "傀",
+            // Chars led by `E3` that runs of ideographs pass (`、`, kana,
+            // the ideographic space above), and ideographs sharing their
+            // last two bytes with the `E3` chars they stop at (`适` E9 80
+            // 82 and `。` E3 80 82, `选` and `〉`, `而` and `「`).
+            "ぁ",
+            "ㄅ",
+            "适",
+            "选",
+            "而",
+            "怎",
         ];
         prop::collection::vec(prop::sample::select(alphabet), 0..40).prop_map(|v| v.concat())
     }
