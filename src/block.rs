@@ -924,10 +924,18 @@ pub(crate) fn paragraph<'a>(
 #[inline(always)]
 pub(crate) fn enum_marker(s: &str) -> Option<(ItemStyle, u32, usize)> {
     // Most clauses start with none of the marker chars: one look-up,
-    // inlined at the call. Every marker char is three bytes long (led by
-    // `E2..=E9`): read from its bytes, no other char is decoded.
-    match s.as_bytes() {
-        &[b0 @ 0xe2..=0xe9, b1, b2, ..] => {
+    // inlined at the call (an ideograph's by its last two bytes,
+    // `MARKER_TAILS`, before any decoding). Every marker char is three
+    // bytes long (led by `E2..=E9`): read from its bytes, no other char is
+    // decoded.
+    match *s.as_bytes() {
+        // An ideograph: by its last two bytes first (most fail there).
+        [0xe4..=0xe9, b1, b2, ..]
+            if MARKER_TAILS.get(usize::from(b1)).copied().unwrap_or(0) >> (b2 & 0x3f) & 1 == 0 =>
+        {
+            return None;
+        }
+        [b0 @ 0xe2..=0xe9, b1, b2, ..] => {
             let c =
                 (u32::from(b0) & 0x0f) << 12 | (u32::from(b1) & 0x3f) << 6 | (u32::from(b2) & 0x3f);
             if !char::from_u32(c).is_some_and(may_start_marker) {
@@ -959,6 +967,24 @@ const MARKER_IDEOGRAPH_BITS: [u64; 328] = {
             let d = c - 0x4e00;
             t[(d / 64) as usize] |= 1 << (d % 64);
         }
+        k += 1;
+    }
+    t
+};
+
+/// [`MARKER_IDEOGRAPHS`] by their last two bytes alone (lead bytes
+/// `E4..=E9`): bit `b2 & 63` of word `b1` is set when some of them ends
+/// with `b1 b2`. A superset: [`enum_marker`] passes the ideographs outside
+/// it at once, and tests the others exactly ([`may_start_marker`]).
+/// (Indexing here runs at compile time: out of bounds would be a compile
+/// error, not a panic.)
+#[allow(clippy::indexing_slicing)]
+static MARKER_TAILS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < MARKER_IDEOGRAPHS.len() {
+        let c = MARKER_IDEOGRAPHS[k] as u32;
+        t[(0x80 | (c >> 6 & 63)) as usize] |= 1 << (c & 63);
         k += 1;
     }
     t
@@ -1245,6 +1271,37 @@ mod tests {
         }
         assert_eq!(enum_marker("壹是加强"), Some((ItemStyle::Shi, 1, 6)));
         assert_eq!(enum_marker("加强"), None);
+    }
+
+    /// `MARKER_TAILS` holds every ideograph a marker may start with: an
+    /// ideograph it turns away (by its last two bytes) is none of them,
+    /// and `enum_marker` answers as without the tails test; those sharing
+    /// their tails with a marker char (`丁` and `一`, E4 B8 81 and 80 …)
+    /// go on to the exact test.
+    #[test]
+    fn marker_tails_turn_away_no_marker_char() {
+        for c in ('\u{4000}'..='\u{9fff}').filter(|c| !c.is_control()) {
+            let mut buf = [0; 3];
+            let s = c.encode_utf8(&mut buf).as_bytes();
+            let tail = MARKER_TAILS[usize::from(s[1])] >> (s[2] & 0x3f) & 1 == 1;
+            assert!(tail || !may_start_marker(c), "{c:?}");
+            if !tail {
+                for after in ["是加强", "、", "，", ""] {
+                    assert_eq!(enum_marker(&format!("{c}{after}")), None, "{c:?}");
+                }
+            }
+        }
+        for t in [
+            "一是加强",
+            "第一，",
+            "首先，",
+            "其次，",
+            "是加强",
+            "丁是",
+            "丐是",
+        ] {
+            assert_eq!(enum_marker(t), enum_marker_body(t), "{t}");
+        }
     }
 
     proptest::proptest! {
