@@ -24,6 +24,8 @@ mod lexicon;
 mod options;
 mod skip;
 pub mod span;
+#[cfg(test)]
+mod test_corpus;
 mod tree;
 pub mod validate;
 pub mod value;

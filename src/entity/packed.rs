@@ -889,15 +889,7 @@ mod tests {
     use super::*;
 
     fn corpus() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-        let mut out = Vec::new();
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                out.push(std::fs::read_to_string(&p).unwrap());
-            }
-        }
-        out
+        crate::test_corpus::texts()
     }
 
     /// Scan `text` as one block, store the entities and read them back:

@@ -807,20 +807,16 @@ mod tests {
     /// of the seed reports and of tricky snippets).
     #[test]
     fn date_may_start_is_necessary() {
-        let texts = [
-            include_str!("../../tests/corpus/000_96091dc0ec9ac7c9.txt"),
-            include_str!("../../tests/corpus/001_d3e8529875367636.txt"),
-            include_str!("../../tests/corpus/002_6854c17d362f6be3.txt"),
-            include_str!("../../tests/corpus/003_499a48098651bdba.txt"),
-            include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
-            include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
+        let mut texts = crate::test_corpus::seeds_and_bulletin();
+        texts.push(
             "2023 年 5 月 6 日，2021—2025年，1-6月，二〇二六年一月，9时30分，14:37，\
              2022-02-09，2024/1/5，2022.01.28，2022、2023年，7、8月份，三月份，2022学年，\
              86.3%，7.5万元，12/31，2022/3，202.3.4，20221.2.3，２０２２.1.2，\
-             3年，一年，十年，20223年，２０２3年，２０２３年，二〇二三年，二〇二三四年，一九九九年度",
-        ];
+             3年，一年，十年，20223年，２０２3年，２０２３年，二〇二三年，二〇二三四年，一九九九年度"
+                .to_string(),
+        );
         let mut checked = 0;
-        for t in texts {
+        for t in &texts {
             for (k, c) in t.char_indices() {
                 if !(c.is_ascii_digit() || crate::grammar::figure::is_cjk_numeral_char(c)) {
                     continue;

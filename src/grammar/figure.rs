@@ -698,9 +698,7 @@ mod tests {
             }
         }
         assert!(n > 100_000);
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-        for e in std::fs::read_dir(corpus).unwrap() {
-            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+        for text in crate::test_corpus::texts() {
             for (k, _) in text.char_indices() {
                 let s = &text[k..];
                 assert_eq!(

@@ -192,20 +192,12 @@ fn linear_on_pathological_input() {
 #[test]
 #[ignore]
 fn dump_corpus() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
     let only = std::env::var("DUMP").unwrap_or_default();
-    for p in names {
-        if !p.to_string_lossy().contains(&only) {
+    for (name, text) in crate::test_corpus::documents() {
+        if !name.contains(&only) {
             continue;
         }
-        let text = std::fs::read_to_string(&p).unwrap();
-        println!("=== {}", p.display());
+        println!("=== {name}");
         let mut sink = InlineSink::default();
         scan(
             &text,
@@ -652,10 +644,8 @@ fn date_check_after_a_figure_on_tricky_figures_and_the_corpus() {
     ] {
         assert_eq!(date_may_start_after_figure(t), date_may_start(t), "{t:?}");
     }
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
     let mut checked = 0;
-    for e in std::fs::read_dir(corpus).unwrap() {
-        let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+    for text in crate::test_corpus::texts() {
         for (k, c) in text.char_indices() {
             if digit_value(c).is_some() {
                 let t = &text[k..];
@@ -710,18 +700,11 @@ proptest::proptest! {
 
 #[test]
 fn date_check_after_a_cjk_run_on_the_seeds() {
-    let texts = [
-        include_str!("../../tests/corpus/000_96091dc0ec9ac7c9.txt"),
-        include_str!("../../tests/corpus/001_d3e8529875367636.txt"),
-        include_str!("../../tests/corpus/002_6854c17d362f6be3.txt"),
-        include_str!("../../tests/corpus/003_499a48098651bdba.txt"),
-        include_str!("../../tests/corpus/004_19b60fbe676558f8.txt"),
-        include_str!("../../tests/corpus/h094_jiangxi_tongjigongbao2022.txt"),
-    ];
+    let texts = crate::test_corpus::seeds_and_bulletin();
     let mut checked = 0;
     for (t, (k, c)) in texts
         .iter()
-        .flat_map(|t| t.char_indices().map(move |x| (*t, x)))
+        .flat_map(|t| t.char_indices().map(move |x| (t.as_str(), x)))
     {
         if is_cjk_numeral_char(c) {
             assert_eq!(
