@@ -990,6 +990,8 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && !l.text.contains(['，', ',', '；', ';', '：', ':'])
         && !l.text.starts_with(['表', '图', '附', '注'])
         && heading_marker(l.text).is_err()
+        // A date line (a signature's, or one alone) dates what is above.
+        && crate::zones::date_line(l).is_none()
         && !l.text.starts_with("资料来源")
         && !l.text.starts_with("数据来源")
         && standalone(lines, j, lo, hi)

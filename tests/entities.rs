@@ -383,6 +383,11 @@ fn traps_are_not_figures() {
         "七届全国人大三次会议",
         "每千米",
         "千家万户",
+        // PM⏎2.5: a name broken by a line end, whatever pads the break
+        // (trailing spaces, the next line's indent).
+        "以PM\n2.5\n年均浓度为核心",
+        "以PM  \n2.5  \n年均浓度为核心",
+        "细颗粒物（PM\r\n\u{3000}\u{3000}2.5\r\n）平均浓度",
     ] {
         let got = lines(s);
         assert!(

@@ -1031,6 +1031,21 @@ fn an_issuer_over_a_date_line_is_not_an_unnumbered_heading() {
     assert_eq!(got, vec![(1, "总体要求".into()), (1, "重点任务".into())]);
 }
 
+/// The same notice signed by its date alone (`二○一二年一月九日`, set off
+/// by blank lines like every line of some pages): a date line heads
+/// nothing, nor does the printed document's title alone before `第一章`.
+#[test]
+fn a_date_line_is_not_an_unnumbered_heading() {
+    let text = "关于印发《某市管理办法》的通知\n\n各县（区）人民政府：\n\n《某市管理办法》已经市政府同意，现予印发。\n\n二○一二年一月九日\n\n某市管理办法\n\n第一章　总则\n\n第一条　为了加强管理，制定本办法。\n\n第二条　本办法适用于本市。\n\n第二章　附则\n\n第三条　本办法自发布之日起施行。\n";
+    let got: Vec<(u8, MarkerFamily, String)> =
+        outline(text).into_iter().map(|h| (h.0, h.1, h.3)).collect();
+    assert_eq!(
+        got.first(),
+        Some(&(1, MarkerFamily::Part, "总则".to_string()))
+    );
+    assert!(got.iter().all(|h| h.1 != MarkerFamily::None), "{got:?}");
+}
+
 /// `三、四类数据资源目录…` (third and fourth classes) is a number pair like
 /// `三、四季度`, not heading 三.
 #[test]

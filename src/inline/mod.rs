@@ -1423,17 +1423,18 @@ impl<'a> Scanner<'a, '_> {
             return Step::NoStart;
         };
         let end = i + tok.len();
-        // PM⏎2.5: a code broken by a line end continues the word before.
-        if matches!(prev, Some('\n' | '\r')) {
-            let before = self
-                .text
-                .get(..i)
-                .unwrap_or("")
-                .trim_end_matches(['\n', '\r']);
-            if before
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_alphabetic())
+        // PM⏎2.5: a code broken by a line end continues the word before,
+        // whatever pads the break (trailing spaces, the next line's indent).
+        if prev.is_some_and(|p| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p)) {
+            let upto = self.text.get(..i).unwrap_or("");
+            let before = upto
+                .trim_end_matches(|p| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p));
+            let gap = upto.get(before.len()..).unwrap_or("");
+            if gap.contains(['\n', '\r'])
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphabetic())
             {
                 return Step::Done(end);
             }
