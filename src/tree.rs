@@ -16,7 +16,7 @@ use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::heading::{
     Marker, arabic_ordinal, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
-    lost_numeral_marker, shi_marker,
+    is_digit, lost_numeral_marker, shi_marker,
 };
 use crate::grammar::trivia::pad;
 use crate::span::Span;
@@ -255,11 +255,7 @@ fn semicolon_heading(lines: &[LineInfo<'_>], i: usize, hi: usize, body: &str) ->
 /// enumeration item `一是…` with a `二是` after it?
 fn glued_body(body: &str, i: usize) -> bool {
     let Some(t) = body.get(i..) else { return false };
-    let b = t.as_bytes();
-    let year_clause = b.len() > 7
-        && b.iter().take(4).all(u8::is_ascii_digit)
-        && t.get(4..)
-            .is_some_and(|r| r.starts_with("年，") || r.starts_with("年,"));
+    let year_clause = after_year(t).is_some_and(|r| r.starts_with("年，") || r.starts_with("年,"));
     year_clause
         || t.starts_with("（一）")
         || t.starts_with("(一)")
@@ -267,13 +263,18 @@ fn glued_body(body: &str, i: usize) -> bool {
 }
 
 /// A necessary condition for [`glued_body`] at byte `i`: every form it
-/// accepts starts with an ASCII digit, `（` (`EF BC 88`), `(` or `一`
-/// (`E4 B8 80`). One or two byte compares for the ideographs of a title.
+/// accepts starts with an ASCII digit, a fullwidth one (`EF BC 90..99`),
+/// `（` (`EF BC 88`), `(` or `一` (`E4 B8 80`). One or two byte compares for
+/// the ideographs of a title.
 #[inline(always)]
 fn may_glue(b: &[u8], i: usize) -> bool {
     matches!(
         b.get(i..),
-        Some([b'0'..=b'9' | b'(', ..] | [0xef, 0xbc, 0x88, ..] | [0xe4, 0xb8, 0x80, ..])
+        Some(
+            [b'0'..=b'9' | b'(', ..]
+                | [0xef, 0xbc, 0x88 | 0x90..=0x99, ..]
+                | [0xe4, 0xb8, 0x80, ..]
+        )
     )
 }
 
@@ -289,7 +290,7 @@ pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
         && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
         && t.chars()
             .next()
-            .is_some_and(|c| is_cjk(c) || c == '“' || c.is_ascii_digit())
+            .is_some_and(|c| is_cjk(c) || c == '“' || is_digit(c))
         && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= l.chars as usize
 }
 
@@ -360,11 +361,7 @@ fn inline_enumeration(m: Marker, body: &str) -> bool {
             let Some(inner) = rest.strip_prefix(['（', '(']) else {
                 return false;
             };
-            let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            inner.get(..digits).and_then(|d| d.parse::<u32>().ok()) == Some(k)
-                && inner
-                    .get(digits..)
-                    .is_some_and(|r| r.starts_with(['）', ')']))
+            arabic_ordinal(inner).is_ok_and(|(r, v)| v == k && r.starts_with(['）', ')']))
         }
         _ => false,
     };
@@ -725,8 +722,12 @@ pub(crate) fn headings<'a>(
                     .filter(|h| h.family == MarkerFamily::Arabic)
                     .and_then(|h| h.ordinal)
                     .map(|n| n + 1);
-                // `01综合`: a zero-padded number is never a quantity.
-                let zero_padded = l.text.starts_with('0') && l.text.len() - rest.len() == 2;
+                // `01综合` / `０１综合`: a zero-padded number is never a
+                // quantity.
+                let zero_padded = l.text.starts_with(['0', '０'])
+                    && l.text
+                        .get(..l.text.len() - rest.len())
+                        .is_some_and(|m| m.chars().count() == 2);
                 let short_title = heading_like(&l.with_text(rest), 20);
                 if (expected.is_some() && expected == m.ordinal || zero_padded && short_title)
                     && !starts_with_unit(rest)
@@ -1022,11 +1023,14 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
 /// Does the text start with a year (`2024年…`): a new sentence, not a
 /// number cut from the line above?
 fn starts_with_year(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() > 4
-        && b.iter().take(4).all(u8::is_ascii_digit)
-        && matches!(b.first(), Some(b'1' | b'2'))
-        && t.get(4..).is_some_and(|r| r.starts_with('年'))
+    t.starts_with(['1', '2', '１', '２']) && after_year(t).is_some_and(|r| r.starts_with('年'))
+}
+
+/// The text after four leading digits, ASCII or fullwidth (`2024`,
+/// `２０２４`), or `None`.
+fn after_year(t: &str) -> Option<&str> {
+    let mut cs = t.chars();
+    (cs.by_ref().take(4).filter(|&c| is_digit(c)).count() == 4).then_some(cs.as_str())
 }
 
 fn blank_around(lines: &[LineInfo<'_>], j: usize) -> bool {

@@ -952,6 +952,43 @@ fn unnumbered_parts_without_blank_lines() {
     assert_eq!(outline(text).len(), 2);
 }
 
+/// Fullwidth digits (`１２３`, SPEC §1) work wherever ASCII ones do: in a
+/// zero-padded marker whose punctuation was lost (`０１综合`), and in the
+/// year of an unnumbered heading (`２０２４年重点工作`), a year clause
+/// glued to a title, and an inline `（１）…；（２）…` enumeration.
+#[test]
+fn fullwidth_digits_in_markers_and_years() {
+    let fw = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    };
+    for text in [
+        "某省统计公报\n\n全年经济运行总体平稳。\n\n01综合\n\n全年地区生产总值增长5.9%。\n\n02农业\n\n全年粮食产量增长1.8%。\n\n03工业\n\n全年工业增加值增长5.0%。\n",
+        "政府工作报告\n各位代表：\n现在，我代表县人民政府报告工作。\n过去一年工作回顾\n2023年是开局之年。\n一、经济运行稳中向好\n增长6.2%。\n二、产业结构持续优化\n项目42个。\n2024年重点工作\n2024年主要预期目标是增长6%左右。\n一、全力扩大有效投资\n实施项目120个。\n二、持续保障改善民生\n新增就业6000人。\n",
+        "某县工作报告\n一、主要做法\n主要措施有：（1）兜牢民生底线；（2）提升养老服务水平；（3）完善救助体系。\n二、下步打算\n内容。\n",
+    ] {
+        let want = outline(text);
+        assert!(want.len() >= 2, "{want:?}");
+        let got: Vec<_> = outline(&fw(text))
+            .into_iter()
+            .map(|h| (h.0, h.1, h.2, h.3.replace(|c: char| c.is_ascii_digit(), "")))
+            .collect();
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|h| (h.0, h.1, h.2, h.3.replace(|c: char| c.is_ascii_digit(), "")))
+            .collect();
+        let got: Vec<_> = got
+            .into_iter()
+            .map(|(a, b, c, d)| (a, b, c, d.replace(|c: char| ('０'..='９').contains(&c), "")))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 /// `壹、` … `貳、` head the level above `一、`; a plain `一、` report is
 /// unchanged.
 #[test]
