@@ -86,6 +86,7 @@ fn quantities_scale_and_units() {
         ("500㎡", &["quantity 500㎡ = 500 平方米"]),
         ("500m2", &["quantity 500m2 = 500 平方米"]),
         ("12km", &["quantity 12km = 12 公里"]),
+        ("１２km", &["quantity １２km = 12 公里"]),
         ("30kg", &["quantity 30kg = 30 千克"]),
         ("5t", &["quantity 5t = 5 吨"]),
         ("1.2万吨", &["quantity 1.2万吨 = 12000 吨"]),
@@ -117,6 +118,8 @@ fn quantities_scale_and_units() {
         ("500万", &["number 500万 = 5000000"]),
         ("12部门联合", &["quantity 12部门 = 12 部门"]),
         ("76万群众", &["number 76万 = 760000"]),
+        ("占3/4", &["number 3/4 = 0.75"]),
+        ("占３／４", &["number ３／４ = 0.75"]),
     ]);
 }
 
@@ -388,6 +391,13 @@ fn traps_are_not_figures() {
         "以PM\n2.5\n年均浓度为核心",
         "以PM  \n2.5  \n年均浓度为核心",
         "细颗粒物（PM\r\n\u{3000}\u{3000}2.5\r\n）平均浓度",
+        // The same names in fullwidth digits and letters (SPEC §1).
+        "PM２．５浓度",
+        "ＰＭ２．５浓度",
+        "以PM\n２．５\n年均浓度为核心",
+        "G２０峰会",
+        "５G基站",
+        "５Ｇ基站建设",
     ] {
         let got = lines(s);
         assert!(

@@ -287,6 +287,11 @@ fn list_gap(gap: &str, seps: &[char]) -> bool {
         && (gap.contains(seps) || gap.bytes().all(|b| b == b' '))
 }
 
+/// An ASCII or fullwidth Latin letter.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
 /// True for the chars the scanner's loop may act on: clause boundaries,
 /// the marks of references and quotes, and every char a production of
 /// [`Scanner::try_at`] can start with. Any other char is stepped over.
@@ -1327,6 +1332,11 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let is_digit = digit_value(c).is_some();
+        if is_digit && !c.is_ascii_digit() {
+            if let Some(end) = self.fullwidth_token(i, prev, rest) {
+                return Some(end);
+            }
+        }
         let is_cjk = is_cjk_numeral_char(c);
         if !is_digit && !is_cjk {
             return self.try_negative(i, c, prev, rest);
@@ -1360,6 +1370,82 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         Some(self.figure(i, rest, prev))
+    }
+
+    /// PM⏎2.5: does a token at `i` (after `prev`) continue the word of
+    /// letters (ASCII or fullwidth) the line before ends with, whatever pads
+    /// the break (trailing spaces, the next line's indent)?
+    fn continues_word_over_line_end(&self, i: usize, prev: Option<char>) -> bool {
+        let gap_char = |p: char| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p);
+        if !prev.is_some_and(gap_char) {
+            return false;
+        }
+        let upto = self.text.get(..i).unwrap_or("");
+        let before = upto.trim_end_matches(gap_char);
+        let gap = upto.get(before.len()..).unwrap_or("");
+        gap.contains(['\n', '\r']) && before.chars().next_back().is_some_and(is_letter)
+    }
+
+    /// A token led by a fullwidth digit, read by the rules [`Self::try_token`]
+    /// applies to ASCII tokens, fullwidth letters counting as letters: a
+    /// figure after a letter (`ＰＭ２．５`, `G２０`) or followed by letters
+    /// that are no unit (`５Ｇ`, `５G`) is a name, skipped whole; a small
+    /// fraction (`１／４`) is a number. `None` when no rule takes the token
+    /// (a plain figure, or a figure and a unit: `３km`, `３ｋｍ`).
+    ///
+    /// ```ebnf
+    /// fullwidth_token ::= [０-９] ([０-９Ａ-Ｚａ-ｚA-Za-z0-9] | [.．/／])*
+    /// ```
+    fn fullwidth_token(&mut self, i: usize, prev: Option<char>, rest: &'a str) -> Option<usize> {
+        let in_token = |c: char| {
+            is_letter(c) || digit_value(c).is_some() || matches!(c, '.' | '．' | '/' | '／')
+        };
+        let len = rest.find(|c: char| !in_token(c)).unwrap_or(rest.len());
+        let tok = rest.get(..len)?;
+        let end = i + len;
+        if prev.is_some_and(is_letter) || self.continues_word_over_line_end(i, prev) {
+            return Some(end);
+        }
+        // The token in ASCII (every char of it has an ASCII form).
+        let ascii: String = tok
+            .chars()
+            .map(|c| match c as u32 {
+                0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        if ascii.bytes().any(|b| b.is_ascii_alphabetic()) {
+            let unit = quantity(&ascii).is_ok_and(|(r, q)| q.unit.is_some() && r.is_empty());
+            return (!unit).then_some(end);
+        }
+        let (a, b) = ascii.split_once('/')?;
+        // `８．６／１０万`: a rate, a quantity.
+        if quantity(rest).is_ok_and(|(r, q)| q.unit.is_some() && r.len() <= rest.len() - len)
+            || rest
+                .get(len..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_cjk_numeral_char)
+        {
+            return None;
+        }
+        let small =
+            |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|c| c.is_ascii_digit());
+        if !(small(a) && small(b)) {
+            return None;
+        }
+        if let Some(v) = fraction_value(a, b) {
+            let value = to_decimal(v);
+            self.push(
+                i,
+                end,
+                EntityKind::Number(Number {
+                    value,
+                    scale: 0,
+                    approx: None,
+                }),
+            );
+        }
+        Some(end)
     }
 
     /// `第一批`, `第9名`; fixed terms (`第一责任人`, `第三产业`) are skipped.
@@ -1423,21 +1509,8 @@ impl<'a> Scanner<'a, '_> {
             return Step::NoStart;
         };
         let end = i + tok.len();
-        // PM⏎2.5: a code broken by a line end continues the word before,
-        // whatever pads the break (trailing spaces, the next line's indent).
-        if prev.is_some_and(|p| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p)) {
-            let upto = self.text.get(..i).unwrap_or("");
-            let before = upto
-                .trim_end_matches(|p| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p));
-            let gap = upto.get(before.len()..).unwrap_or("");
-            if gap.contains(['\n', '\r'])
-                && before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_alphabetic())
-            {
-                return Step::Done(end);
-            }
+        if self.continues_word_over_line_end(i, prev) {
+            return Step::Done(end);
         }
         // HTML character references (&9826;) are markup, not figures.
         if matches!(prev, Some('&' | '#')) {
