@@ -318,6 +318,52 @@ fn dates_and_references() {
     ]);
 }
 
+/// A bulletin whose figures, units and table numbers fall on lines of
+/// their own reads the same whatever pads start its lines (SPEC §1: spaces,
+/// U+3000, U+00A0, tabs, U+200B, U+FEFF): the figure joins its unit over
+/// the line end, `表⏎1` labels a table, `1.` starts a note.
+#[test]
+fn line_start_pads_of_every_kind_read_alike() {
+    let want = [
+        "quantity 1102284\n万元 = 11022840000 元",
+        "quantity 9.3\n％ = 9.3 % up/比上年",
+    ];
+    for pad in [
+        "",
+        " ",
+        "\u{3000}\u{3000}",
+        "\u{a0}\u{a0}",
+        "\t",
+        "\u{200b}",
+        "\u{feff}",
+    ] {
+        let text = [
+            "某县统计公报",
+            "一、综合",
+            "全年实现生产总值",
+            "1102284",
+            "万元，比上年增长",
+            "9.3",
+            "％。",
+            "表",
+            "1",
+            "注释：",
+            "1.本公报中数据均为初步统计数。",
+        ]
+        .map(|l| format!("{pad}{l}"))
+        .join("\n");
+        let got: Vec<String> = lines(&text)
+            .into_iter()
+            .map(|l| l.replace(pad, ""))
+            .collect();
+        let want: Vec<String> = want
+            .iter()
+            .map(|w| w.replace("\n", &format!("\n{pad}")).replace(pad, ""))
+            .collect();
+        assert_eq!(got, want, "pad {pad:?}");
+    }
+}
+
 /// SPEC §5 "not quantities", and CJK numerals inside ordinary words.
 #[test]
 fn traps_are_not_figures() {

@@ -35,13 +35,18 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 /// continuation: (rest, crossed a line break).
 pub(crate) fn gap(i: &str) -> (&str, bool) {
     // Nothing to skip unless the text starts with a pad char or a line end
-    // (U+3000 starts with E3, U+00A0 with C2): most figures run straight
-    // on.
-    if !i
-        .as_bytes()
-        .first()
-        .is_some_and(|b| matches!(b, b' ' | b'\t' | 0xe3 | 0xc2 | b'\r' | b'\n'))
-    {
+    // (by its bytes: U+3000 is E3 80 80, U+00A0 C2 A0, U+2000..U+200B and
+    // U+202F E2 80 xx, U+205F E2 81 9F, U+FEFF EF BB BF): most figures run
+    // straight on.
+    if !matches!(
+        i.as_bytes(),
+        [b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c, ..]
+            | [0xe3, 0x80, 0x80, ..]
+            | [0xc2, 0xa0, ..]
+            | [0xe2, 0x80, ..]
+            | [0xe2, 0x81, 0x9f, ..]
+            | [0xef, 0xbb, 0xbf, ..]
+    ) {
         return (i, false);
     }
     gap_walk(i)
@@ -50,11 +55,7 @@ pub(crate) fn gap(i: &str) -> (&str, bool) {
 /// [`gap`] without its first-byte reject: the pads, one line break, the
 /// pads after it.
 fn gap_walk(i: &str) -> (&str, bool) {
-    let pad = |s: &'_ str| -> usize {
-        s.char_indices()
-            .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
-            .map_or(s.len(), |(k, _)| k)
-    };
+    let pad = |s: &'_ str| -> usize { s.len() - s.trim_start_matches(super::trivia::pad).len() };
     let a = pad(i);
     let r = i.get(a..).unwrap_or("");
     let r2 = r
@@ -304,10 +305,9 @@ fn cjk_run_stops(i: &str) -> bool {
     !i.get(run..)
         .and_then(|r| r.chars().next())
         .is_some_and(|c| {
-            matches!(
-                c,
-                '点' | '點' | '余' | '多' | '餘' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n'
-            ) || starts_unit(c)
+            matches!(c, '点' | '點' | '余' | '多' | '餘' | '\r' | '\n')
+                || super::trivia::pad(c)
+                || starts_unit(c)
                 || super::date::starts_range_sep(c)
         })
 }
@@ -338,10 +338,8 @@ fn tail(i: &str) -> Tail<'_> {
 /// scale word follows, the tail is the unit there or nothing.
 fn tail_at(i: &str, quick: bool) -> Tail<'_> {
     let plain = |c: char| {
-        !matches!(
-            c,
-            ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\r' | '\n' | '余' | '多' | '餘'
-        ) && cjk_mult(c).is_none_or(|e| e < 2)
+        !(matches!(c, '\r' | '\n' | '余' | '多' | '餘') || super::trivia::pad(c))
+            && cjk_mult(c).is_none_or(|e| e < 2)
     };
     if quick && i.chars().next().is_none_or(plain) {
         return match unit(i) {
@@ -1222,7 +1220,7 @@ pub(crate) fn change_verb(before: &str) -> Option<(&'static str, Direction, usiz
 /// True for the chars [`change_verb`] trims off the end before it looks
 /// for fillers.
 fn change_pad(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\n' | '\r' | '\u{a0}')
+    matches!(c, '\n' | '\r') || super::trivia::pad(c)
 }
 
 /// True for the last chars of the [`CHANGE_FILLERS`].
@@ -1244,7 +1242,7 @@ fn change_verb_at(before: &str, quick: bool) -> Option<(&'static str, Direction,
     if quick && !before.chars().next_back().is_some_and(may_end_change) {
         return None;
     }
-    let mut b = before.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r', '\u{a0}']);
+    let mut b = before.trim_end_matches(change_pad);
     loop {
         let mut stripped = false;
         for f in CHANGE_FILLERS {
@@ -1252,7 +1250,7 @@ fn change_verb_at(before: &str, quick: bool) -> Option<(&'static str, Direction,
                 continue;
             }
             if let Some(h) = b.strip_suffix(f) {
-                b = h.trim_end_matches([' ', '\t', '\u{3000}', '\n', '\r']);
+                b = h.trim_end_matches(change_pad);
                 stripped = true;
             }
         }

@@ -1063,10 +1063,8 @@ impl<'a> Scanner<'a, '_> {
         // or a line start; most figures follow a word, and are done here.
         let opener = matches!(prev, Some('(' | '（' | '[' | '［' | '【' | '〔'));
         let at_line_start = prev.is_none_or(|p| {
-            matches!(
-                p,
-                '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '。' | '；' | '：' | ':' | ';'
-            )
+            matches!(p, '\n' | '\r' | '。' | '；' | '：' | ':' | ';')
+                || crate::grammar::trivia::pad(p)
         });
         if !opener && !at_line_start {
             return None;
@@ -1765,16 +1763,10 @@ impl<'a> Scanner<'a, '_> {
             // the window holds the same text whatever the line-end style.
             // (Each label ends with 件, 表 or 图: a figure right after
             // another char is none.)
-            let may_label = matches!(
-                prev,
-                Some('件' | '表' | '图' | ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\n' | '\r')
-            );
+            let gap_char = |c: char| matches!(c, '\n' | '\r') || crate::grammar::trivia::pad(c);
+            let may_label = prev.is_some_and(|c| matches!(c, '件' | '表' | '图') || gap_char(c));
             if may_label && f.int_digits <= 2 && !f.frac {
-                let head = self
-                    .text
-                    .get(..i)
-                    .unwrap_or("")
-                    .trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}', '\n', '\r']);
+                let head = self.text.get(..i).unwrap_or("").trim_end_matches(gap_char);
                 let w = self.back_window(head.len(), 12);
                 let before = head.get(w..).unwrap_or("");
                 let cited = ["附件", "附表", "附图", "见表", "如表", "见图", "如图"]
