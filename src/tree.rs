@@ -15,8 +15,8 @@ use crate::ast::MarkerFamily;
 use crate::block::{LineInfo, ends_sentence, has_sentence_punct};
 use crate::error::{Diagnostic, DiagnosticCode, Diags};
 use crate::grammar::heading::{
-    Marker, arabic_ordinal, bare_arabic_marker, close_paren, cn_ordinal, di_marker, heading_marker,
-    is_digit, lost_numeral_marker, shi_marker,
+    Marker, arabic_ordinal, arabic_ordinal_at, bare_arabic_marker, close_paren, cn_ordinal,
+    di_marker, heading_marker, is_digit, lost_numeral_marker, shi_marker,
 };
 use crate::grammar::trivia::pad;
 use crate::span::Span;
@@ -361,7 +361,7 @@ fn inline_enumeration(m: Marker, body: &str) -> bool {
             let Some(inner) = rest.strip_prefix(['（', '(']) else {
                 return false;
             };
-            arabic_ordinal(inner).is_ok_and(|(r, v)| v == k && r.starts_with(['）', ')']))
+            arabic_ordinal_at(inner).is_some_and(|(r, v)| v == k && r.starts_with(['）', ')']))
         }
         _ => false,
     };
@@ -991,8 +991,6 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && !l.text.contains(['，', ',', '；', ';', '：', ':'])
         && !l.text.starts_with(['表', '图', '附', '注'])
         && heading_marker(l.text).is_err()
-        // A date line (a signature's, or one alone) dates what is above.
-        && crate::zones::date_line(l).is_none()
         && !l.text.starts_with("资料来源")
         && !l.text.starts_with("数据来源")
         && standalone(lines, j, lo, hi)
@@ -1018,6 +1016,8 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
             .filter_map(|k| lines.get(k))
             .find(|x| !x.is_blank())
             .is_none_or(|x| crate::zones::date_line(x).is_none())
+        // A date line (a signature's, or one alone) dates what is above.
+        && crate::zones::date_line(l).is_none()
 }
 
 /// Does the text start with a year (`2024年…`): a new sentence, not a
@@ -1029,6 +1029,16 @@ fn starts_with_year(t: &str) -> bool {
 /// The text after four leading digits, ASCII or fullwidth (`2024`,
 /// `２０２４`), or `None`.
 fn after_year(t: &str) -> Option<&str> {
+    // ASCII digits by their bytes (nearly every year); fullwidth ones by
+    // chars.
+    if let Some(b) = t.as_bytes().get(..4) {
+        if b.iter().all(u8::is_ascii_digit) {
+            return t.get(4..);
+        }
+        if b.first().is_some_and(u8::is_ascii) {
+            return None;
+        }
+    }
     let mut cs = t.chars();
     (cs.by_ref().take(4).filter(|&c| is_digit(c)).count() == 4).then_some(cs.as_str())
 }

@@ -676,6 +676,13 @@ pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
         return None;
     }
     let t = l.text.trim_matches(['（', '(', '）', ')']);
+    // Both readings below need a date's first char first (most lines
+    // start with a word).
+    if !(t.trim_start().chars().next().is_some_and(may_start_date)
+        || compact_chars(t).next().is_some_and(may_start_date))
+    {
+        return None;
+    }
     // `2024 年 3 月 1 日`: a date spaced out for the page layout.
     // (A spaced line is compacted only when it starts like a date.)
     let d = whole_date(t).or_else(|| {

@@ -468,7 +468,7 @@ const OPEN_PARENS: [char; 4] = ['（', '(', '〔', '［'];
 const CLOSE_PARENS: [char; 4] = ['）', ')', '〕', '］'];
 
 /// [`arabic_ordinal`] without nom: all the leading digits, at most three.
-fn arabic_ordinal_at(s: &str) -> Option<(&str, u32)> {
+pub(crate) fn arabic_ordinal_at(s: &str) -> Option<(&str, u32)> {
     let mut v = 0u32;
     let mut n = 0usize;
     let mut end = s.len();

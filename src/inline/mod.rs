@@ -1373,15 +1373,27 @@ impl<'a> Scanner<'a, '_> {
     /// PM⏎2.5: does a token at `i` (after `prev`) continue the word of
     /// letters (ASCII or fullwidth) the line before ends with, whatever pads
     /// the break (trailing spaces, the next line's indent)?
+    #[inline(always)]
     fn continues_word_over_line_end(&self, i: usize, prev: Option<char>) -> bool {
-        let gap_char = |p: char| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p);
-        if !prev.is_some_and(gap_char) {
-            return false;
+        // Most tokens follow a word or a digit: only a gap is looked into.
+        prev.is_some_and(|p| matches!(p, '\n' | '\r') || crate::grammar::trivia::pad(p))
+            && self.gap_after_word(i)
+    }
+
+    /// [`Self::continues_word_over_line_end`] once the char before `i` is
+    /// a line end or a pad.
+    #[inline(never)]
+    fn gap_after_word(&self, i: usize) -> bool {
+        // Back over the gap; most gaps are one space after a word.
+        let mut line_end = false;
+        for c in self.text.get(..i).unwrap_or("").chars().rev() {
+            if matches!(c, '\n' | '\r') {
+                line_end = true;
+            } else if !crate::grammar::trivia::pad(c) {
+                return line_end && is_letter(c);
+            }
         }
-        let upto = self.text.get(..i).unwrap_or("");
-        let before = upto.trim_end_matches(gap_char);
-        let gap = upto.get(before.len()..).unwrap_or("");
-        gap.contains(['\n', '\r']) && before.chars().next_back().is_some_and(is_letter)
+        false
     }
 
     /// A token led by a fullwidth digit, read by the rules [`Self::try_token`]
