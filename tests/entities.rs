@@ -318,6 +318,32 @@ fn dates_and_references() {
     ]);
 }
 
+/// Fixed terms, plan names and meeting sessions read the same in
+/// simplified, traditional and mixed characters (SPEC §1; the lexicons are
+/// matched through the fold of `grammars/lexicon/traditional.tsv`): no
+/// entity in any of them.
+#[test]
+fn fixed_terms_in_traditional_characters_are_no_entities() {
+    for s in [
+        "严格落实中央八项规定精神",
+        "嚴格落實中央八項規定精神",
+        "实现四个现代化",
+        "實現四個現代化",
+        "實現四個现代化",
+        "履行推进法治建设第一责任人职责",
+        "履行推進法治建設第一責任人職責",
+        "第一時間回應",
+        "第二產業增加值",
+        "实施城市更新三年行动",
+        "實施城市更新三年行動",
+        "鞏固九年義務教育成果",
+        "省十四屆人大三次會議",
+        "面向21世紀",
+    ] {
+        assert_eq!(lines(s), Vec::<String>::new(), "{s}");
+    }
+}
+
 /// A bulletin whose figures, units and table numbers fall on lines of
 /// their own reads the same whatever pads start its lines (SPEC §1: spaces,
 /// U+3000, U+00A0, tabs, U+200B, U+FEFF): the figure joins its unit over

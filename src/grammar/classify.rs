@@ -8,15 +8,19 @@ use std::sync::LazyLock;
 
 use super::PResult;
 use super::figure::{cjk_figure, digit_figure};
+use super::fold::{
+    decode_at, ends_with_folded, has_pair_within, simplified, simplified_u32, strip_prefix_folded,
+};
 use super::unit::{CharHasher, CharMap, UnitClass, lookup};
 use crate::entity::IdentifierScheme;
 
 const SLOGANS_TXT: &str = include_str!("../../grammars/lexicon/slogans.txt");
 
-/// The key of a slogan in [`SLOGANS`]: its first two chars.
+/// The key of a slogan in [`SLOGANS`]: its first two chars, folded to
+/// simplified ones ([`super::fold`]).
 fn pair_key(s: &str) -> Option<u64> {
     let mut cs = s.chars();
-    let (a, b) = (cs.next()?, cs.next()?);
+    let (a, b) = (simplified(cs.next()?), simplified(cs.next()?));
     Some(u64::from(a) << 32 | u64::from(b))
 }
 
@@ -57,7 +61,7 @@ static LED_SLOGANS: LazyLock<CharMap<Vec<(&'static str, &'static str)>>> = LazyL
         }
         if let Some((lead, rest)) = l.split_once('|') {
             if let Some(c) = rest.chars().next() {
-                map.entry(c).or_default().push((lead, rest));
+                map.entry(simplified(c)).or_default().push((lead, rest));
             }
         }
     }
@@ -79,23 +83,10 @@ type SloganLine = (u32, u32, bool, u32, u32);
 /// index would fail the build, not a parse.)
 #[allow(clippy::indexing_slicing)]
 const SLOGAN_LINES: ([SloganLine; 256], usize) = {
-    // The char starting at byte `k` (well-formed UTF-8), with its length.
+    // The char starting at byte `k`, folded to simplified, and its length.
     const fn decode(b: &[u8], k: usize) -> (u32, usize) {
-        let b0 = b[k] as u32;
-        if b0 < 0x80 {
-            (b0, 1)
-        } else if b0 < 0xe0 {
-            (((b0 & 0x1f) << 6) | (b[k + 1] as u32 & 0x3f), 2)
-        } else if b0 < 0xf0 {
-            let c = ((b0 & 0x0f) << 12) | ((b[k + 1] as u32 & 0x3f) << 6);
-            (c | (b[k + 2] as u32 & 0x3f), 3)
-        } else {
-            let c = ((b0 & 0x07) << 18) | ((b[k + 1] as u32 & 0x3f) << 12);
-            (
-                c | ((b[k + 2] as u32 & 0x3f) << 6) | (b[k + 3] as u32 & 0x3f),
-                4,
-            )
-        }
+        let (c, l) = decode_at(b, k);
+        (simplified_u32(c), l)
     }
     let b = SLOGANS_TXT.as_bytes();
     let mut out = [(0u32, 0u32, false, 0u32, 0u32); 256];
@@ -211,8 +202,17 @@ pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
         return Err(err(i));
     }
     let list = SLOGANS.get(&k).ok_or_else(|| err(i))?;
+    // Through the fold only where the text holds a traditional char (the
+    // list is longest first: its first slogan is the longest).
+    let longest = list.first().map_or(0, |s| s.chars().count());
+    let fold = has_pair_within(i, longest);
     for s in list {
-        if let Some(r) = i.strip_prefix(s) {
+        let r = if fold {
+            strip_prefix_folded(i, s)
+        } else {
+            i.strip_prefix(s)
+        };
+        if let Some(r) = r {
             return Ok((r, s));
         }
     }
@@ -227,12 +227,12 @@ pub(crate) fn slogan(i: &str) -> PResult<'_, &str> {
 /// led_slogan ::= LEXICON(slogans: lead "|" term) (* the lead before the numeral *)
 /// ```
 pub(crate) fn led_slogan<'i>(before: &str, i: &'i str) -> Option<&'i str> {
-    let c = i.chars().next()?;
+    let c = simplified(i.chars().next()?);
     LED_SLOGANS
         .get(&c)?
         .iter()
-        .find(|(lead, _)| before.ends_with(lead))
-        .and_then(|(_, term)| i.strip_prefix(term))
+        .find(|(lead, _)| ends_with_folded(before, lead))
+        .and_then(|(_, term)| strip_prefix_folded(i, term))
 }
 
 /// Can [`led_slogan`] match a numeral that starts with `first` right
@@ -243,7 +243,7 @@ pub(crate) fn led_slogan_may_start(prev: char, first: char) -> bool {
     pairs
         .get(..*n)
         .unwrap_or(&[])
-        .contains(&(u32::from(prev), u32::from(first)))
+        .contains(&(u32::from(simplified(prev)), u32::from(simplified(first))))
 }
 
 /// An ordinal: `第` + figure + an optional measure word (`第一批`, `第9名`,
@@ -429,7 +429,8 @@ mod tests {
             .iter()
             .flat_map(|(&c, v)| {
                 v.iter().map(move |(lead, _)| {
-                    (u32::from(lead.chars().next_back().unwrap()), u32::from(c))
+                    let last = simplified(lead.chars().next_back().unwrap());
+                    (u32::from(last), u32::from(c))
                 })
             })
             .collect();

@@ -7,6 +7,7 @@ pub(crate) mod classify;
 pub(crate) mod date;
 pub(crate) mod date_text;
 pub(crate) mod figure;
+pub(crate) mod fold;
 pub(crate) mod heading;
 pub(crate) mod metadata;
 pub(crate) mod numeral;

@@ -96,12 +96,15 @@ pub(crate) fn to_decimal(n: Num) -> Decimal {
 }
 
 /// `年行动`, `年规划`, `年计划`, `年攻坚`, `年纲要`: a duration naming a plan
-/// (三年行动, 十年规划), part of the plan's name.
+/// (三年行动, 十年规划), part of the plan's name (traditional forms too:
+/// 三年行動).
 fn plan_name(after: &str) -> bool {
     after.strip_prefix('年').is_some_and(|a| {
-        ["行动", "规划", "计划", "攻坚", "纲要", "計劃", "規劃"]
-            .iter()
-            .any(|w| a.starts_with(w))
+        [
+            "行动", "规划", "计划", "攻坚", "纲要", "行動", "規劃", "計劃", "攻堅", "綱要",
+        ]
+        .iter()
+        .any(|w| a.starts_with(w))
     })
 }
 
@@ -1730,9 +1733,11 @@ impl<'a> Scanner<'a, '_> {
         // 十二届八次全会, 三次会议: session numbers of a meeting (两次全面
         // 降准 is a count).
         let session = after.strip_prefix('次').is_some_and(|a| {
-            ["会", "全会", "全体", "大会", "代表", "全國", "全国"]
-                .iter()
-                .any(|w| a.starts_with(w))
+            [
+                "会", "會", "全会", "全會", "全体", "全體", "大会", "大會", "代表", "全國", "全国",
+            ]
+            .iter()
+            .any(|w| a.starts_with(w))
         });
         // 几十年, 数百家, 十几个: vague amounts have no value (数 only before
         // a scale word: 总数三年来 is a count).
@@ -1745,6 +1750,7 @@ impl<'a> Scanner<'a, '_> {
             || vague
             || after.starts_with("年代")
             || after.starts_with("世纪")
+            || after.starts_with("世紀")
             || plan_name(after);
         word.then_some(end)
     }
@@ -1852,7 +1858,7 @@ impl<'a> Scanner<'a, '_> {
                 return Some(i + flen + '年'.len_utf8());
             }
             // 80年代, 21世纪: decades and centuries.
-            if r.starts_with("年代") || r.starts_with("世纪") {
+            if r.starts_with("年代") || r.starts_with("世纪") || r.starts_with("世紀") {
                 return Some(i + flen + "年代".len());
             }
             // 2型糖尿病: a type designation, part of a name.
