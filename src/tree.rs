@@ -679,18 +679,25 @@ pub(crate) fn headings<'a>(
             if let Ok((rest, m)) = lost_numeral_marker(l.text) {
                 let (ts, te, he, run) = split_title(rest);
                 let as_line = |t: &'a str| l.with_text(t);
-                // A run-in or full-stopped title (`（）加强执法监督。…`)
-                // counts when the line starts a block.
+                // The line must start a block: after a blank line, a full
+                // sentence, a colon or a heading line (not a run-in one,
+                // whose body runs on). (A line wrapped by the page
+                // just before a `、` starts with one too, mid-sentence.) Then
+                // a short title, or a run-in or full-stopped one
+                // (`（）加强执法监督。…`), counts.
                 let starts_block = i == lo
-                    || lines
-                        .get(i - 1)
-                        .is_some_and(|p| p.is_blank() || ends_sentence(p.text));
-                if heading_like(&as_line(rest), MAX_RECOVERED_CHARS)
-                    || starts_block
-                        && heading_like(
+                    || lines.get(i - 1).is_some_and(|p| {
+                        p.is_blank() || ends_sentence(p.text) || p.text.ends_with(['：', ':'])
+                    })
+                    || out
+                        .last()
+                        .is_some_and(|h| h.last_line + 1 == i && h.run_in.is_none());
+                if starts_block
+                    && (heading_like(&as_line(rest), MAX_RECOVERED_CHARS)
+                        || heading_like(
                             &as_line(rest.get(ts..te).unwrap_or("")),
                             MAX_RECOVERED_CHARS,
-                        )
+                        ))
                 {
                     let mlen = l.text.len() - rest.len();
                     let base = l.t0() + mlen;

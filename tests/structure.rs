@@ -989,6 +989,32 @@ fn fullwidth_digits_in_markers_and_years() {
     }
 }
 
+/// A page wrapped at a fixed width (text taken from a PDF) can break a line
+/// right before a `、`: the line that starts with it continues a sentence
+/// and is no heading whose numeral was lost (that needs a line starting a
+/// block: after a blank line, a full sentence, a colon or a heading line).
+#[test]
+fn a_wrapped_line_starting_with_a_dunhao_is_no_lost_numeral_heading() {
+    let text = "某县法治政府建设年度报告\n一、加强党的领导\n全年召开常务会议12次，研究法治议题5项，完善权责清单\n、负面清单制度，推进政务公开和信息\n发布工作。\n二、转变政府职能\n深化放管服改革，推进政务服务标准化\n、规范化、便利化\n建设。\n三、健全依法决策机制\n内容。\n";
+    let got: Vec<(Option<u32>, String, bool)> =
+        outline(text).into_iter().map(|h| (h.2, h.3, h.4)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(1), "加强党的领导".into(), false),
+            (Some(2), "转变政府职能".into(), false),
+            (Some(3), "健全依法决策机制".into(), false),
+        ]
+    );
+    // The lost numeral itself, after a full sentence, is still recovered.
+    let text = "某县法治政府建设年度报告\n一、加强党的领导\n全年召开常务会议12次。\n、转变政府职能\n深化放管服改革。\n三、健全依法决策机制\n内容。\n";
+    let got: Vec<(Option<u32>, bool)> = outline(text).into_iter().map(|h| (h.2, h.4)).collect();
+    assert_eq!(
+        got,
+        vec![(Some(1), false), (Some(2), true), (Some(3), false)]
+    );
+}
+
 /// `壹、` … `貳、` head the level above `一、`; a plain `一、` report is
 /// unchanged.
 #[test]
