@@ -1,0 +1,178 @@
+//! Layout invariance: every real document of `tests/corpus/` re-laid-out the
+//! ways pages lay out the same text (SPEC §1: line-end styles, padding of
+//! every kind, a BOM, ASCII and fullwidth punctuation and digits) reads the
+//! same: the same headings (level, family, ordinal, inferred) and, where
+//! the characters of the entities themselves are unchanged, the same
+//! entities (kind and value, unit, approximation, change).
+//!
+//! Each rule here found bugs when first run (PM⏎2.5 across padded line
+//! ends, figures joined to their unit over a U+200B-led line, table labels
+//! and notes after U+00A0, zero-padded `０１` markers, fullwidth years of
+//! unnumbered headings).
+
+use gongwen::entity::{Direction, EntityKind};
+
+/// (level, family, ordinal, inferred) of every heading.
+fn outline(text: &str) -> Vec<String> {
+    gongwen::parse(text)
+        .outline()
+        .iter()
+        .map(|h| format!("{} {:?} {:?} {}", h.level, h.family, h.ordinal, h.inferred))
+        .collect()
+}
+
+/// Every entity's kind and value, without its text or span.
+fn entities(text: &str) -> Vec<String> {
+    gongwen::parse(text)
+        .entities()
+        .into_iter()
+        .map(|e| match &e.kind {
+            EntityKind::Quantity(q) => format!(
+                "quantity {} {} {:?} {:?}",
+                q.value,
+                q.unit,
+                q.approx,
+                q.change
+                    .as_ref()
+                    .map(|c| matches!(c.direction, Direction::Up))
+            ),
+            EntityKind::Date(d) => format!("date {:?} {:?}", d.date, d.range_end),
+            EntityKind::Reference(_) => "reference".to_string(),
+            EntityKind::DocNumber(d) => format!("doc-number {} {}", d.year, d.serial),
+            EntityKind::Ordinal(o) => format!("ordinal {} {:?}", o.value, o.unit),
+            EntityKind::Identifier(i) => format!("identifier {:?}", i.scheme),
+            EntityKind::Number(n) => format!("number {}", n.value),
+            _ => "other".to_string(),
+        })
+        .collect()
+}
+
+/// Each line of `text` passed through `f` (line ends kept as they are).
+fn per_line(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.split('\n').map(f).collect::<Vec<_>>().join("\n")
+}
+
+fn lead(pad: &'static str) -> impl Fn(&str) -> String {
+    move |l: &str| {
+        if l.trim().is_empty() {
+            l.to_string()
+        } else {
+            format!("{pad}{l}")
+        }
+    }
+}
+
+/// A named re-layout of a whole text.
+type Layout = (&'static str, Box<dyn Fn(&str) -> String>);
+
+/// The layouts under which headings and entities must not change.
+fn same_characters() -> Vec<Layout> {
+    vec![
+        (
+            "crlf",
+            Box::new(|t: &str| t.replace("\r\n", "\n").replace('\n', "\r\n")),
+        ),
+        (
+            "indent U+3000",
+            Box::new(|t| per_line(t, lead("\u{3000}\u{3000}"))),
+        ),
+        (
+            "indent U+00A0",
+            Box::new(|t| per_line(t, lead("\u{a0}\u{a0}"))),
+        ),
+        ("indent tab", Box::new(|t| per_line(t, lead("\t")))),
+        (
+            "U+200B at line starts",
+            Box::new(|t| per_line(t, lead("\u{200b}"))),
+        ),
+        ("BOM", Box::new(|t| format!("\u{feff}{t}"))),
+        (
+            "trailing spaces",
+            Box::new(|t| {
+                per_line(t, |l| {
+                    if l.trim().is_empty() {
+                        l.to_string()
+                    } else {
+                        format!("{}  ", l.trim_end_matches('\r'))
+                    }
+                })
+            }),
+        ),
+    ]
+}
+
+/// The layouts under which headings must not change (the entities' own
+/// text changes: `（` for `(`, `１２` for `12`).
+fn other_characters() -> Vec<Layout> {
+    vec![
+        (
+            "ASCII punctuation",
+            Box::new(|t: &str| {
+                t.chars()
+                    .map(|c| match c {
+                        '（' => '(',
+                        '）' => ')',
+                        '，' => ',',
+                        '：' => ':',
+                        '；' => ';',
+                        '％' => '%',
+                        _ => c,
+                    })
+                    .collect()
+            }),
+        ),
+        (
+            "fullwidth alphanumerics",
+            Box::new(|t: &str| {
+                t.chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '/' | ':' | '-') {
+                            char::from_u32(c as u32 + 0xfee0).unwrap_or(c)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect()
+            }),
+        ),
+    ]
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut docs: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    docs.sort();
+    assert!(docs.len() >= 30, "the corpus is in tests/corpus");
+    docs
+}
+
+#[test]
+fn corpus_reads_alike_under_every_layout() {
+    let mut failures = Vec::new();
+    for (name, text) in corpus() {
+        let (o, e) = (outline(&text), entities(&text));
+        for (layout, f) in same_characters() {
+            let t = f(&text);
+            if outline(&t) != o {
+                failures.push(format!("{name}, {layout}: headings differ"));
+            }
+            if entities(&t) != e {
+                failures.push(format!("{name}, {layout}: entities differ"));
+            }
+        }
+        for (layout, f) in other_characters() {
+            if outline(&f(&text)) != o {
+                failures.push(format!("{name}, {layout}: headings differ"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
