@@ -993,6 +993,10 @@ impl<'a> Scanner<'a, '_> {
             let EntityKind::Number(n) = &e.kind else {
                 break;
             };
+            // A fraction (1/10) is a share, no count: it takes no unit.
+            if e.text.contains(['/', '／']) {
+                break;
+            }
             let (nvalue, nscale0, approx) = (n.value, n.scale, n.approx);
             let (es, ee) = (e.span.start(), e.span.end());
             if es < self.base || ee > self.base + cur {
