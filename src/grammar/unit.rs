@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::PResult;
+use super::fold::simplified;
 
 /// What a unit measures; decides how figures before it are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +292,13 @@ impl Units {
             .blocked
             .get(usize::from(b0)..usize::from(b1))
             .unwrap_or(&[]);
-        !after.chars().next().is_some_and(|c| blocked.contains(&c))
+        // Traditional forms too, through the fold (76萬群眾 like 76万群众).
+        !after.chars().next().is_some_and(|c| {
+            blocked.contains(&c) || {
+                let s = simplified(c);
+                s != c && blocked.contains(&s)
+            }
+        })
     }
 }
 
@@ -345,7 +352,7 @@ fn ends_unit(e: &UnitEntry, after: &str) -> bool {
         && after
             .chars()
             .next()
-            .is_some_and(|c| e.not_before.chars().any(|x| x == c));
+            .is_some_and(|c| e.not_before.chars().any(|x| x == c || x == simplified(c)));
     !runs_on && !blocked
 }
 
