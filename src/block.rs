@@ -26,14 +26,26 @@ pub(crate) struct LineInfo<'a> {
     s0: u32,
     /// Absolute end of the trimmed text.
     s1: u32,
-    /// Number of chars in the trimmed text, saturating at [`CHARS_CAP`]:
-    /// the rules only compare it with small bounds (at most 100).
-    pub(crate) chars: u32,
 }
 
 impl LineInfo<'_> {
     pub(crate) fn is_blank(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// Number of chars in the trimmed text, saturating at [`CHARS_CAP`]:
+    /// the rules only compare it with small bounds (at most 100). Counted
+    /// when asked, not for every line: most lines are never asked.
+    pub(crate) fn chars(&self) -> u32 {
+        char_count(self.text)
+    }
+
+    /// `self.chars() <= n`; counted only when the byte length does not say
+    /// (a char is one to four bytes long; the count saturates at
+    /// [`CHARS_CAP`], so a larger `n` always counts).
+    pub(crate) fn chars_at_most(&self, n: u32) -> bool {
+        let len = self.text.len();
+        len <= n as usize || (len <= 4 * n as usize || n >= CHARS_CAP) && self.chars() <= n
     }
 
     /// The raw line: content and terminator.
@@ -69,7 +81,6 @@ impl LineInfo<'_> {
     pub(crate) fn with_text<'b>(&self, text: &'b str) -> LineInfo<'b> {
         LineInfo {
             text,
-            chars: char_count(text),
             start: self.start,
             end: self.end,
             next: self.next,
@@ -163,7 +174,6 @@ fn lines_from(src: &str, raws: impl Iterator<Item = RawLine>, cap: usize) -> Vec
             next: u32_of(raw.next),
             s0: u32_of(raw.start + a),
             s1: u32_of(raw.start + b),
-            chars: char_count(text),
         });
     }
     out
@@ -1452,6 +1462,34 @@ mod tests {
                 let s = unit.repeat(n);
                 let want = u32::try_from(s.chars().count()).unwrap().min(CHARS_CAP);
                 assert_eq!(char_count(&s), want, "{n} x {unit}");
+            }
+        }
+    }
+
+    #[test]
+    fn chars_at_most_is_the_count_compared() {
+        let src = "";
+        for n in [0, 1, 2, 3, 5, 30, 40, 100, 126, 127, 128, 200, 400, 600] {
+            for unit in ["a", "é", "中", "𝄞", "a中", "é𝄞中"] {
+                let s = unit.repeat(n);
+                let l = lines(src).first().copied().map(|l| l.with_text(&s));
+                let l = l.unwrap_or(LineInfo {
+                    text: &s,
+                    start: 0,
+                    end: 0,
+                    next: 0,
+                    s0: 0,
+                    s1: 0,
+                });
+                for bound in [
+                    0, 1, 2, 4, 8, 12, 20, 24, 40, 60, 80, 100, 126, 127, 128, 300,
+                ] {
+                    assert_eq!(
+                        l.chars_at_most(bound),
+                        l.chars() <= bound,
+                        "{n} x {unit} <= {bound}"
+                    );
+                }
             }
         }
     }

@@ -283,15 +283,27 @@ fn may_glue(b: &[u8], i: usize) -> bool {
 /// not ending in `：；，`, not led by `——`, not too long.
 pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
     let t = l.text;
-    l.chars >= 2
-        && l.chars as usize <= max_chars
-        && !has_sentence_punct(t)
-        && !t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
-        && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
-        && t.chars()
+    // The byte length first (a char is at most four bytes: a longer text
+    // has too many chars; the count saturates at `CHARS_CAP`), then the
+    // tests on the ends, then the chars counted once, then the walks over
+    // the whole text.
+    if max_chars < crate::block::CHARS_CAP as usize && t.len() > 4 * max_chars {
+        return false;
+    }
+    if t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
+        || t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
+        || !t
+            .chars()
             .next()
             .is_some_and(|c| is_cjk(c) || c == '“' || is_digit(c))
-        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= l.chars as usize
+    {
+        return false;
+    }
+    let chars = l.chars() as usize;
+    chars >= 2
+        && chars <= max_chars
+        && !has_sentence_punct(t)
+        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= chars
 }
 
 /// Is line `i` set off from the paragraphs around it: the previous and the
@@ -302,12 +314,12 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
         || lines.get(i - 1).is_some_and(|p| {
             p.is_blank()
                 || ends_sentence(p.text)
-                || p.chars as usize <= MAX_TITLE_CHARS && !has_sentence_punct(p.text)
+                || p.chars_at_most(MAX_TITLE_CHARS as u32) && !has_sentence_punct(p.text)
         });
     let next_ok = i + 1 >= hi
         || lines
             .get(i + 1)
-            .is_some_and(|n| n.is_blank() || n.chars > 0);
+            .is_some_and(|n| n.is_blank() || !n.chars_at_most(0));
     prev_ok && next_ok
 }
 
@@ -476,7 +488,7 @@ fn marked_heading<'a>(
             && !t.ends_with(['。', '：', ':', '；', ';', '！', '？', '.', '．'])
         {
             if let Some(c) = title_continuation(lines, i, hi) {
-                let title_chars = h.title_text.chars().count() + c.chars as usize;
+                let title_chars = h.title_text.chars().count() + c.chars() as usize;
                 if title_chars <= MAX_RECOVERED_CHARS {
                     let mut joined = h.title_text.into_owned();
                     joined.push_str(c.text);
@@ -494,10 +506,10 @@ fn marked_heading<'a>(
     if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
         // The cheap tests first: the title walk only for a short line.
         let one_sentence =
-            l.chars <= 60 && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
+            l.chars_at_most(60) && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
         if one_sentence
             && !rest.trim_matches(pad).is_empty()
-            && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars <= 40)
+            && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars_at_most(40))
         {
             return mk(m, t.len() - rest.len(), rest, false);
         }
@@ -1112,7 +1124,7 @@ fn unnumbered_parents<'a>(
         // it is a title (of a document printed after a notice), not a part.
         let single_ok = accepted.first().is_some_and(|&j| {
             blank_around(lines, j)
-                && lines.get(j).is_some_and(|l| l.chars <= 12)
+                && lines.get(j).is_some_and(|l| l.chars_at_most(12))
                 && out.first().is_some_and(|h| h.first_line < j)
         });
         if !single_ok {

@@ -76,7 +76,7 @@ fn breadcrumb(l: &LineInfo<'_>) -> bool {
         .iter()
         .find_map(|h| l.text.strip_prefix(h))
         .map(|r| r.trim_start_matches(crate::grammar::trivia::pad));
-    l.chars <= 100 && t.is_some_and(|r| r.starts_with(['>', '＞', '»', '›', '→', '/', '-']))
+    l.chars_at_most(100) && t.is_some_and(|r| r.starts_with(['>', '＞', '»', '›', '→', '/', '-']))
 }
 
 /// Does the line start the report's text: a heading or prose?
@@ -99,13 +99,16 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     }
     // An addressee line broken by the page (`各省、自治区、直辖市人民政府，…
     // 国务院各部委、` / `各直属机构：`).
-    if l.chars <= 80 && t.starts_with('各') && t.ends_with(['、', '，', ',']) && !t.contains('。')
+    if l.chars_at_most(80)
+        && t.starts_with('各')
+        && t.ends_with(['、', '，', ','])
+        && !t.contains('。')
     {
         return true;
     }
     // The addressee of a report (`县人大常委会：`, a body by name) or its
     // lead-in (`现将有关情况报告如下：`): a title never ends in a colon.
-    if l.chars <= 60 && !has_sentence_punct(t) {
+    if l.chars_at_most(60) && !has_sentence_punct(t) {
         if let Some(b) = t.strip_suffix(['：', ':']) {
             if org_named(b) || b.ends_with("如下") {
                 return true;
@@ -114,15 +117,15 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
     }
     // A wrapped prose line with no full stop yet: clauses and a figure
     // (`全年全市地区生产总值5623.5亿元，按不变价格计算，比上年增`).
-    let prose = l.chars >= 20
+    let prose = l.chars() >= 20
         && t.contains(['，', ','])
         && t.chars().any(|c| c.is_ascii_digit())
         && !has_title_word(t);
     // A lead-in with clauses ending in a colon (`…，现将有关情况报告如下：`,
     // also typed with ASCII `,` `.` `:`).
-    let lead_in = l.chars >= 20 && t.contains(['，', ',']) && t.ends_with(['：', ':']);
-    ((has_sentence_punct(t) || ends_sentence(t)) && l.chars >= 8)
-        || l.chars >= 100
+    let lead_in = l.chars() >= 20 && t.contains(['，', ',']) && t.ends_with(['：', ':']);
+    ((has_sentence_punct(t) || ends_sentence(t)) && l.chars() >= 8)
+        || l.chars() >= 100
         || prose
         || lead_in
 }
@@ -139,14 +142,14 @@ fn has_title_word(t: &str) -> bool {
 /// (`（余府发〔2012〕3号）`, `县政府办发〔2024〕21号`), is the document number.
 fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
     let t = l.text;
-    if l.chars <= 30
+    if l.chars_at_most(30)
         && (t.contains(['-', ':', '/', '时']) || t.contains(char::is_whitespace))
         && whole_date(t).is_some()
     {
         return Some((MetaKey::PublishedDate, Span::new(l.t0(), l.t1())));
     }
     let doc_number = |inner: &str| {
-        l.chars <= 40
+        l.chars_at_most(40)
             && inner.ends_with('号')
             && (inner.contains('〔') && inner.contains('〕')
                 || inner.contains('[') && inner.contains(']'))
@@ -156,7 +159,7 @@ fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
         // `县政府办发〔2024〕21号` alone on its line: the issuer code is
         // one word (no padding nor punctuation), the year four digits.
         let plain = doc_number(t)
-            && l.chars <= 30
+            && l.chars_at_most(30)
             && t.split(['〔', '[']).next().is_some_and(|code| {
                 !code.is_empty() && code.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
             })
@@ -189,7 +192,7 @@ fn contents_end(lines: &[LineInfo<'_>], start: usize) -> usize {
     let mut k = start + 1;
     while let Some(l) = lines.get(k) {
         if !l.is_blank() {
-            if has_sentence_punct(l.text) && l.chars >= 8 && !l.text.contains("……") {
+            if has_sentence_punct(l.text) && l.chars() >= 8 && !l.text.contains("……") {
                 return k;
             }
             let e = entry(l.text);
@@ -252,11 +255,11 @@ fn caption_like(l: &LineInfo<'_>) -> bool {
             && t.get(..k).is_some_and(|p| !p.ends_with('工'))
             && t.get(k..).is_some_and(|r| r.contains("报告"))
     });
-    l.chars <= 60
+    l.chars_at_most(60)
         && (t.ends_with('摄')
             || t.contains("记者 ")
             || t.contains("记者\u{3000}")
-            || delivers && l.chars <= 24 && !has_sentence_punct(t))
+            || delivers && l.chars_at_most(24) && !has_sentence_punct(t))
 }
 
 fn compact(s: &str) -> String {
@@ -307,7 +310,7 @@ fn head<'a>(
                 if k + 1 == count && value_span.is_empty() {
                     if let Some(next) = lines.get(i + 1).filter(|x| {
                         !x.is_blank()
-                            && x.chars <= 60
+                            && x.chars_at_most(60)
                             && !has_sentence_punct(x.text)
                             && !x.text.ends_with(['：', ':', '，', ','])
                             && heading_marker(x.text).is_err()
@@ -402,7 +405,7 @@ fn head<'a>(
     {
         if let Some(l) = lines.get(p) {
             if l.text.ends_with(['：', ':'])
-                && l.chars <= 12
+                && l.chars_at_most(12)
                 && !is_meta.get(p).copied().unwrap_or(false)
                 && !is_boilerplate(l, Where::Front)
             {
@@ -466,7 +469,10 @@ fn head<'a>(
         let mut head_texts: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
         for q in 0..content_start {
-            if let Some(x) = lines.get(q).filter(|x| !x.is_blank() && x.chars <= 80) {
+            if let Some(x) = lines
+                .get(q)
+                .filter(|x| !x.is_blank() && x.chars_at_most(80))
+            {
                 head_texts.entry(compact(x.text)).or_default().push(q);
             }
         }
@@ -475,7 +481,7 @@ fn head<'a>(
         for k in 0..content_start {
             let Some(l) = lines.get(k) else { continue };
             // A title never ends in a colon (`全县财政收入情况如下：`).
-            if !cand(k) || l.chars > 80 || l.text.ends_with(['：', ':']) {
+            if !cand(k) || !l.chars_at_most(80) || l.text.ends_with(['：', ':']) {
                 continue;
             }
             let mut range = (k, k);
@@ -484,10 +490,11 @@ fn head<'a>(
                 // A title split over two lines (`政府工作报` / `告`).
                 match lines
                     .get(k + 1)
-                    .filter(|nl| nl.chars <= 4 && cand(k + 1) && k + 1 < content_start)
+                    .filter(|nl| nl.chars_at_most(4) && cand(k + 1) && k + 1 < content_start)
                 {
                     Some(nl)
-                        if nl.chars <= 4 && has_title_word(&format!("{}{}", l.text, nl.text)) =>
+                        if nl.chars_at_most(4)
+                            && has_title_word(&format!("{}{}", l.text, nl.text)) =>
                     {
                         range = (k, k + 1);
                         text = Cow::Owned(format!("{}{}", l.text, nl.text));
@@ -501,7 +508,10 @@ fn head<'a>(
             {
                 // Join with the line before when the joined text is the
                 // title seen elsewhere (`宜春市` / `2022年…统计公报`).
-                if pl.chars <= 20 && !has_title_word(pl.text) && !pl.text.ends_with(['：', ':']) {
+                if pl.chars_at_most(20)
+                    && !has_title_word(pl.text)
+                    && !pl.text.ends_with(['：', ':'])
+                {
                     let j = compact(&format!("{}{}", pl.text, l.text));
                     if head_texts
                         .get(j.as_str())
@@ -515,7 +525,7 @@ fn head<'a>(
                 // or after the issuing body (`某市人民政府` / `关于…的报告`).
                 let org = ORG_SUFFIXES.iter().any(|s| pl.text.ends_with(s));
                 if range == (k, k)
-                    && pl.chars <= 40
+                    && pl.chars_at_most(40)
                     && !has_title_word(pl.text)
                     && !has_sentence_punct(pl.text)
                     && !pl.text.ends_with(['：', ':', '，', ','])
@@ -558,7 +568,7 @@ fn head<'a>(
         if let [only] = cands.as_slice() {
             if lines
                 .get(*only)
-                .is_some_and(|l| l.chars <= 60 && !has_sentence_punct(l.text))
+                .is_some_and(|l| l.chars_at_most(60) && !has_sentence_punct(l.text))
             {
                 title = Some((*only, *only));
             }
@@ -601,7 +611,7 @@ fn head<'a>(
                 && !title_compact
                     .as_deref()
                     .is_some_and(|tc| compact_eq(l.text, tc))
-                && (l.chars >= 2 || l.text.starts_with(['（', '(']))
+                && (l.chars() >= 2 || l.text.starts_with(['（', '(']))
                 && !(whole_date(l.text).is_some() && l.text.contains(['-', ':', '/']))
             {
                 // Subtitles, speaker and date lines under the title.
@@ -652,15 +662,17 @@ fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usiz
         }
         let is_title_copy = title
             .as_deref()
-            .is_some_and(|tt| l.chars <= 80 && compact_eq(l.text, tt));
+            .is_some_and(|tt| l.chars_at_most(80) && compact_eq(l.text, tt));
         if is_boilerplate(l, Where::Trailer) || is_title_copy {
             t = i;
             gap = 0;
             continue;
         }
         let chrome_like = heading_marker(l.text).is_err()
-            && (l.chars <= 3
-                || l.chars <= 40 && !has_sentence_punct(l.text) && value_date(l.text).is_none());
+            && (l.chars_at_most(3)
+                || l.chars_at_most(40)
+                    && !has_sentence_punct(l.text)
+                    && value_date(l.text).is_none());
         if chrome_like {
             gap += 1;
             continue;
@@ -672,7 +684,7 @@ fn trailer_start(lines: &[LineInfo<'_>], lo: usize, title: Option<&str>) -> usiz
 
 /// Is the whole line a date (`2022年1月28日`, `二〇二六年一月二十七日`), possibly in brackets?
 pub(crate) fn date_line(l: &LineInfo<'_>) -> Option<crate::value::Date> {
-    if l.chars > 24 {
+    if !l.chars_at_most(24) {
         return None;
     }
     let t = l.text.trim_matches(['（', '(', '）', ')']);
@@ -707,7 +719,7 @@ fn issuer_like(l: &LineInfo<'_>) -> bool {
         .map_or(l.text, |(_, v)| v.trim_matches(crate::grammar::trivia::pad));
     !l.is_blank()
         && !value.is_empty()
-        && l.chars <= 30
+        && l.chars_at_most(30)
         && !value.contains(['。', '，', ',', '；', '：', ':', '！', '？', '、'])
         && !closing_formula(value)
         && heading_marker(l.text).is_err()
@@ -724,7 +736,7 @@ fn issuer_like(l: &LineInfo<'_>) -> bool {
 /// whole.
 fn issuer_and_date<'b>(l: &LineInfo<'b>) -> Option<(&'b str, &'b str)> {
     let pad = crate::grammar::trivia::pad;
-    if l.chars > 48 {
+    if !l.chars_at_most(48) {
         return None;
     }
     // `某县人民政府　　2024年1月5日　　（盖章）`: a seal note after the date.
@@ -807,7 +819,7 @@ const ORG_SUFFIXES: &[&str] = &[
 /// A seal or signature note in a signature block: `（盖章）`, `（公章）`,
 /// `(签字盖章)`.
 fn seal_note(l: &LineInfo<'_>) -> bool {
-    l.chars <= 8 && seal_text(l.text)
+    l.chars_at_most(8) && seal_text(l.text)
 }
 
 /// Is `t` a seal note, brackets and all (`（盖章）`, `(签字盖章)`)?
@@ -835,11 +847,11 @@ fn closing_note(l: &LineInfo<'_>) -> bool {
     let bracketed = t.len() < l.text.len();
     bracketed && t.contains("此件")
         || seal_note(l)
-        || l.chars <= 80
+        || l.chars_at_most(80)
             && (t.starts_with("联系人") || t.starts_with("联系电话") || t.starts_with("联系方式"))
             && t.contains(['：', ':'])
         || t.starts_with("抄送") && t.contains(['：', ':'])
-        || l.chars <= 60 && l.text.ends_with("印发") && value_date_in(l.text)
+        || l.chars_at_most(60) && l.text.ends_with("印发") && value_date_in(l.text)
 }
 
 /// Does the text hold a date (`2024年1月5日`, `2024-01-05`) somewhere?
@@ -945,7 +957,7 @@ fn closing(
             }
         }
         Some(d)
-    } else if issuer_like(l) && org_named(l.text) && l.chars <= 20 {
+    } else if issuer_like(l) && org_named(l.text) && l.chars_at_most(20) {
         issuers.push(i);
         None
     } else {
@@ -1057,9 +1069,6 @@ fn caption_number(s: &str) -> (usize, usize) {
 /// Lines that start an appendix, glossary or notes zone.
 fn appendix_marker(l: &LineInfo<'_>) -> bool {
     let t = l.text;
-    if l.chars > 40 {
-        return false;
-    }
     let t2 = t.trim_start_matches(['【', '[', '［']);
     let marked = t2.starts_with("附件")
         || t2.starts_with("附录")
@@ -1072,7 +1081,9 @@ fn appendix_marker(l: &LineInfo<'_>) -> bool {
     // A sentence citing an attachment is body text (`附件1所列项目全部
     // 开工。`, `附表1显示，…`); a list of attachments after a colon may
     // hold commas (`附件：1.名单，2.清单`).
-    marked && !(has_sentence_punct(t) || t.contains(['，', ',']) && !t.contains(['：', ':']))
+    marked
+        && l.chars_at_most(40)
+        && !(has_sentence_punct(t) || t.contains(['，', ',']) && !t.contains(['：', ':']))
 }
 
 /// `注：1.本公报中…` / `注释：①…`: a notes label with its first numbered
@@ -1134,7 +1145,7 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
     let next_list = (k + 1..end)
         .find(|&q| lines.get(q).is_some_and(|x| !x.is_blank()))
         .and_then(|q| lines.get(q))
-        .is_some_and(|x| numbered(x.text) && x.chars <= 60);
+        .is_some_and(|x| numbered(x.text) && x.chars_at_most(60));
     let numbered_appendix_later = (k + 1..end).any(|q| {
         lines.get(q).is_some_and(|x| {
             appendix_marker(x)
@@ -1157,7 +1168,7 @@ fn attachment_list(lines: &[LineInfo<'_>], k: usize, end: usize) -> bool {
     };
     (numbered(rest) || rest.is_empty() && next_list) && numbered_appendix_later
         || !rest.trim_matches(crate::grammar::trivia::pad).is_empty()
-            && l.chars <= 40
+            && l.chars_at_most(40)
             && signed_before_later()
 }
 
@@ -1276,7 +1287,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 chrome_from = k;
                 continue;
             }
-            if l.chars <= 40 && !has_sentence_punct(l.text) && k + 4 > chrome_from {
+            if l.chars_at_most(40) && !has_sentence_punct(l.text) && k + 4 > chrome_from {
                 continue;
             }
             break;
@@ -1481,7 +1492,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
                 owner.is_none()
                     && opens_text()
                     && l.text.ends_with(['：', ':'])
-                    && l.chars <= 60
+                    && l.chars_at_most(60)
                     && !has_sentence_punct(l.text)
                     && !SPEECH_VERBS.iter().any(|v| {
                         l.text

@@ -22,11 +22,55 @@ pub(crate) fn pad(c: char) -> bool {
     )
 }
 
+/// The length of the first char of `b` (UTF-8) when it is [`pad`], else
+/// 0. Read from its bytes: no char is decoded.
+#[inline(always)]
+fn pad_first(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t' | 0x0b | 0x0c, ..] => 1,
+        [0xc2, 0xa0, ..] => 2,
+        [0xe2, 0x80, 0x80..=0x8b | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..]
+        | [0xef, 0xbb, 0xbf, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The length of the last char of `b` (UTF-8) when it is [`pad`], else 0,
+/// like [`pad_first`] (a whole encoding at the end is the last char: no
+/// continuation byte is a lead byte).
+#[inline(always)]
+fn pad_last(b: &[u8]) -> usize {
+    match b {
+        [.., b' ' | b'\t' | 0x0b | 0x0c] => 1,
+        [.., 0xc2, 0xa0] => 2,
+        [.., 0xe2, 0x80, 0x80..=0x8b | 0xaf]
+        | [.., 0xe2, 0x81, 0x9f]
+        | [.., 0xe3, 0x80, 0x80]
+        | [.., 0xef, 0xbb, 0xbf] => 3,
+        _ => 0,
+    }
+}
+
 /// The byte range of `s` without leading and trailing padding, as offsets
-/// into `s`.
+/// into `s`, read from its bytes ([`pad_first`], [`pad_last`]).
 pub(crate) fn trim_range(s: &str) -> (usize, usize) {
-    let start = s.len() - s.trim_start_matches(pad).len();
-    let end = s.trim_end_matches(pad).len();
+    let b = s.as_bytes();
+    let mut start = 0;
+    while let Some(rest) = b.get(start..) {
+        match pad_first(rest) {
+            0 => break,
+            n => start += n,
+        }
+    }
+    let mut end = b.len();
+    while let Some(head) = b.get(..end) {
+        match pad_last(head) {
+            0 => break,
+            n => end -= n,
+        }
+    }
     if end < start {
         (start, start)
     } else {
@@ -169,6 +213,42 @@ mod tests {
         assert_eq!(line_end("a\r\n").count(), 1);
         assert_eq!(line_end("").count(), 0);
         assert_eq!(line_end("\r\r\n\n").count(), 3);
+    }
+
+    #[test]
+    fn pad_first_and_last_are_pad() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            for t in [format!("{c}中a"), format!("a中{c}"), c.to_string()] {
+                let len = if pad(c) { c.len_utf8() } else { 0 };
+                assert_eq!(
+                    pad_first(t.as_bytes()),
+                    len * usize::from(t.starts_with(c)),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    pad_last(t.as_bytes()),
+                    len * usize::from(t.ends_with(c)),
+                    "{c:?}"
+                );
+            }
+        }
+        assert_eq!((pad_first(b""), pad_last(b"")), (0, 0));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_range_matches_the_trims(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "中", "。", " ", "\t", "\u{a0}", "\u{3000}", "\u{2000}", "\u{200b}",
+                "\u{200c}", "\u{202f}", "\u{205f}", "\u{feff}", "\u{0b}", "\u{0c}", "\u{85}",
+                "\u{3001}", "\u{ff0c}", "\u{2028}", "𝄞",
+            ]), 0..12)
+        ) {
+            let s = parts.concat();
+            let start = s.len() - s.trim_start_matches(pad).len();
+            let end = s.trim_end_matches(pad).len().max(start);
+            proptest::prop_assert_eq!(trim_range(&s), (start, end));
+        }
     }
 
     #[test]
