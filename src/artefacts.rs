@@ -227,7 +227,7 @@ impl NextStop {
         let c1 = Self::cached(&mut self.c1, b, i, next_c1);
         let fffd = Self::cached(&mut self.fffd, b, i, next_fffd);
         let ascii = next_ascii(b, i, ends);
-        [c1, fffd, ascii].into_iter().flatten().min()
+        first_of(first_of(c1, fffd), ascii)
     }
 
     /// `search(b, i)`, from the last answer when it still holds: one found
@@ -246,6 +246,17 @@ impl NextStop {
                 found
             }
         }
+    }
+}
+
+/// The lesser of two offsets, either one possibly missing (not
+/// `Option::min`, for which `None` is the least).
+#[inline(always)]
+fn first_of(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
     }
 }
 
@@ -638,6 +649,20 @@ mod tests {
             };
             let mut ends = Vec::new();
             assert_eq!(next.find(b, from, &mut ends), want, "from {from}");
+        }
+    }
+
+    #[test]
+    fn first_of_is_the_least_present() {
+        for (a, b, want) in [
+            (None, None, None),
+            (Some(3), None, Some(3)),
+            (None, Some(2), Some(2)),
+            (Some(3), Some(2), Some(2)),
+            (Some(1), Some(2), Some(1)),
+        ] {
+            assert_eq!(first_of(a, b), want);
+            assert_eq!(first_of(a, b), [a, b].into_iter().flatten().min());
         }
     }
 

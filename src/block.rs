@@ -316,9 +316,24 @@ pub(crate) fn leads_into_items(text: &str, next: &str) -> bool {
     text.ends_with(['：', ':']) && enum_marker(next).is_some_and(|(_, n, _)| n != 0)
 }
 
-/// Does the text contain sentence punctuation anywhere (prose)?
+/// Does the text contain sentence punctuation anywhere (prose)? `。` is
+/// `E3 80 82`, `！` `EF BC 81`, `？` `EF BC 9F`: a search for their lead
+/// bytes (never continuation bytes: each one found starts a char), then
+/// two byte compares.
 pub(crate) fn has_sentence_punct(text: &str) -> bool {
-    text.contains(['。', '！', '？'])
+    let b = text.as_bytes();
+    let mut at = 0;
+    while let Some(p) = b.get(at..).and_then(|r| memchr::memchr2(0xe3, 0xef, r)) {
+        let i = at + p;
+        if matches!(
+            b.get(i..i + 3),
+            Some([0xe3, 0x80, 0x82] | [0xef, 0xbc, 0x81 | 0x9f])
+        ) {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
 }
 
 /// Bytes that can start a char the sentence rules react to inside a sentence:
@@ -1463,6 +1478,29 @@ mod tests {
                 let want = u32::try_from(s.chars().count()).unwrap().min(CHARS_CAP);
                 assert_eq!(char_count(&s), want, "{n} x {unit}");
             }
+        }
+    }
+
+    #[test]
+    fn has_sentence_punct_is_contains() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("中{c}a"), format!("{c}{c}")] {
+                assert_eq!(
+                    has_sentence_punct(&t),
+                    t.contains(['。', '！', '？']),
+                    "{c:?}"
+                );
+            }
+        }
+        for t in [
+            "",
+            "加强领导，完善制度",
+            "一、总体情况",
+            "好。",
+            "“是吗？”",
+            "！",
+        ] {
+            assert_eq!(has_sentence_punct(t), t.contains(['。', '！', '？']), "{t}");
         }
     }
 

@@ -53,6 +53,34 @@ fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// The number of chars in `t` and of the [`is_cjk`] ones among them, read
+/// from their bytes: CJK are the chars led by `E5..=E9` (U+5000..U+9FFF),
+/// `E4` but for `E4 B7` (U+4DC0..U+4DFF, the hexagrams), `E3` with a
+/// second byte from `90` (U+3400..U+3FFF).
+fn char_and_cjk_counts(t: &str) -> (usize, usize) {
+    let b = t.as_bytes();
+    let (mut chars, mut cjk, mut i) = (0, 0, 0);
+    while let Some(&x) = b.get(i) {
+        chars += 1;
+        i += match x {
+            0xe3..=0xe9 => {
+                let b1 = b.get(i + 1).copied().unwrap_or(0);
+                cjk += usize::from(match x {
+                    0xe3 => b1 >= 0x90,
+                    0xe4 => b1 != 0xb7,
+                    _ => true,
+                });
+                3
+            }
+            0x00..=0x7f => 1,
+            0x80..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+    }
+    (chars, cjk)
+}
+
 /// Does `t` contain padding? Only chars led by the bytes padding starts
 /// with (`09 0B 0C 20 C2 E2 E3 EF`) are decoded; ideographs are skipped
 /// by their lead byte.
@@ -299,11 +327,14 @@ pub(crate) fn heading_like(l: &LineInfo<'_>, max_chars: usize) -> bool {
     {
         return false;
     }
-    let chars = l.chars() as usize;
-    chars >= 2
-        && chars <= max_chars
-        && !has_sentence_punct(t)
-        && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= chars
+    // (A short text: both counts from one walk. The count `LineInfo`
+    // gives saturates, above `max_chars` only.)
+    let (chars, cjk) = if max_chars < crate::block::CHARS_CAP as usize {
+        char_and_cjk_counts(t)
+    } else {
+        (l.chars() as usize, char_and_cjk_counts(t).1)
+    };
+    chars >= 2 && chars <= max_chars && !has_sentence_punct(t) && cjk * 2 >= chars
 }
 
 /// Is line `i` set off from the paragraphs around it: the previous and the
@@ -1257,6 +1288,36 @@ mod tests {
         ) {
             let rest = parts.concat();
             proptest::prop_assert_eq!(split_title(&rest), split_title_reference(&rest));
+        }
+    }
+
+    #[test]
+    fn char_and_cjk_counts_count_chars_and_is_cjk() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let t = format!("a{c}中{c}é");
+            let want = (t.chars().count(), t.chars().filter(|&d| is_cjk(d)).count());
+            assert_eq!(char_and_cjk_counts(&t), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn heading_like_counts_like_the_line() {
+        let text = "加强领导\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十\n“十”ab\n𝄞中\n中\n";
+        for l in crate::block::lines(text) {
+            for max in [1, 2, 4, 20, 24, 45, 80, 126, 127, 200] {
+                let t = l.text;
+                let chars = l.chars() as usize;
+                let want = chars >= 2
+                    && chars <= max
+                    && !has_sentence_punct(t)
+                    && !t.ends_with(['：', ':', '；', ';', '，', ',', '、'])
+                    && !t.starts_with(['—', '―', '-', '（', '(', '《', '注', '*', '●'])
+                    && t.chars()
+                        .next()
+                        .is_some_and(|c| is_cjk(c) || c == '“' || c.is_ascii_digit())
+                    && t.chars().filter(|c| is_cjk(*c)).count() * 2 >= chars;
+                assert_eq!(heading_like(&l, max), want, "{t} {max}");
+            }
         }
     }
 
