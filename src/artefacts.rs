@@ -336,7 +336,10 @@ fn scan_with<const REFERENCE: bool>(src: &str, diags: &mut Diags) -> Vec<usize> 
     // Line ends, noted by `NextStop::find` as it walks: every byte of the
     // text is walked by it but for those the rules below step over (the
     // rest of an artefact, which holds no line end).
-    let mut ends: Vec<usize> = Vec::new();
+    // Room for a line end every 128 bytes: a report's lines are longer
+    // (no regrowth, which copies every offset so far), a text of shorter
+    // lines grows it as usual.
+    let mut ends: Vec<usize> = Vec::with_capacity(src.len() / 128 + 16);
     // Mojibake signals: offsets of `?`/`!` inside ideographs and of lone
     // lowercase letters between ideographs. Two within a short window make
     // a mojibake run.

@@ -152,6 +152,9 @@ pub(crate) fn lines_at<'a>(src: &'a str, ends: &[usize]) -> Vec<LineInfo<'a>> {
 }
 
 /// [`lines`] from the raw lines of `src`, `cap` at most (the capacity).
+/// The offsets are cast to `u32` ([`offset32`]): lines are built for a
+/// parsed input, at most `u32::MAX` bytes ([`crate::parse_with`] refuses
+/// larger ones), and for the small inputs of the bench entry points.
 fn lines_from(src: &str, raws: impl Iterator<Item = RawLine>, cap: usize) -> Vec<LineInfo<'_>> {
     let mut out: Vec<LineInfo<'_>> = Vec::with_capacity(cap);
     for raw in raws {
@@ -160,20 +163,20 @@ fn lines_from(src: &str, raws: impl Iterator<Item = RawLine>, cap: usize) -> Vec
         let text = content.get(a..b).unwrap_or("");
         if text.is_empty() {
             if let Some(prev) = out.last_mut().filter(|p| p.is_blank()) {
-                prev.end = u32_of(raw.end);
-                prev.next = u32_of(raw.next);
-                prev.s0 = u32_of(raw.end);
-                prev.s1 = u32_of(raw.end);
+                prev.end = offset32(raw.end);
+                prev.next = offset32(raw.next);
+                prev.s0 = offset32(raw.end);
+                prev.s1 = offset32(raw.end);
                 continue;
             }
         }
         out.push(LineInfo {
             text,
-            start: u32_of(raw.start),
-            end: u32_of(raw.end),
-            next: u32_of(raw.next),
-            s0: u32_of(raw.start + a),
-            s1: u32_of(raw.start + b),
+            start: offset32(raw.start),
+            end: offset32(raw.end),
+            next: offset32(raw.next),
+            s0: offset32(raw.start + a),
+            s1: offset32(raw.start + b),
         });
     }
     out
