@@ -115,14 +115,15 @@ fn meta_key(name: &str) -> Option<MetaKey> {
     })
 }
 
-/// Metadata labels, keyed by their first character; each list is sorted
-/// longest label first so the first match is the longest.
+/// Metadata labels (folded to simplified chars, [`crate::grammar::fold`]),
+/// keyed by their first character; each list is sorted longest label
+/// first so the first match is the longest.
 pub(crate) struct MetaLabels {
     by_first: HashMap<char, Vec<(Vec<char>, MetaKey)>>,
 }
 
 impl MetaLabels {
-    /// The labels that start with `c`, longest first.
+    /// The labels that start with `c` (a simplified char), longest first.
     pub(crate) fn starting_with(&self, c: char) -> &[(Vec<char>, MetaKey)] {
         self.by_first.get(&c).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -134,7 +135,12 @@ pub(crate) static META_LABELS: LazyLock<MetaLabels> = LazyLock::new(|| {
         let (Some(key), Some(label)) = (row.first().and_then(|k| meta_key(k)), row.get(1)) else {
             continue;
         };
-        let chars: Vec<char> = label.chars().filter(|c| !c.is_whitespace()).collect();
+        // Folded to simplified chars: labels are matched through the fold.
+        let chars: Vec<char> = label
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(crate::grammar::fold::simplified)
+            .collect();
         if let Some(&first) = chars.first() {
             by_first.entry(first).or_default().push((chars, key));
         }

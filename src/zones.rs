@@ -240,10 +240,14 @@ fn strip_footnote(s: &str) -> &str {
     t
 }
 
-/// A subtitle line: `——2026年1月27日在…大会上`, `（2026年1月26日在…会议上）`.
+/// A subtitle line: `——2026年1月27日在…大会上`, `（2026年1月26日在…会议上）`
+/// (traditional `會議`, `大會` too).
 fn subtitle_like(t: &str) -> bool {
     t.starts_with(['—', '―', '－'])
-        || t.contains('在') && (t.contains("会议") || t.contains("大会"))
+        || t.contains('在')
+            && ["会议", "大会", "會議", "大會"]
+                .iter()
+                .any(|w| t.contains(w))
 }
 
 /// A photo or news caption (`…记者 李森 摄`).

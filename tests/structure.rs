@@ -1015,6 +1015,31 @@ fn a_wrapped_line_starting_with_a_dunhao_is_no_lost_numeral_heading() {
     );
 }
 
+/// A page in traditional characters (SPEC §1): its metadata labels
+/// (`發布時間`, `來源`, matched through the fold of
+/// `grammars/lexicon/traditional.tsv`) and its subtitle (`…會議上`) are
+/// read like their simplified forms.
+#[test]
+fn traditional_metadata_labels_and_subtitle() {
+    let text = "政府工作報告\n——2024年1月20日在某市第十屆人民代表大會第四次會議上\n發布時間：2024-01-28 09:18\n來源：市政府辦公室\n各位代表：\n現在，我代表市人民政府報告工作。\n一、過去一年工作回顧\n內容。\n";
+    let doc = gongwen::parse(text);
+    let meta: Vec<(gongwen::MetaKey, &str)> =
+        doc.metadata.iter().map(|m| (m.key, m.value)).collect();
+    assert_eq!(
+        meta,
+        vec![
+            (gongwen::MetaKey::PublishedDate, "2024-01-28 09:18"),
+            (gongwen::MetaKey::Issuer, "市政府辦公室"),
+        ]
+    );
+    let subtitles: Vec<&str> = doc.subtitles.iter().map(|s| s.text).collect();
+    assert_eq!(
+        subtitles,
+        ["——2024年1月20日在某市第十屆人民代表大會第四次會議上"]
+    );
+    assert_eq!(doc.outline().len(), 1);
+}
+
 /// `壹、` … `貳、` head the level above `一、`; a plain `一、` report is
 /// unchanged.
 #[test]

@@ -1,5 +1,6 @@
 //! Metadata lines (SPEC §2.2): `索 引  号 :012870556/2022-00020 发文机构 :市人民政府办公室`.
 
+use super::fold::simplified;
 use super::trivia::pad;
 use crate::ast::MetaKey;
 use crate::lexicon::META_LABELS;
@@ -17,10 +18,11 @@ pub(crate) struct RawPair {
 /// key, the label's byte length and the byte length through the separator.
 ///
 /// ```ebnf
-/// meta_label ::= LEXICON(metadata_labels) pad* (":" | "：" | "|")
+/// meta_label ::= FOLD(LEXICON(metadata_labels)) pad* (":" | "：" | "|")
 /// ```
 pub(crate) fn meta_label(s: &str) -> Option<(MetaKey, usize, usize)> {
-    let first = s.chars().next()?;
+    // Compared through the fold: traditional labels (發布時間) match.
+    let first = simplified(s.chars().next()?);
     'labels: for (chars, key) in META_LABELS.starting_with(first) {
         let mut it = s.char_indices().peekable();
         let mut label_end = 0;
@@ -35,7 +37,7 @@ pub(crate) fn meta_label(s: &str) -> Option<(MetaKey, usize, usize)> {
                 }
             }
             match it.next() {
-                Some((i, c)) if c == *want => label_end = i + c.len_utf8(),
+                Some((i, c)) if simplified(c) == *want => label_end = i + c.len_utf8(),
                 _ => continue 'labels,
             }
         }
