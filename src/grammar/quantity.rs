@@ -290,6 +290,11 @@ fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
 /// can make a quantity of: the char after the run starts no unit, no
 /// `余`/`多`, no decimal part, no padding or line break and no range
 /// separator ([`figure_quantity`] then fails: a CJK figure needs a unit).
+///
+/// A run of digits and `十` alone (no scale word: no lexicon unit starts
+/// inside it, and no scale word reads big) is also turned away when the
+/// unit after it is one a CJK numeral does not take ([`bars_cjk`]):
+/// `两级`, `十九大`.
 fn cjk_run_stops(i: &str) -> bool {
     if !i
         .chars()
@@ -298,18 +303,49 @@ fn cjk_run_stops(i: &str) -> bool {
     {
         return false;
     }
+    let mut small = true;
     let run = i
         .char_indices()
-        .find(|&(_, c)| !super::figure::is_cjk_numeral_char(c))
-        .map_or(i.len(), |(k, _)| k);
-    !i.get(run..)
-        .and_then(|r| r.chars().next())
-        .is_some_and(|c| {
-            matches!(c, '点' | '點' | '余' | '多' | '餘' | '\r' | '\n')
-                || super::trivia::pad(c)
-                || starts_unit(c)
-                || super::date::starts_range_sep(c)
+        .find(|&(_, c)| {
+            if !super::figure::is_cjk_numeral_char(c) {
+                return true;
+            }
+            small &= cjk_mult(c).is_none_or(|e| e < 2);
+            false
         })
+        .map_or(i.len(), |(k, _)| k);
+    let after = i.get(run..).unwrap_or("");
+    let Some(c) = after.chars().next() else {
+        return true;
+    };
+    if matches!(c, '点' | '點' | '余' | '多' | '餘' | '\r' | '\n')
+        || super::trivia::pad(c)
+        || super::date::starts_range_sep(c)
+    {
+        return false;
+    }
+    if !starts_unit(c) {
+        return true;
+    }
+    small && lookup(after).is_none_or(|e| bars_cjk(e, after))
+}
+
+/// The lexicon unit `e`, written at the start of `after` right after a
+/// CJK figure without a scale word, makes no quantity of it: the unit
+/// takes no CJK numeral (nor a half: not a duration), and nothing after it
+/// could change that (no compound, no unit broken by a line end, no range
+/// separator).
+fn bars_cjk(e: &super::unit::UnitEntry, after: &str) -> bool {
+    if e.cjk || e.class == UnitClass::Time {
+        return false;
+    }
+    let rest = after.get(e.written.len()..).unwrap_or("");
+    let follow = rest.as_bytes().first().copied();
+    !follow.is_some_and(|b| matches!(b, b'/' | 0xef | 0xe6 | b'\r' | b'\n'))
+        && !rest
+            .chars()
+            .next()
+            .is_some_and(|c| super::trivia::pad(c) || super::date::starts_range_sep(c))
 }
 
 /// What follows a figure: approximation, scale, unit.
@@ -1434,6 +1470,10 @@ mod tests {
             "一点五",
             "三點",
             "几",
+            "十九",
+            "〇",
+            "一二",
+            "十十",
         ];
         let mut follows: Vec<String> = super::super::unit::all_strings()
             .flat_map(|w| [w.to_string(), w.chars().take(1).collect()])
@@ -1478,7 +1518,22 @@ mod tests {
         }
         for run in runs {
             for f in &follows {
-                for tail in ["", "元", "以上", "，"] {
+                // After a unit: a compound, a line end, a range (the
+                // rejects of `bars_cjk` look at these).
+                for tail in [
+                    "",
+                    "元",
+                    "以上",
+                    "，",
+                    "/吨",
+                    "／吨",
+                    "每人",
+                    "\n次",
+                    "至五级",
+                    "—三级",
+                    "-3级",
+                    "半",
+                ] {
                     let s = format!("{run}{f}{tail}");
                     assert_eq!(
                         super::figure_quantity_at(&s, None, true),
