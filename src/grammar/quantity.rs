@@ -296,12 +296,19 @@ fn figure_any(i: &str) -> Option<(&str, Figure<'_>)> {
 /// unit after it is one a CJK numeral does not take ([`bars_cjk`]):
 /// `两级`, `十九大`.
 fn cjk_run_stops(i: &str) -> bool {
+    cjk_run(i).is_some_and(|(run, small)| stops_after_run(i.get(run..).unwrap_or(""), small))
+}
+
+/// The run of CJK numerals `i` starts with: its length (bytes), and
+/// whether it is small (digits and `十` alone, no scale word); `None`
+/// when `i` starts with no CJK numeral.
+fn cjk_run(i: &str) -> Option<(usize, bool)> {
     if !i
         .chars()
         .next()
         .is_some_and(super::figure::is_cjk_numeral_char)
     {
-        return false;
+        return None;
     }
     let mut small = true;
     let run = i
@@ -314,7 +321,12 @@ fn cjk_run_stops(i: &str) -> bool {
             false
         })
         .map_or(i.len(), |(k, _)| k);
-    let after = i.get(run..).unwrap_or("");
+    Some((run, small))
+}
+
+/// The test of [`cjk_run_stops`] on the text `after` the run (`small`:
+/// as [`cjk_run`] tells).
+fn stops_after_run(after: &str, small: bool) -> bool {
     let Some(c) = after.chars().next() else {
         return true;
     };
@@ -328,6 +340,19 @@ fn cjk_run_stops(i: &str) -> bool {
         return true;
     }
     small && lookup(after).is_none_or(|e| bars_cjk(e, after))
+}
+
+/// True when `i` starts with a small run of CJK numerals ([`cjk_run`])
+/// that [`cjk_run_stops`] turns away and no `、` follows: then no
+/// alternative of [`quantity`] matches (a percent phrase starts with a
+/// scale word; a CJK pair inside the run, or ending with it, is followed
+/// by a digit, `十` or the text after the run, where no unit a CJK numeral
+/// takes starts; `两、三年` goes on past the `、`).
+fn small_run_stops(i: &str) -> bool {
+    cjk_run(i).is_some_and(|(run, small)| {
+        let after = i.get(run..).unwrap_or("");
+        small && !after.starts_with('、') && stops_after_run(after, true)
+    })
 }
 
 /// The lexicon unit `e`, written at the start of `after` right after a
@@ -756,6 +781,20 @@ pub(crate) fn quantity_read<'a>(
     if digit_first {
         return figure_quantity(i, read);
     }
+    quantity_cjk(i, read, true)
+}
+
+/// [`quantity_read`] at a text that starts with no digit, with or
+/// without the quick reject of [`small_run_stops`] (`quick`: the test
+/// compares the two).
+fn quantity_cjk<'a>(
+    i: &'a str,
+    read: Option<&(&'a str, Figure<'a>)>,
+    quick: bool,
+) -> PResult<'a, QuantityMatch<'a>> {
+    if quick && small_run_stops(i) {
+        return Err(err(i));
+    }
     if let Ok(r) = percent_phrase(i) {
         return Ok(r);
     }
@@ -783,7 +822,7 @@ pub(crate) fn quantity_read<'a>(
             ));
         }
     }
-    figure_quantity(i, read)
+    figure_quantity_at(i, read, quick)
 }
 
 /// The `figure range_sep figure quantity_tail | figure quantity_tail`
@@ -1446,6 +1485,8 @@ mod tests {
         }
     }
 
+    /// The quick rejects at CJK numerals ([`super::cjk_run_stops`],
+    /// [`super::small_run_stops`]) read as the plain alternatives do.
     #[test]
     fn cjk_quick_reject_is_the_plain_reading() {
         let runs = [
@@ -1474,6 +1515,18 @@ mod tests {
             "〇",
             "一二",
             "十十",
+            // CJK pairs, plain, listed and of tens.
+            "两三",
+            "三四",
+            "三五",
+            "一两",
+            "二三十",
+            "三四十",
+            "两、三",
+            "三、四",
+            "三四千",
+            "百分之",
+            "千分之",
         ];
         let mut follows: Vec<String> = super::super::unit::all_strings()
             .flat_map(|w| [w.to_string(), w.chars().take(1).collect()])
@@ -1538,6 +1591,11 @@ mod tests {
                     assert_eq!(
                         super::figure_quantity_at(&s, None, true),
                         super::figure_quantity_at(&s, None, false),
+                        "{s}"
+                    );
+                    assert_eq!(
+                        super::quantity_cjk(&s, None, true),
+                        super::quantity_cjk(&s, None, false),
                         "{s}"
                     );
                 }
