@@ -348,7 +348,7 @@ fn stops_after_run(after: &str, small: bool) -> bool {
 /// scale word; a CJK pair inside the run, or ending with it, is followed
 /// by a digit, `十` or the text after the run, where no unit a CJK numeral
 /// takes starts; `两、三年` goes on past the `、`).
-fn small_run_stops(i: &str) -> bool {
+pub(crate) fn small_run_stops(i: &str) -> bool {
     cjk_run(i).is_some_and(|(run, small)| {
         let after = i.get(run..).unwrap_or("");
         small && !after.starts_with('、') && stops_after_run(after, true)

@@ -43,7 +43,7 @@ use crate::grammar::date::{
 use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
-    quantity_read,
+    quantity_read, small_run_stops,
 };
 use crate::grammar::reference::{RefsQuotes, doc_number, issuer_code_len, refs_and_quotes};
 use crate::span::Span;
@@ -1358,6 +1358,20 @@ impl<'a> Scanner<'a, '_> {
         }
         if is_cjk {
             if let Some(end) = self.cjk_word(i, c, prev, rest) {
+                return Some(end);
+            }
+            // 四是, 一定: no date goes on from the char after the run (as
+            // try_date tests it) and no quantity starts here (the quick
+            // reject quantity_read starts with): the run is skipped as
+            // figure() would skip it.
+            let end = self.skip_run(i);
+            let after = self.text.get(end..).unwrap_or("");
+            if !after
+                .chars()
+                .next()
+                .is_some_and(|n| date_may_follow(n, false))
+                && small_run_stops(rest)
+            {
                 return Some(end);
             }
         }

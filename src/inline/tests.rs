@@ -742,3 +742,40 @@ fn words_without_a_digit_are_skipped_whole() {
     assert!(render("PM2.5浓度").is_empty());
     assert!(render("5G基站").is_empty());
 }
+
+/// The skip of a CJK numeral run in `try_at` (no date may follow the
+/// run, `small_run_stops`) leaves out nothing: wherever it skips, neither
+/// a date, a listed date nor a quantity starts (checked at every CJK
+/// numeral of the corpus and of tricky snippets).
+#[test]
+fn skipped_cjk_runs_start_no_date_or_quantity() {
+    let mut texts = crate::test_corpus::texts();
+    texts.push(
+        "四是，一定，五中全会，两级，十九大，二、三年，两三个，二三十名，三四千瓦，\
+         百分之五，一月，三月份，二〇二六年，十二月五日，三至五年，一年半，一个半月，\
+         两个多月，三 年，五\n年，七、八月，九点，十时，五一，六·一八，一、二，三—五级"
+            .to_string(),
+    );
+    let mut skipped = 0;
+    for t in &texts {
+        for (k, c) in t.char_indices() {
+            if !is_cjk_numeral_char(c) {
+                continue;
+            }
+            let rest = &t[k..];
+            let end = skip_run_at(t, k);
+            let after = t.get(end..).unwrap_or("");
+            let no_date = !after
+                .chars()
+                .next()
+                .is_some_and(|n| date_may_follow(n, false));
+            if no_date && small_run_stops(rest) {
+                assert!(date(rest).is_err(), "date at {rest:.20}");
+                assert!(listed_date(rest).is_err(), "listed date at {rest:.20}");
+                assert!(quantity(rest).is_err(), "quantity at {rest:.20}");
+                skipped += 1;
+            }
+        }
+    }
+    assert!(skipped > 100, "{skipped}");
+}
