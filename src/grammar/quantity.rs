@@ -303,25 +303,20 @@ fn cjk_run_stops(i: &str) -> bool {
 /// whether it is small (digits and `十` alone, no scale word); `None`
 /// when `i` starts with no CJK numeral.
 fn cjk_run(i: &str) -> Option<(usize, bool)> {
-    if !i
-        .chars()
-        .next()
-        .is_some_and(super::figure::is_cjk_numeral_char)
-    {
-        return None;
-    }
+    // Every CJK numeral char is three bytes long (U+3007, U+25CB and
+    // ideographs): the run is read three bytes at a time.
+    let b = i.as_bytes();
+    let mut k = 0usize;
     let mut small = true;
-    let run = i
-        .char_indices()
-        .find(|&(_, c)| {
-            if !super::figure::is_cjk_numeral_char(c) {
-                return true;
-            }
-            small &= cjk_mult(c).is_none_or(|e| e < 2);
-            false
-        })
-        .map_or(i.len(), |(k, _)| k);
-    Some((run, small))
+    while let Some(&[b0 @ 0xe0..=0xef, b1, b2]) = b.get(k..k + 3) {
+        let v = u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+        let Some(c) = char::from_u32(v).filter(|&c| super::figure::is_cjk_numeral_char(c)) else {
+            break;
+        };
+        small &= cjk_mult(c).is_none_or(|e| e < 2);
+        k += 3;
+    }
+    (k > 0).then_some((k, small))
 }
 
 /// The test of [`cjk_run_stops`] on the text `after` the run (`small`:
@@ -348,11 +343,23 @@ fn stops_after_run(after: &str, small: bool) -> bool {
 /// scale word; a CJK pair inside the run, or ending with it, is followed
 /// by a digit, `十` or the text after the run, where no unit a CJK numeral
 /// takes starts; `两、三年` goes on past the `、`).
+#[cfg(test)]
 pub(crate) fn small_run_stops(i: &str) -> bool {
-    cjk_run(i).is_some_and(|(run, small)| {
-        let after = i.get(run..).unwrap_or("");
-        small && !after.starts_with('、') && stops_after_run(after, true)
-    })
+    cjk_run(i).is_some_and(|(run, small)| small && small_run_ends(i.get(run..).unwrap_or("")))
+}
+
+/// [`small_run_stops`] at a text that starts with a run of CJK numerals
+/// `run` bytes long (the caller has found its end).
+pub(crate) fn small_run_stops_at(i: &str, run: usize) -> bool {
+    let small = i
+        .get(..run)
+        .is_some_and(|r| r.chars().all(|c| cjk_mult(c).is_none_or(|e| e < 2)));
+    small && small_run_ends(i.get(run..).unwrap_or(""))
+}
+
+/// The test of [`small_run_stops`] on the text `after` a small run.
+fn small_run_ends(after: &str) -> bool {
+    !after.starts_with('、') && stops_after_run(after, true)
 }
 
 /// The lexicon unit `e`, written at the start of `after` right after a
@@ -792,8 +799,18 @@ fn quantity_cjk<'a>(
     read: Option<&(&'a str, Figure<'a>)>,
     quick: bool,
 ) -> PResult<'a, QuantityMatch<'a>> {
-    if quick && small_run_stops(i) {
-        return Err(err(i));
+    // After a small run with no `、` after it, the test of
+    // `small_run_stops` is the one `cjk_run_stops` makes: when it lets
+    // the run go on, the figure need not make it again.
+    let mut passed = false;
+    if quick {
+        if let Some((run, true)) = cjk_run(i) {
+            let after = i.get(run..).unwrap_or("");
+            if small_run_ends(after) {
+                return Err(err(i));
+            }
+            passed = !after.starts_with('、');
+        }
     }
     if let Ok(r) = percent_phrase(i) {
         return Ok(r);
@@ -822,7 +839,7 @@ fn quantity_cjk<'a>(
             ));
         }
     }
-    figure_quantity_at(i, read, quick)
+    figure_quantity_at(i, read, quick && !passed)
 }
 
 /// The `figure range_sep figure quantity_tail | figure quantity_tail`
@@ -1483,6 +1500,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `small_run_stops_at`, given the run's end, reads as
+    /// `small_run_stops` finds it.
+    #[test]
+    fn small_run_stops_at_a_known_run_end() {
+        let mut checked = 0;
+        let mut texts = crate::test_corpus::texts();
+        texts.push("四是，两级，十九大，三千米，二、三年，百分之五，〇，一二三四".to_string());
+        for t in &texts {
+            for (k, c) in t.char_indices() {
+                if !crate::grammar::figure::is_cjk_numeral_char(c) {
+                    continue;
+                }
+                let rest = &t[k..];
+                let run = rest
+                    .char_indices()
+                    .find(|&(_, c)| !crate::grammar::figure::is_cjk_numeral_char(c))
+                    .map_or(rest.len(), |(j, _)| j);
+                assert_eq!(super::cjk_run(rest).map(|r| r.0), Some(run), "{rest:.20}");
+                assert_eq!(
+                    super::small_run_stops_at(rest, run),
+                    super::small_run_stops(rest),
+                    "{rest:.20}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// The quick rejects at CJK numerals ([`super::cjk_run_stops`],

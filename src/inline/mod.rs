@@ -43,7 +43,7 @@ use crate::grammar::date::{
 use crate::grammar::figure::{Figure, Num, digit_value, is_cjk_numeral_char, is_cjk_numeral_def};
 use crate::grammar::quantity::{
     QuantityMatch, approx_prefix, bare_scale, change_basis, change_verb, gap, quantity,
-    quantity_read, small_run_stops,
+    quantity_read, small_run_stops_at,
 };
 use crate::grammar::reference::{RefsQuotes, doc_number, issuer_code_len, refs_and_quotes};
 use crate::span::Span;
@@ -1370,7 +1370,7 @@ impl<'a> Scanner<'a, '_> {
                 .chars()
                 .next()
                 .is_some_and(|n| date_may_follow(n, false))
-                && small_run_stops(rest)
+                && small_run_stops_at(rest, end - i)
             {
                 return Some(end);
             }
