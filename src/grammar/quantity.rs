@@ -534,6 +534,7 @@ fn tail_at(i: &str, quick: bool) -> Tail<'_> {
     }
 }
 
+#[inline(always)]
 fn suffix(t: &mut Tail<'_>) {
     // Both readings below start with an approximation word.
     if !t
@@ -544,6 +545,12 @@ fn suffix(t: &mut Tail<'_>) {
     {
         return;
     }
+    suffix_at(t);
+}
+
+/// [`suffix`] past its quick reject.
+#[inline(never)]
+fn suffix_at(t: &mut Tail<'_>) {
     if let Ok((r, a)) = approx_suffix(t.rest) {
         t.rest = r;
         t.approx = Some(a);
@@ -581,10 +588,17 @@ fn suffix(t: &mut Tail<'_>) {
     }
 }
 
+#[inline(always)]
 fn range_sep(i: &str) -> Option<&str> {
     if !i.chars().next().is_some_and(super::date::starts_range_sep) {
         return None;
     }
+    range_sep_at(i)
+}
+
+/// [`range_sep`] past its quick reject.
+#[inline(never)]
+fn range_sep_at(i: &str) -> Option<&str> {
     for s in super::date::RANGE_SEPS {
         if let Some(r) = i.strip_prefix(s) {
             return Some(r);
@@ -910,8 +924,10 @@ fn figure_quantity_at<'a>(
     }
     // 3万4000, 5万4千6百, 1千零1: a compound arabic numeral (section 3
     // `number`) that runs on past the first scale word.
+    // (A scale word starts `r`: most figures go on with a unit.)
     let mut compound_scale = None;
-    if !f.cjk {
+    let scale_next = r.chars().next().and_then(cjk_mult).is_some_and(|e| e >= 2);
+    if !f.cjk && scale_next {
         if let Ok((after_mag, _)) = quantity_magnitude(r) {
             let resumes = after_mag
                 .chars()
@@ -1499,6 +1515,27 @@ mod tests {
                     "{s}"
                 );
             }
+        }
+    }
+
+    /// The compound-numeral check runs only when a scale word starts the
+    /// text after the figure: exactly when `quantity_magnitude` reads one.
+    #[test]
+    fn scale_word_first_is_a_magnitude() {
+        let mut heads: Vec<String> = super::super::unit::all_strings()
+            .map(str::to_string)
+            .collect();
+        for w in [
+            "百", "千", "万", "亿", "萬", "億", "佰", "仟", "十", "拾", "一", "两", "零",
+        ] {
+            heads.push(w.to_string());
+            heads.push(format!("{w}元"));
+            heads.push(format!("{w}万元"));
+        }
+        heads.extend(["", "，", "a", "1", " ", "\n", "余万", "多亿"].map(str::to_string));
+        for h in &heads {
+            let first = h.chars().next().and_then(cjk_mult).is_some_and(|e| e >= 2);
+            assert_eq!(quantity_magnitude(h).is_ok(), first, "{h}");
         }
     }
 
