@@ -231,7 +231,8 @@ fn whole_numeral(s: &str) -> Option<(Decimal, Option<Approx>)> {
 
 /// Scan a snippet of text (one block: a sentence, a paragraph, a title)
 /// for entities, without any document structure: the same scanner the
-/// parser runs on each paragraph.
+/// parser runs on each paragraph (a line break between two words of a
+/// hard-wrapped paragraph is read through: `超过⏎76%`).
 ///
 /// ```
 /// use gongwen::entity::{extract, EntityKind};
@@ -244,7 +245,7 @@ fn whole_numeral(s: &str) -> Option<(Decimal, Option<Approx>)> {
 pub fn extract(text: &str) -> Vec<Entity<'_>> {
     let mut sink = crate::inline::InlineSink::default();
     let span = Span::new(0, text.len());
-    crate::inline::scan(text, span, &crate::Options::default(), &mut sink);
+    crate::inline::wrap::scan_paragraph(text, span, &crate::Options::default(), &mut sink);
     let mut entities = sink.entities.to_vec(text);
     if entities.is_empty() {
         // A snippet that is nothing but a numeral (`两千四百五`, `壹佰伍拾`)

@@ -1788,7 +1788,7 @@ fn make_paragraph<'a>(
         // The `《》“”` pairs the walk found (with sentences), for the scan.
         std::mem::swap(&mut sink.marks, &mut scratch.marks);
         std::mem::swap(&mut sink.walked, &mut scratch.walked);
-        inline::scan(src, span, opts, sink);
+        inline::wrap::scan_paragraph(src, span, opts, sink);
         diags.append(&mut sink.diagnostics);
         // Exact-size copies; the sink keeps its buffers for the next block.
         (

@@ -1382,3 +1382,75 @@ fn months_listed_before_the_month_with_yue() {
         "{es:?}"
     );
 }
+
+/// Hard-wrapped paragraphs (grammar `soft_break`): a line break where a
+/// page's width ran out, inside a numeral or between a figure and its
+/// approximation, reads as if the text went on; the entity spans the break.
+/// (Each case follows a full line of 30 columns: only a line about as wide
+/// as the paragraph's widest was wrapped.)
+#[test]
+fn hard_wrapped_paragraphs_read_through_their_breaks() {
+    const FILL: &str = "全年各级各部门扎实推进各项工作";
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "减负超过\n2.6万亿元。",
+            &["quantity 超过\n2.6万亿元 = 2600000000000 元 more_than"],
+        ),
+        (
+            "覆盖率达95%\n以上。",
+            &["quantity 95%\n以上 = 95 % more_than"],
+        ),
+        (
+            "覆盖率达95%以\r\n上。",
+            &["quantity 95%以\r\n上 = 95 % more_than"],
+        ),
+        ("从一九四\n九年起", &["date 一九四\n九年 = 1949"]),
+        (
+            "新建学校三十\u{3000}\n  二所",
+            &["quantity 三十\u{3000}\n  二所 = 32 所"],
+        ),
+        ("占百分之三\n点二。", &["quantity 百分之三\n点二 = 3.2 %"]),
+        (
+            "出口２\n３６００多亿元",
+            &["quantity ２\n３６００多亿元 = 2360000000000 元 more_than"],
+        ),
+        ("第十\n三届", &["ordinal 第十\n三届 = 13"]),
+        (
+            "2020年3月1日－\n2020年3月31日",
+            &["date 2020年3月1日－\n2020年3月31日 = 2020-03-01..2020-03-31"],
+        ),
+        // Hard breaks: two ASCII digits, a sentence end, a marker line.
+        ("共计3\n4个", &["number 3 = 3", "quantity 4个 = 4 个"]),
+        (
+            "完成3个。\n4个",
+            &["quantity 3个 = 3 个", "quantity 4个 = 4 个"],
+        ),
+        ("主要措施\n2.加强3项", &["quantity 3项 = 3 项"]),
+        // Wrapped text reads as the same text unwrapped would.
+        ("到岗3人\n次日到岗", &["quantity 3人\n次 = 3 人次"]),
+        ("“三项改\n革”", &[]),
+    ];
+    for (input, want) in cases {
+        let text = format!("{FILL}{input}");
+        assert_eq!(&lines(&text), want, "should read {input:?}");
+    }
+    // A short line ended where its writer ended it.
+    check(&[(
+        "减负超过\n2.6万亿元。",
+        &["quantity 2.6万亿元 = 2600000000000 元"],
+    )]);
+    // In a document: the spans are the input's, and a figure cut by the
+    // break is reported (an approximation word parted from it is not).
+    let src = "一、总体情况\n全年各级各部门扎实推进减税降费减负超过\n2.6万亿元，新建和改扩建中小学校共三十\n二所。\n";
+    let doc = gongwen::parse(src);
+    let es = doc.entities();
+    let texts: Vec<&str> = es.iter().map(|e| &src[e.span.range()]).collect();
+    assert_eq!(texts, ["超过\n2.6万亿元", "三十\n二所"]);
+    let split: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == gongwen::DiagnosticCode::NumberSplit)
+        .map(|d| &src[d.span.range()])
+        .collect();
+    assert_eq!(split, ["三十\n二所"]);
+}

@@ -176,3 +176,75 @@ fn corpus_reads_alike_under_every_layout() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// `text` hard-wrapped at `width` columns (two for a wide char) the way a
+/// page sets Chinese text: no break inside a run of ASCII letters, digits
+/// and their punctuation, no line starting with closing punctuation or
+/// ending with an opening one.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let ascii = |c: char| c.is_ascii_alphanumeric() || ".%,/:_-".contains(c);
+    let cols = |c: &char| if (*c as u32) < 0x1100 { 1 } else { 2 };
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let mut l: Vec<char> = line.chars().collect();
+        while l.iter().map(cols).sum::<usize>() > width {
+            let (mut k, mut w) = (0, 0);
+            while k < l.len() && w + cols(&l[k]) <= width {
+                w += cols(&l[k]);
+                k += 1;
+            }
+            while k > 1 && ascii(l[k]) && ascii(l[k - 1]) {
+                k -= 1;
+            }
+            while k > 1
+                && ("，。；：、）》”！？%".contains(l[k]) || "“《（(-—～".contains(l[k - 1]))
+            {
+                k -= 1;
+            }
+            out.push(l[..k].iter().collect::<String>());
+            l.drain(..k);
+        }
+        out.push(l.into_iter().collect());
+    }
+    out.join("\n")
+}
+
+/// Entities as a multiset: (entity, how many).
+fn counted(es: Vec<String>) -> std::collections::BTreeMap<String, i64> {
+    let mut m = std::collections::BTreeMap::new();
+    for e in es {
+        *m.entry(e).or_insert(0) += 1;
+    }
+    m
+}
+
+/// The corpus hard-wrapped (PDF text, fixed-width pages: grammar
+/// `soft_break`) keeps its headings and nearly all of its entities. What
+/// still differs is wrapping this test does that real pages would not do
+/// (inside an ASCII figure at a line's first char, a heading-like title cut
+/// into lines) and breaks inside mixed tokens (`“5·⏎30”`): 27 of 6,327
+/// entity readings change; without the joined view 390 did.
+#[test]
+fn hard_wrapped_corpus_keeps_its_entities() {
+    let (mut changed, mut total) = (0, 0);
+    let mut report = Vec::new();
+    for (name, text) in corpus() {
+        let wrapped = hard_wrap(&text, 76);
+        let (a, b) = (counted(entities(&text)), counted(entities(&wrapped)));
+        total += a.values().sum::<i64>();
+        let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        let n: i64 = keys
+            .into_iter()
+            .map(|k| (a.get(k).copied().unwrap_or(0) - b.get(k).copied().unwrap_or(0)).abs())
+            .sum();
+        if n > 0 {
+            report.push(format!("{name}: {n}"));
+        }
+        changed += n;
+    }
+    eprintln!("changed {changed} of {total}: {report:?}");
+    assert!(
+        changed * 200 <= total,
+        "changed {changed} of {total}: {report:#?}"
+    );
+}

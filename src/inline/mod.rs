@@ -2336,3 +2336,4 @@ pub(crate) fn scan<'a>(src: &'a str, span: Span, opts: &Options, sink: &mut Inli
 
 #[cfg(test)]
 mod tests;
+pub(crate) mod wrap;
