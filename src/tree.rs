@@ -635,6 +635,51 @@ fn marked_heading<'a>(
     None
 }
 
+/// The narrowest line a wrapped page's full line can be, in columns
+/// ([`crate::inline::wrap::columns`]): 20 ideographs.
+const WRAPPED_MIN_COLUMNS: usize = 40;
+
+/// Line `i` (with a heading marker) goes on a sentence that a page wrapped
+/// at a fixed width broke (PDF text): the line before it is body text (no
+/// heading) that ends in a word char, at least [`WRAPPED_MIN_COLUMNS`]
+/// wide, and a full line of its page: about as wide as line `i` or as
+/// the line before it. `…全市共办理案件` / `三、四类案件同比下降…` is one
+/// sentence, not a heading `三、`.
+fn wrapped_continuation(
+    lines: &[LineInfo<'_>],
+    lo: usize,
+    i: usize,
+    out: &[HeadingCand<'_>],
+) -> bool {
+    use crate::inline::wrap::{columns, word};
+    if i <= lo || out.last().is_some_and(|h| h.last_line + 1 == i) {
+        return false;
+    }
+    let Some(p) = lines.get(i - 1).filter(|p| !p.is_blank()) else {
+        return false;
+    };
+    if !p
+        .text
+        .trim_end_matches(pad)
+        .chars()
+        .next_back()
+        .is_some_and(word)
+    {
+        return false;
+    }
+    let wp = columns(p.text);
+    if wp < WRAPPED_MIN_COLUMNS {
+        return false;
+    }
+    let slack = (wp / 5).max(4);
+    let full = |w: usize| w + slack >= wp && w <= wp + slack;
+    lines.get(i).is_some_and(|l| columns(l.text) + slack >= wp)
+        || i - 1 > lo
+            && lines
+                .get(i - 2)
+                .is_some_and(|q| !q.is_blank() && full(columns(q.text)))
+}
+
 /// The most headings [`headings`] reserves room for at once.
 const MAX_HEADINGS_RESERVED: usize = 1 << 12;
 
@@ -684,6 +729,11 @@ pub(crate) fn headings<'a>(
             }
         }
         list_run = None;
+        // A marker a wrapped page moved to a line's start, mid-sentence.
+        if marker.is_some() && wrapped_continuation(lines, lo, i, &out) {
+            i += 1;
+            continue;
+        }
         // `附件：1.…` starts a list of attachment titles: `2.…` `3.…` after
         // it are list items, not headings.
         if let Some(rest) = l

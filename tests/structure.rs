@@ -1476,3 +1476,27 @@ fn spaced_signature_date_closes_the_report() {
     let d = date.date.expect("its value");
     assert_eq!((d.year, d.month, d.day), (Some(2024), Some(3), Some(1)));
 }
+
+/// A page wrapped at a fixed width (PDF text) can move a marker of the
+/// running text to a line's start: `…分别居全国第二、第` / `七、第九。…`.
+/// After a full line that ends mid-sentence it is no heading; after a
+/// line ending a sentence it is.
+#[test]
+fn a_marker_a_wrapped_page_moved_to_a_line_start_is_no_heading() {
+    let text = "一、总体情况\n\
+        全年实现地区生产总值5696亿元，增长5.3%，超过全国平均水平。一产、二\n\
+        产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第\n\
+        七、第九。固定资产投资增长6%，居全国第四。\n\
+        二、主要做法\n\
+        加强组织领导。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["总体情况", "主要做法"]);
+    // After a sentence's end the marker heads a section.
+    let text = "一、总体情况\n\
+        全年实现地区生产总值5696亿元，增长5.3%，超过全国平均水平。一产、二\n\
+        产、三产增加值分别增长6%、5.2%、5.2%，分别居全国前列。\n\
+        二、工作措施\n\
+        加强组织领导。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["总体情况", "工作措施"]);
+}

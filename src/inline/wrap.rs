@@ -85,7 +85,7 @@ impl Joined {
 }
 
 /// A word char: text runs on through a break between two of them.
-fn word(c: char) -> bool {
+pub(crate) fn word(c: char) -> bool {
     let u = c as u32;
     (0x4e00..=0x9fff).contains(&u)
         || (0x3400..=0x4dbf).contains(&u)
@@ -162,7 +162,7 @@ fn fullwidth_digit(c: char) -> bool {
 /// ASCII char, two for a char of three bytes (ideographs, fullwidth forms,
 /// CJK punctuation), as (bytes + chars) / 2: exact for those, in between
 /// for the rare others. The char count is std's, a word at a time.
-fn columns(line: &str) -> usize {
+pub(crate) fn columns(line: &str) -> usize {
     let line = line.trim_matches(pad);
     (line.len() + line.chars().count()) / 2
 }
