@@ -455,7 +455,7 @@ fn marked_heading<'a>(
         // In-body list lines (`二、…；`) and dates/quantities are not headings.
         // A short one-clause line ending in `；` followed by a prose line
         // (not the next item) is a heading written with a stray `；`.
-        if t.ends_with(['；', ';'])
+        if logical_end(lines, i, hi).ends_with(['；', ';'])
             && m.family != MarkerFamily::Article
             && !semicolon_heading(lines, i, hi, body)
         {
@@ -680,6 +680,46 @@ fn wrapped_continuation(
                 .is_some_and(|q| !q.is_blank() && full(columns(q.text)))
 }
 
+/// The last line of the logical line that line `i` starts: on a page
+/// wrapped at a fixed width, a full line (at least [`WRAPPED_MIN_COLUMNS`])
+/// that does not end a sentence or clause runs on into the next
+/// (non-blank, unmarked) line, and so on while the lines stay full (a
+/// paragraph's last line is short). `i` itself when it does not run on.
+fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
+    use crate::inline::wrap::columns;
+    let width = lines.get(i).map_or(0, |l| columns(l.text));
+    if width < WRAPPED_MIN_COLUMNS {
+        return i;
+    }
+    let slack = (width / 5).max(4);
+    let mut k = i;
+    while k + 1 < hi {
+        let Some(l) = lines.get(k) else { break };
+        // The first line shows the wrap: it breaks mid-sentence. After it,
+        // every full line runs on, whatever it ends with.
+        let runs_on = columns(l.text) + slack >= width
+            && (k > i
+                || !l
+                    .text
+                    .trim_end_matches(pad)
+                    .ends_with(['。', '！', '？', '；', ';', '：', ':', '!', '?']));
+        let Some(next) = lines.get(k + 1).filter(|n| !n.is_blank()) else {
+            break;
+        };
+        if !runs_on || heading_marker(next.text).is_ok() {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The text of the last line of the logical line line `i` starts
+/// ([`logical_last`]).
+fn logical_end<'a>(lines: &[LineInfo<'a>], i: usize, hi: usize) -> &'a str {
+    lines.get(logical_last(lines, i, hi)).map_or("", |l| l.text)
+}
+
 /// The most headings [`headings`] reserves room for at once.
 const MAX_HEADINGS_RESERVED: usize = 1 << 12;
 
@@ -718,13 +758,16 @@ pub(crate) fn headings<'a>(
             let continues =
                 list_run.is_some_and(|(f, n, _)| f == m.family && m.ordinal == Some(n + 1));
             let any_end = continues && list_run.is_some_and(|r| r.2);
-            if l.text.ends_with(['；', ';'])
+            // On a wrapped page the item runs over its logical line.
+            let last = logical_last(lines, i, hi);
+            let end = lines.get(last).map_or(l.text, |e| e.text);
+            if end.ends_with(['；', ';'])
                 && (m.family == MarkerFamily::Article
                     || !semicolon_heading(lines, i, hi, rest.trim_start_matches(pad)))
-                || continues && (any_end || ends_sentence(l.text) || l.text.ends_with(['；', ';']))
+                || continues && (any_end || ends_sentence(end) || end.ends_with(['；', ';']))
             {
                 list_run = m.ordinal.map(|n| (m.family, n, any_end));
-                i += 1;
+                i = last + 1;
                 continue;
             }
         }
@@ -1029,6 +1072,7 @@ fn fill_gaps<'a>(
                 && !taken.get(j).copied().unwrap_or(false)
                 && heading_like(l, MAX_RECOVERED_CHARS)
                 && standalone(lines, j, lo, hi)
+                && logical_last(lines, j, hi) == j
                 && followed_by_content(lines, j, h.first_line)
                 && (prev.is_some() || want > 1 || j > from_line)
             {

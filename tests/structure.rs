@@ -1500,3 +1500,29 @@ fn a_marker_a_wrapped_page_moved_to_a_line_start_is_no_heading() {
     let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
     assert_eq!(titles, ["总体情况", "工作措施"]);
 }
+
+/// On a wrapped page a marker-led list item runs over several full lines:
+/// its logical line's end (`；`) makes it an in-body list item, and a full
+/// line that runs on is no short standalone line to fill a gap with.
+#[test]
+fn a_wrapped_page_reads_marker_lines_by_their_logical_line() {
+    let text = "一、物价\n\
+        国务院决定在物价问题上采取以下的综合配套措施：\n\
+        （一）继续坚持有计划有步骤地改革不合理的价格体系，逐步调整农副产品价格，理\n\
+        顺工业品与农产品的比价关系，稳定市场物价水平，保障人民群众的基本生活需要；\n\
+        （二）加强物价管理和工商行政管理，建立和健全群众性的社会监督制度，严肃查\n\
+        处违法违纪行为。\n\
+        二、财政\n\
+        加强财政管理。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["物价", "财政"]);
+    let text = "一、经济\n\
+        发展经济。\n\
+        \n\
+        我们要为经济振兴打好基础，必须使基本建设保持必要的规模，但这个规模一定\n\
+        要同国力相适应，不能超过财力负担和物资供应的可能。\n\
+        三、财政\n\
+        加强财政管理。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["经济", "财政"]);
+}
