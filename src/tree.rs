@@ -687,7 +687,22 @@ fn wrapped_continuation(
 /// paragraph's last line is short). `i` itself when it does not run on.
 fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
     use crate::inline::wrap::columns;
-    let width = lines.get(i).map_or(0, |l| columns(l.text));
+    const TERMINAL: [char; 9] = ['。', '！', '？', '；', ';', '：', ':', '!', '?'];
+    // The cheap tests first: most lines end a sentence, are short (a
+    // column takes at least a byte) or have no unmarked line after them.
+    let Some(first) = lines.get(i) else {
+        return i;
+    };
+    let runs_on_at_all = first.text.len() >= WRAPPED_MIN_COLUMNS
+        && !first.text.trim_end_matches(pad).ends_with(TERMINAL)
+        && i + 1 < hi
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| !n.is_blank() && heading_marker(n.text).is_err());
+    if !runs_on_at_all {
+        return i;
+    }
+    let width = columns(first.text);
     if width < WRAPPED_MIN_COLUMNS {
         return i;
     }
@@ -697,12 +712,7 @@ fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
         let Some(l) = lines.get(k) else { break };
         // The first line shows the wrap: it breaks mid-sentence. After it,
         // every full line runs on, whatever it ends with.
-        let runs_on = columns(l.text) + slack >= width
-            && (k > i
-                || !l
-                    .text
-                    .trim_end_matches(pad)
-                    .ends_with(['。', '！', '？', '；', ';', '：', ':', '!', '?']));
+        let runs_on = k == i || columns(l.text) + slack >= width;
         let Some(next) = lines.get(k + 1).filter(|n| !n.is_blank()) else {
             break;
         };
