@@ -1434,11 +1434,26 @@ fn hard_wrapped_paragraphs_read_through_their_breaks() {
         let text = format!("{FILL}{input}");
         assert_eq!(&lines(&text), want, "should read {input:?}");
     }
-    // A short line ended where its writer ended it.
-    check(&[(
-        "减负超过\n2.6万亿元。",
-        &["quantity 2.6万亿元 = 2600000000000 元"],
-    )]);
+    // A short line ended where its writer ended it: the grammar reads the
+    // break (a unit broken there joins only when it closes the phrase; so
+    // does an approximation suffix on a page with each figure on its own
+    // line).
+    check(&[
+        (
+            "减负超过\n2.6万亿元。",
+            &["quantity 2.6万亿元 = 2600000000000 元"],
+        ),
+        ("到岗3人\n次日到岗", &["quantity 3人 = 3 人"]),
+        (
+            "覆盖率达\n95%\n以上，通",
+            &["quantity 95%\n以上 = 95 % more_than"],
+        ),
+        (
+            "覆盖率达\n95%  \n以上。",
+            &["quantity 95%  \n以上 = 95 % more_than"],
+        ),
+        ("共3个\n以上各项", &["quantity 3个 = 3 个"]),
+    ]);
     // In a document: the spans are the input's, and a figure cut by the
     // break is reported (an approximation word parted from it is not).
     let src = "一、总体情况\n全年各级各部门扎实推进减税降费减负超过\n2.6万亿元，新建和改扩建中小学校共三十\n二所。\n";

@@ -543,9 +543,35 @@ fn suffix(t: &mut Tail<'_>) {
         .next()
         .is_some_and(|c| starts_approx_suffix(c) || starts_approx_infix(c))
     {
+        // A page that puts each figure on its own line: `95%⏎以上，`.
+        if t.unit.is_some() {
+            let (r, broken) = gap(t.rest);
+            if broken {
+                suffix_over_line_end(t, r);
+            }
+        }
         return;
     }
     suffix_at(t);
+}
+
+/// An approximation suffix after a unit and one line break (`r`: the text
+/// after the break and its padding), when it closes the phrase (punctuation, padding, a line end or the end after it):
+/// `95%⏎以上，` reads 95% more_than; `3个⏎以上各项` is no suffix.
+#[inline(never)]
+fn suffix_over_line_end<'a>(t: &mut Tail<'a>, r: &'a str) {
+    if let Ok((r2, a)) = approx_suffix(r) {
+        let closes = r2.chars().next().is_none_or(|c| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '、' | ',' | '.' | ';' | ':' | '）' | ')' | '\n' | '\r'
+            ) || super::trivia::pad(c)
+        });
+        if closes {
+            t.rest = r2;
+            t.approx = Some(a);
+        }
+    }
 }
 
 /// [`suffix`] past its quick reject.
