@@ -33,6 +33,7 @@ fn err(i: &str) -> nom::Err<super::GrammarError<'_>> {
 
 /// Skip padding and at most one line break between a figure and its
 /// continuation: (rest, crossed a line break).
+#[inline]
 pub(crate) fn gap(i: &str) -> (&str, bool) {
     // Nothing to skip unless the text starts with a pad char or a line end
     // (by its bytes: U+3000 is E3 80 80, U+00A0 C2 A0, U+2000..U+200B and
