@@ -753,7 +753,8 @@ fn bracket_class(class: u8, depth: &mut i32, after_term: bool) -> bool {
 /// ascending: the scan of the same text steps through them instead of
 /// searching, [`crate::inline::Walked`]). The `《》“”` it passes (every
 /// one: they are quotes and brackets) are paired into `marks`, for the
-/// inline scan of the same text.
+/// inline scan of the same text. Returns whether the text has a line
+/// feed (every one is a clause break or padding before a sentence).
 fn walk(
     text: &str,
     base: usize,
@@ -761,8 +762,10 @@ fn walk(
     cands: &mut Vec<Cand>,
     marks: &mut RefsQuotes,
     act: &mut Vec<u32>,
-) {
+) -> bool {
     let bytes = text.as_bytes();
+    // A line feed passed (the pads before a sentence, a clause break).
+    let mut line_feed = false;
     candidate(text, 0, cands);
     let mut depth: i32 = 0;
     let mut start: Option<usize> = None;
@@ -787,6 +790,7 @@ fn walk(
                     }
                     at += c.len_utf8();
                     if c == '\n' {
+                        line_feed = true;
                         candidate(text, at, cands);
                     }
                 }
@@ -804,6 +808,7 @@ fn walk(
         };
         if stop == CLAUSE_ONLY {
             // `,` `:` or a line feed: a clause break, nothing to sentences.
+            line_feed |= bytes.get(h) == Some(&b'\n');
             at = h + 1;
             candidate(text, at, cands);
             continue;
@@ -851,6 +856,7 @@ fn walk(
             out.push(Span::new(base + s, base + s + t.len()));
         }
     }
+    line_feed
 }
 
 /// [`walk`] without sentences: the item candidates alone, at the start and
@@ -921,8 +927,9 @@ pub(crate) fn paragraph<'a>(
     marks.clear();
     scratch.walked.at.clear();
     scratch.walked.span = None;
+    scratch.walked.line_feed = false;
     if want_sentences {
-        walk(
+        scratch.walked.line_feed = walk(
             text,
             span.start(),
             Some(&mut scratch.sents),
@@ -1723,6 +1730,7 @@ mod tests {
             // The walk's active chars are those `next_active` steps to,
             // and the scan steps through them as it would search.
             proptest::prop_assert_eq!(scratch.walked.span, Some(span));
+            proptest::prop_assert_eq!(scratch.walked.line_feed, text.contains('\n'));
             let at = &scratch.walked.at;
             proptest::prop_assert_eq!(at, &crate::inline::active_offsets(&text));
             let mut k = 0;

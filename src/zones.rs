@@ -1338,6 +1338,7 @@ pub(crate) fn parse_document<'a>(src: &'a str, opts: &Options) -> Result<Documen
 
     // Paragraphs, each owned by the preamble (None) or a heading.
     let mut sink = InlineSink::with_cap(opts.max_diagnostics);
+    sink.cr_free = memchr::memchr(b'\r', src.as_bytes()).is_none();
     // Buffers a paragraph's walk fills, kept for the next paragraph.
     let mut scratch = block::Scratch::default();
     // Every paragraph holds a non-blank line of the body of its own: their

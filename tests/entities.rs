@@ -1468,4 +1468,15 @@ fn hard_wrapped_paragraphs_read_through_their_breaks() {
         .map(|d| &src[d.span.range()])
         .collect();
     assert_eq!(split, ["三十\n二所"]);
+    // Line ends of every style (CR alone as on old Mac pages).
+    for eol in ["\r\n", "\r"] {
+        let src = src.replace('\n', eol);
+        let doc = gongwen::parse(&src);
+        let texts: Vec<String> = doc
+            .entities()
+            .iter()
+            .map(|e| src[e.span.range()].replace(eol, "⏎"))
+            .collect();
+        assert_eq!(texts, ["超过⏎2.6万亿元", "三十⏎二所"], "{eol:?}");
+    }
 }

@@ -67,6 +67,9 @@ pub(crate) struct InlineSink<'a> {
     /// steps with [`next_active`]. Changes hands with the walk's
     /// ([`crate::block::Scratch`]) like `marks`.
     pub(crate) walked: Walked,
+    /// The whole input has no `\r`: a walked paragraph without a line feed
+    /// has no line end ([`wrap::scan_paragraph`] then searches no further).
+    pub(crate) cr_free: bool,
 }
 
 /// The offsets (in the paragraph's text, ascending) of every active char
@@ -78,6 +81,8 @@ pub(crate) struct Walked {
     pub(crate) span: Option<Span>,
     /// The offsets of its active chars.
     pub(crate) at: Vec<u32>,
+    /// Whether the paragraph has a line feed (the walk stops at each).
+    pub(crate) line_feed: bool,
 }
 
 impl InlineSink<'_> {

@@ -270,9 +270,18 @@ pub(crate) fn scan_paragraph<'a>(
     opts: &Options,
     sink: &mut InlineSink<'a>,
 ) {
+    // The walk over the paragraph saw its line feeds; with no `\r` in the
+    // input that is all a line end can be.
+    let walked = sink.walked.span == Some(span) && sink.cr_free;
     let joined = src
         .get(span.range())
-        .filter(|t| memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some())
+        .filter(|t| {
+            if walked {
+                sink.walked.line_feed
+            } else {
+                memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some()
+            }
+        })
         .and_then(join);
     let Some(joined) = joined else {
         scan(src, span, opts, sink);
