@@ -160,6 +160,10 @@ pub(crate) enum Where {
     Any,
 }
 
+/// The longest line [`Boilerplate::matches`] folds from traditional
+/// characters to match.
+const MAX_FOLDED_CHROME_BYTES: usize = 600;
+
 pub(crate) struct Boilerplate {
     /// Whole lines.
     exact: HashMap<&'static str, Where>,
@@ -173,6 +177,25 @@ impl Boilerplate {
     /// Does the trimmed line match an entry allowed at `place`
     /// (`Front` or `Trailer`)?
     pub(crate) fn matches(&self, line: &str, place: Where) -> bool {
+        if self.matches_as_written(line, place) {
+            return true;
+        }
+        // A site's traditional-character view: the same lines, folded to
+        // the lexicon's simplified characters (short lines only: chrome
+        // is short, and the fold copies the line).
+        line.len() <= MAX_FOLDED_CHROME_BYTES
+            && crate::grammar::fold::has_pair_within(line, usize::MAX)
+            && self.matches_as_written(
+                &line
+                    .chars()
+                    .map(crate::grammar::fold::simplified)
+                    .collect::<String>(),
+                place,
+            )
+    }
+
+    /// [`Self::matches`] without the fold.
+    fn matches_as_written(&self, line: &str, place: Where) -> bool {
         let ok = |w: Where| w == Where::Any || w == place;
         if self.exact.get(line).is_some_and(|&w| ok(w)) {
             return true;

@@ -74,7 +74,7 @@ fn is_boilerplate(l: &LineInfo<'_>, place: Where) -> bool {
 fn breadcrumb(l: &LineInfo<'_>) -> bool {
     let t = ["网站首页", "首页", "主页"]
         .iter()
-        .find_map(|h| l.text.strip_prefix(h))
+        .find_map(|h| crate::grammar::fold::strip_prefix_folded(l.text, h))
         .map(|r| r.trim_start_matches(crate::grammar::trivia::pad));
     l.chars_at_most(100) && t.is_some_and(|r| r.starts_with(['>', '＞', '»', '›', '→', '/', '-']))
 }
@@ -131,7 +131,14 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
 }
 
 fn has_title_word(t: &str) -> bool {
-    let found = |t: &str| TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t));
+    let found = |t: &str| {
+        TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
+            // In traditional characters (`政府工作報告`): folded.
+            || crate::grammar::fold::has_pair_within(t, usize::MAX)
+                && TITLE_WORDS_AC.as_ref().is_some_and(|ac| {
+                    ac.is_match(&t.chars().map(crate::grammar::fold::simplified).collect::<String>())
+                })
+    };
     // A title spaced out for the page layout (`政 府 工 作 报 告`).
     found(t) || t.contains(char::is_whitespace) && found(&compact(t))
 }
@@ -143,14 +150,14 @@ fn has_title_word(t: &str) -> bool {
 fn bare_meta(l: &LineInfo<'_>) -> Option<(MetaKey, Span)> {
     let t = l.text;
     if l.chars_at_most(30)
-        && (t.contains(['-', ':', '/', '时']) || t.contains(char::is_whitespace))
+        && (t.contains(['-', ':', '/', '时', '時']) || t.contains(char::is_whitespace))
         && whole_date(t).is_some()
     {
         return Some((MetaKey::PublishedDate, Span::new(l.t0(), l.t1())));
     }
     let doc_number = |inner: &str| {
         l.chars_at_most(40)
-            && inner.ends_with('号')
+            && inner.ends_with(['号', '號'])
             && (inner.contains('〔') && inner.contains('〕')
                 || inner.contains('[') && inner.contains(']'))
     };
@@ -257,12 +264,15 @@ fn caption_like(l: &LineInfo<'_>) -> bool {
     let delivers = t.char_indices().any(|(k, c)| {
         c == '作'
             && t.get(..k).is_some_and(|p| !p.ends_with('工'))
-            && t.get(k..).is_some_and(|r| r.contains("报告"))
+            && t.get(k..)
+                .is_some_and(|r| r.contains("报告") || r.contains("報告"))
     });
     l.chars_at_most(60)
-        && (t.ends_with('摄')
+        && (t.ends_with(['摄', '攝'])
             || t.contains("记者 ")
             || t.contains("记者\u{3000}")
+            || t.contains("記者 ")
+            || t.contains("記者\u{3000}")
             || delivers && l.chars_at_most(24) && !has_sentence_punct(t))
 }
 
@@ -543,7 +553,10 @@ fn head<'a>(
             let t = text.as_ref();
             let mut score = 2;
             let tc = compact(t);
-            if TITLE_WORDS.iter().any(|w| tc.ends_with(w)) {
+            if TITLE_WORDS
+                .iter()
+                .any(|w| crate::grammar::fold::ends_with_folded(&tc, w))
+            {
                 score += 1;
             }
             // A subtitle right under it (`——2026年1月27日在…大会上`).
@@ -1073,15 +1086,33 @@ fn caption_number(s: &str) -> (usize, usize) {
 /// Lines that start an appendix, glossary or notes zone.
 fn appendix_marker(l: &LineInfo<'_>) -> bool {
     let t = l.text;
+    use crate::grammar::fold::{simplified, strip_prefix_folded};
     let t2 = t.trim_start_matches(['【', '[', '［']);
-    let marked = t2.starts_with("附件")
-        || t2.starts_with("附录")
-        || t2.starts_with("附表")
-        || t2.starts_with("附：")
-        || matches!(
-            t2.trim_end_matches(['：', ':', '】', ']', '］']),
-            "名词解释" | "注释" | "注" | "资料来源" | "说明" | "附" | "名词注释" | "注解"
-        );
+    // Compared through the traditional fold (`附錄`, `名詞解釋`); most
+    // lines start with none of the words' first chars.
+    if !t2
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(simplified(c), '附' | '名' | '注' | '资' | '说'))
+    {
+        return false;
+    }
+    let bare = t2.trim_end_matches(['：', ':', '】', ']', '］']);
+    let marked = ["附件", "附录", "附表", "附："]
+        .iter()
+        .any(|w| strip_prefix_folded(t2, w).is_some())
+        || [
+            "名词解释",
+            "注释",
+            "注",
+            "资料来源",
+            "说明",
+            "附",
+            "名词注释",
+            "注解",
+        ]
+        .iter()
+        .any(|w| strip_prefix_folded(bare, w) == Some(""));
     // A sentence citing an attachment is body text (`附件1所列项目全部
     // 开工。`, `附表1显示，…`); a list of attachments after a colon may
     // hold commas (`附件：1.名单，2.清单`).

@@ -256,3 +256,49 @@ fn hard_wrapped_corpus_keeps_its_entities() {
         "changed {changed} of {total}: {report:#?}"
     );
 }
+
+/// `text` in traditional characters: every simplified char of
+/// `grammars/lexicon/traditional.tsv` replaced by its (first) traditional
+/// form, as a site's 繁體 view shows the page.
+fn traditional(text: &str) -> String {
+    let tsv = include_str!("../grammars/lexicon/traditional.tsv");
+    let mut map = std::collections::HashMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let mut cs = line.split('\t').map(|f| f.chars().next());
+        if let (Some(Some(t)), Some(Some(s))) = (cs.next(), cs.next()) {
+            map.entry(s).or_insert(t);
+        }
+    }
+    text.chars().map(|c| *map.get(&c).unwrap_or(&c)).collect()
+}
+
+/// Zone kinds, title and metadata keys of a parse.
+fn head(text: &str) -> String {
+    let doc = gongwen::parse(text);
+    format!(
+        "{:?} {:?} {:?}",
+        doc.zones.iter().map(|z| z.kind).collect::<Vec<_>>(),
+        doc.title.is_some(),
+        doc.metadata.iter().map(|m| m.key).collect::<Vec<_>>()
+    )
+}
+
+/// The corpus in traditional characters (a site's 繁體 view): the same
+/// zones (page furniture, metadata, title, appendix), metadata keys and
+/// headings. Chrome lines, titles, appendix labels, breadcrumbs, date
+/// lines (`07時41分`) and document numbers (`24號`) read through the fold.
+#[test]
+fn corpus_reads_alike_in_traditional_characters() {
+    let mut failures = Vec::new();
+    for (name, text) in corpus() {
+        let t = traditional(&text);
+        assert_ne!(t, text, "{name}: the lexicon converts something");
+        if head(&t) != head(&text) {
+            failures.push(format!("{name}: zones, title or metadata differ"));
+        }
+        if outline(&t) != outline(&text) {
+            failures.push(format!("{name}: headings differ"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

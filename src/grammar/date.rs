@@ -185,7 +185,7 @@ fn two_digits(i: &str) -> Option<(&str, u8)> {
 ///
 /// ```ebnf
 /// time_part ::= [0-9]{1,2} [:：] [0-9]{2} ([:：] [0-9]{2})?
-///             | figure ("时" | "點") (figure "分")?
+///             | figure ("时" | "時" | "點") (figure "分")?
 /// ```
 pub(crate) fn time_part(i: &str) -> PResult<'_, (u8, Option<u8>, Option<u8>)> {
     time_part_of(i, date_num(i))
@@ -223,8 +223,7 @@ fn time_part_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, (u8, Option<u8>,
         }
     }
     let rest = rest
-        .strip_prefix('时')
-        .or_else(|| rest.strip_prefix('點'))
+        .strip_prefix(['时', '時', '點'])
         .ok_or_else(|| err(i))?;
     if let Some((r, m, mn, _)) = date_num(rest) {
         if mn <= 2 && m < 60 {
@@ -354,6 +353,7 @@ pub(crate) fn date_may_follow(c: char, four_digits: bool) -> bool {
             | ':'
             | '：'
             | '时'
+            | '時'
             | '點'
             | '、'
             | '和'
@@ -614,7 +614,7 @@ fn date_point_of<'a>(i: &'a str, dn: DateNum<'a>) -> PResult<'a, Date> {
         // A bare clock time needs the colon form or hours and minutes
         // (9时30分).
         if i.get(..i.len() - r.len()).is_some_and(|t| {
-            t.contains(':') || t.contains('：') || (t.contains('时') && t.ends_with('分'))
+            t.contains(':') || t.contains('：') || (t.contains(['时', '時']) && t.ends_with('分'))
         }) {
             let d = Date {
                 hour: Some(h),

@@ -135,8 +135,9 @@ fn value_date_prefix(s: &str) -> Option<(Date, usize)> {
                         let t = after.trim_start_matches([' ', '\u{3000}']);
                         let gap = after.len() - t.len();
                         if let Some((h, hl)) = digits(t, 2) {
-                            if let Some(r3) =
-                                t.get(hl..).and_then(|x| x.strip_prefix(['时', ':', '：']))
+                            if let Some(r3) = t
+                                .get(hl..)
+                                .and_then(|x| x.strip_prefix(['时', '時', ':', '：']))
                             {
                                 if let Some((mi, ml2)) = digits(r3, 2) {
                                     d.hour = u8::try_from(h).ok();
