@@ -280,10 +280,11 @@ pub(crate) fn ordinal(i: &str) -> PResult<'_, (u64, Option<&'static str>)> {
         .filter(|&v| v > 0)
         .ok_or_else(|| err(i))?;
     // 国务院令第752号, 第3号公告: the number of a decree or notice.
+    // The unit is canonical: 號 is 号.
     for w in ["号", "號"] {
         if let Some(rest) = r.strip_prefix(w) {
             if !rest.starts_with(['召', '称', '稱']) {
-                return Ok((rest, (v, Some(w))));
+                return Ok((rest, (v, Some("号"))));
             }
         }
     }
@@ -464,7 +465,7 @@ mod tests {
         assert_eq!(ordinal("第七任"), Ok(("任", (7, None))));
         assert_eq!(ordinal("第十四届"), Ok(("", (14, Some("届")))));
         assert_eq!(ordinal("第752号公布"), Ok(("公布", (752, Some("号")))));
-        assert_eq!(ordinal("第3號"), Ok(("", (3, Some("號")))));
+        assert_eq!(ordinal("第3號"), Ok(("", (3, Some("号")))));
         assert_eq!(ordinal("第一号召"), Ok(("号召", (1, None))));
         assert!(ordinal("第三").is_ok());
         assert!(ordinal("第 ").is_err());

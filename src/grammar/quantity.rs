@@ -683,7 +683,8 @@ fn rate_base(after: &str) -> bool {
             "产值",
         ]
         .iter()
-        .any(|w| after.starts_with(w))
+        // Traditional forms too (`億元生產總值`).
+        .any(|w| super::fold::strip_prefix_folded(after, w).is_some())
 }
 
 fn scaled(v: Option<Num>, exp: u32) -> Option<Num> {
@@ -1279,6 +1280,7 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("縮短", Direction::Down),
     ("压减", Direction::Down),
     ("削减", Direction::Down),
+    ("削減", Direction::Down),
     ("降幅为", Direction::Down),
     ("降幅", Direction::Down),
     ("降低", Direction::Down),

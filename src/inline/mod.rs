@@ -674,8 +674,9 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Push a rank or numbered thing: the figure at `start..figure_end`
-    /// followed by its word `unit` (`前10名`, `前三位`, `15号`, `500强`) as
-    /// an ordinal; returns where it ends.
+    /// followed by its word `unit` as written (`前10名`, `前三位`, `15号`,
+    /// `500强`, `15號`) as an ordinal with the canonical unit; returns
+    /// where it ends.
     fn push_rank(
         &mut self,
         start: usize,
@@ -684,7 +685,12 @@ impl<'a> Scanner<'a, '_> {
         unit: &'static str,
     ) -> usize {
         let end = figure_end + unit.len();
-        let unit = Some(Cow::Borrowed(unit));
+        // As written, then canonical (simplified).
+        let unit = Some(Cow::Borrowed(match unit {
+            "號" => "号",
+            "強" => "强",
+            u => u,
+        }));
         self.push(start, end, EntityKind::Ordinal(Ordinal { value, unit }));
         end
     }
@@ -759,7 +765,7 @@ impl<'a> Scanner<'a, '_> {
             matches!(&*u.canonical, "位" | "名" | "级" | "位次")
                 || ["等级", "等次", "位次", "个位次"]
                     .iter()
-                    .any(|w| after.starts_with(w))
+                    .any(|w| crate::grammar::fold::strip_prefix_folded(after, w).is_some())
         };
         if change.as_ref().is_some_and(|c| {
             matches!(
@@ -1855,6 +1861,8 @@ impl<'a> Scanner<'a, '_> {
                 Some(if r.starts_with('号') { "号" } else { "號" })
             } else if r.starts_with('强') {
                 Some("强")
+            } else if r.starts_with('強') {
+                Some("強")
             } else if prev == Some('前') && r.starts_with('名') {
                 Some("名")
             } else if prev == Some('前') && r.starts_with('位') {
@@ -2243,11 +2251,24 @@ impl<'a> Scanner<'a, '_> {
                 .iter()
                 .any(|k| ctx_before.contains(k) || ctx_after.contains(k))
         };
-        let hot = near(&["热线", "电话", "专线", "号码", "拨打", "传真", "手机"]);
+        let hot = near(&[
+            "热线", "电话", "专线", "号码", "拨打", "传真", "手机", "熱線", "電話", "專線", "號碼",
+            "撥打", "傳真", "手機",
+        ]);
         if phone_like(&ascii) || (hot && ascii.len() >= 3) {
             return Some(IdentifierScheme::Phone);
         }
-        if near(&["邮编", "邮政编码", "编号", "代码"]) && ascii.len() >= 4 {
+        if near(&[
+            "邮编",
+            "邮政编码",
+            "编号",
+            "代码",
+            "郵編",
+            "郵政編碼",
+            "編號",
+            "代碼",
+        ]) && ascii.len() >= 4
+        {
             return Some(IdentifierScheme::Code);
         }
         let code = (ascii.starts_with('0') && ascii.len() >= 3)
