@@ -775,6 +775,11 @@ fn dense_paragraphs_and_page_noise() {
             ],
         ),
         ("增长5.\n2、加强", &["number 5 = 5"]),
+        // CR alone ends a line too (a property test found this).
+        (
+            "增加值2156.\r3亿元",
+            &["quantity 2156.\r3亿元 = 215630000000 元"],
+        ),
         // A unit or a change verb broken by a line end.
         (
             "接待游客3.2万人\n次，比上年增\n长6.1%",

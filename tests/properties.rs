@@ -156,6 +156,68 @@ const TOKENS: &[&str] = &[
     "结束语",
 ];
 
+/// Figures, units, approximation and change words, quotes and brackets:
+/// the inline grammar's material, for wrapped paragraphs.
+const FIGURE_WORDS: &[&str] = &[
+    "全市",
+    "完成",
+    "投资",
+    "超过",
+    "不少于",
+    "约",
+    "近",
+    "增长",
+    "下降",
+    "比上年",
+    "12",
+    "3.5",
+    "2.6",
+    "１２",
+    "一九四九",
+    "三十二",
+    "百分之三点二",
+    "两三",
+    "万",
+    "亿",
+    "元",
+    "万元",
+    "亿元",
+    "%",
+    "％",
+    "个",
+    "项",
+    "人次",
+    "个百分点",
+    "年",
+    "月",
+    "日",
+    "以上",
+    "左右",
+    "余",
+    "多",
+    "，",
+    "。",
+    "；",
+    "、",
+    "“",
+    "”",
+    "《",
+    "》",
+    "〔2012〕",
+    "号",
+    "－",
+    "-",
+    "/",
+    "第",
+    "十三",
+    "届",
+    " ",
+    "\u{3000}",
+    "1.",
+    "二、",
+    "（三）",
+];
+
 /// Line ends and whitespace variants.
 const SPACES: &[&str] = &[
     "\n",
@@ -297,6 +359,36 @@ proptest! {
         let b = parse(&s);
         prop_assert_eq!(json(&a), json(&b));
         prop_assert_eq!(&a.diagnostics, &b.diagnostics);
+    }
+
+    /// Hard-wrapped paragraphs of figures, units and approximation words
+    /// (the joined view of `src/inline/wrap.rs`) keep every invariant,
+    /// and read alike with CRLF and CR line ends.
+    #[test]
+    fn wrapped_figure_soup_parses_to_a_valid_tree(
+        words in prop::collection::vec(prop::sample::select(FIGURE_WORDS), 1..80),
+        width in 4usize..40,
+    ) {
+        let text: String = words.concat();
+        let chars: Vec<char> = text.chars().collect();
+        let wrapped = format!(
+            "一、情况\n{}\n",
+            chars
+                .chunks(width)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let doc = parse(&wrapped);
+        check(&doc);
+        let crlf = wrapped.replace('\n', "\r\n");
+        let other = parse(&crlf);
+        check(&other);
+        prop_assert_eq!(shape(&doc), shape(&other));
+        let cr = wrapped.replace('\n', "\r");
+        let other = parse(&cr);
+        check(&other);
+        prop_assert_eq!(doc.entities().len(), other.entities().len());
     }
 
     #[test]

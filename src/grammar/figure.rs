@@ -422,7 +422,7 @@ fn digit_figure_plain(i: &str) -> PResult<'_, Figure<'_>> {
 fn broken_decimal(after: &str) -> Option<&str> {
     let next = after
         .strip_prefix("\r\n")
-        .or_else(|| after.strip_prefix('\n'))?;
+        .or_else(|| after.strip_prefix(['\n', '\r']))?;
     let digits = next
         .char_indices()
         .find(|&(_, c)| digit_value(c).is_none())
