@@ -1491,6 +1491,15 @@ fn a_marker_a_wrapped_page_moved_to_a_line_start_is_no_heading() {
         加强组织领导。\n";
     let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
     assert_eq!(titles, ["总体情况", "主要做法"]);
+    // So after a line ending in a clause comma.
+    let text = "一、总体情况\n\
+        全年实现地区生产总值5696亿元，增长5.3%，超过全国平均水平。一产、二\n\
+        产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、\n\
+        九、十位。固定资产投资增长6%，居全国第四。\n\
+        二、主要做法\n\
+        加强组织领导。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["总体情况", "主要做法"]);
     // After a sentence's end the marker heads a section.
     let text = "一、总体情况\n\
         全年实现地区生产总值5696亿元，增长5.3%，超过全国平均水平。一产、二\n\
