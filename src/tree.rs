@@ -641,7 +641,7 @@ const WRAPPED_MIN_COLUMNS: usize = 40;
 
 /// Line `i` (with a heading marker) goes on a sentence that a page wrapped
 /// at a fixed width broke (PDF text): the line before it is body text (no
-/// heading) that ends in a word char or a comma, at least [`WRAPPED_MIN_COLUMNS`]
+/// heading) that ends in a word char or a clause mark (`，` `、` `；`), at least [`WRAPPED_MIN_COLUMNS`]
 /// wide, and a full line of its page: about as wide as line `i` or as
 /// the line before it. `…全市共办理案件` / `三、四类案件同比下降…` is one
 /// sentence, not a heading `三、`.
@@ -658,13 +658,14 @@ fn wrapped_continuation(
     let Some(p) = lines.get(i - 1).filter(|p| !p.is_blank()) else {
         return false;
     };
-    // Mid-sentence: a word char or a clause comma last.
+    // Mid-sentence: a word char or a clause mark last (a full line ending
+    // in `；` runs on too: an in-body list's item is no heading either way).
     if !p
         .text
         .trim_end_matches(pad)
         .chars()
         .next_back()
-        .is_some_and(|c| word(c) || matches!(c, '，' | '、' | ','))
+        .is_some_and(|c| word(c) || matches!(c, '，' | '、' | ',' | '；' | ';'))
     {
         return false;
     }
