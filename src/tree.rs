@@ -535,6 +535,14 @@ fn marked_heading<'a>(
     // A standalone `一是…。` / `第一，…` line (nothing after its first
     // sentence). A marker alone on its line is a split enumeration item.
     if let Ok((rest, m)) = shi_marker(t).or_else(|_| di_marker(t)) {
+        let mlen = t.len() - rest.len();
+        // On a wrapped page the item may run over lines: its logical line
+        // is the line the rule reads (a standalone item broken by the
+        // page is a heading; the first line of a longer item is not).
+        let last = logical_last(lines, i, hi);
+        if last > i {
+            return wrapped_item_heading(lines, i, last, m, mlen);
+        }
         // The cheap tests first: the title walk only for a short line.
         let one_sentence =
             l.chars_at_most(60) && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
@@ -542,7 +550,7 @@ fn marked_heading<'a>(
             && !rest.trim_matches(pad).is_empty()
             && (ends_sentence(t) || !has_sentence_punct(rest) && l.chars_at_most(40))
         {
-            return mk(m, t.len() - rest.len(), rest, false);
+            return mk(m, mlen, rest, false);
         }
         return None;
     }
@@ -641,7 +649,8 @@ const WRAPPED_MIN_COLUMNS: usize = 40;
 
 /// Line `i` (with a heading marker) goes on a sentence that a page wrapped
 /// at a fixed width broke (PDF text): the line before it is body text (no
-/// heading) that ends in a word char or a clause mark (`，` `、` `；`), at least [`WRAPPED_MIN_COLUMNS`]
+/// heading) that ends in a word char, a clause mark (`，` `、` `；`) or a
+/// closing quote or bracket, at least [`WRAPPED_MIN_COLUMNS`]
 /// wide, and a full line of its page: about as wide as line `i` or as
 /// the line before it. `…全市共办理案件` / `三、四类案件同比下降…` is one
 /// sentence, not a heading `三、`.
@@ -658,14 +667,21 @@ fn wrapped_continuation(
     let Some(p) = lines.get(i - 1).filter(|p| !p.is_blank()) else {
         return false;
     };
-    // Mid-sentence: a word char or a clause mark last (a full line ending
-    // in `；` runs on too: an in-body list's item is no heading either way).
+    // Mid-sentence: a word char, a clause mark or a closing quote or
+    // bracket last (a full line ending in `；` runs on too: an in-body
+    // list's item is no heading either way).
     if !p
         .text
         .trim_end_matches(pad)
         .chars()
         .next_back()
-        .is_some_and(|c| word(c) || matches!(c, '，' | '、' | ',' | '；' | ';'))
+        .is_some_and(|c| {
+            word(c)
+                || matches!(
+                    c,
+                    '，' | '、' | ',' | '；' | ';' | '”' | '’' | '》' | '）' | ')'
+                )
+        })
     {
         return false;
     }
@@ -685,8 +701,9 @@ fn wrapped_continuation(
 /// The last line of the logical line that line `i` starts: on a page
 /// wrapped at a fixed width, a full line (at least [`WRAPPED_MIN_COLUMNS`])
 /// that does not end a sentence or clause runs on into the next
-/// (non-blank, unmarked) line, and so on while the lines stay full (a
-/// paragraph's last line is short). `i` itself when it does not run on.
+/// (non-blank, unmarked, not wider) line, and so on while the lines stay
+/// full (a paragraph's last line is short). `i` itself when it does not
+/// run on.
 fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
     use crate::inline::wrap::columns;
     const TERMINAL: [char; 9] = ['。', '！', '？', '；', ';', '：', ':', '!', '?'];
@@ -711,19 +728,80 @@ fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
     let slack = (width / 5).max(4);
     let mut k = i;
     while k + 1 < hi {
-        let Some(l) = lines.get(k) else { break };
-        // The first line shows the wrap: it breaks mid-sentence. After it,
-        // every full line runs on, whatever it ends with.
-        let runs_on = k == i || columns(l.text) + slack >= width;
         let Some(next) = lines.get(k + 1).filter(|n| !n.is_blank()) else {
             break;
         };
-        if !runs_on || heading_marker(next.text).is_ok() {
+        if heading_marker(next.text).is_err() {
+            let wn = columns(next.text);
+            // No line of a wrapped page is wider than its full lines: a
+            // wider next line is a web page's paragraph (after a heading).
+            if wn > width + slack {
+                break;
+            }
+            k += 1;
+            // The line joined goes on only when it is full itself (a
+            // paragraph's last line is short).
+            if wn + slack < width {
+                break;
+            }
+        } else {
             break;
         }
-        k += 1;
     }
     k
+}
+
+/// A standalone `一是…。` / `第一，…` item over lines `i..=last` (one
+/// logical line of a wrapped page, marker `m` of `mlen` bytes): read as
+/// [`marked_heading`] reads one line, the title joined over the lines.
+fn wrapped_item_heading<'a>(
+    lines: &[LineInfo<'a>],
+    i: usize,
+    last: usize,
+    m: Marker,
+    mlen: usize,
+) -> Option<HeadingCand<'a>> {
+    // The joined text, and where each line's part of it starts.
+    let mut joined = String::new();
+    let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (offset, len, source start)
+    for k in i..=last {
+        let x = lines.get(k)?;
+        parts.push((joined.len(), x.text.len(), x.t0()));
+        joined.push_str(x.text);
+    }
+    let rest = joined.get(mlen..)?;
+    let chars = joined.chars().count();
+    let one_sentence = chars <= 60 && !rest.contains(['；', ';']) && split_title(rest).3.is_none();
+    if !(one_sentence
+        && !rest.trim_matches(pad).is_empty()
+        && (ends_sentence(&joined) || !has_sentence_punct(rest) && chars <= 40))
+    {
+        return None;
+    }
+    // An offset of the joined text as an input offset (an end at a line's
+    // end stays on that line).
+    let at = |x: usize| {
+        parts
+            .iter()
+            .find(|&&(o, n, _)| x <= o + n)
+            .map_or(0, |&(o, _, s)| s + (x - o))
+    };
+    let (ts, te, he, _) = split_title(rest);
+    let first = lines.get(i)?;
+    Some(HeadingCand {
+        first_line: i,
+        last_line: last,
+        family: m.family,
+        ordinal: m.ordinal,
+        marker: Span::new(first.t0(), first.t0() + mlen),
+        title: Span::new(at(mlen + ts).max(first.t0() + mlen), at(mlen + te)),
+        title_text: Cow::Owned(despaced(rest.get(ts..te).unwrap_or("")).into_owned()),
+        end: at(mlen + he),
+        run_in: None,
+        inferred: false,
+        parent_of: None,
+        level: 0,
+    })
 }
 
 /// The text of the last line of the logical line line `i` starts

@@ -1535,3 +1535,31 @@ fn a_wrapped_page_reads_marker_lines_by_their_logical_line() {
     let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
     assert_eq!(titles, ["经济", "财政"]);
 }
+
+/// A standalone `一是…。` item on a wrapped page is read on its logical
+/// line: broken over two lines it is still a heading (its title joined);
+/// the first line of a longer item, with no sentence end of its own, is
+/// none.
+#[test]
+fn wrapped_standalone_items_are_read_on_their_logical_line() {
+    let text = "一、工作回顾\n\
+        过去一年，我们主要做了以下工作。全市上下认真贯彻落实各项决策部署，取得\n\
+        明显成效，经济社会发展稳中有进，人民生活持续改善，社会大局保持稳定。\n\
+        一是坚持高位推动，党对法治政府建设的领导全面加强，各项制度不断完善\n\
+        健全。\n\
+        党委常委会会议专题研究法治政府建设工作，制定出台实施意见和工作方案。\n\
+        二是坚持服务为民，营商环境不断优化。\n\
+        全年新增市场主体1.2万户，增长8%，政务服务事项全部实现网上可办，群众\n\
+        办事更加便捷高效，满意度持续提升，社会评价不断向好。\n\
+        三是坚持依法行政，全年新增市场主体1.2万户，政务服务事项全部实现网上\n\
+        可办。群众办事更加便捷高效，满意度持续提升，社会评价不断向好。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(
+        titles,
+        [
+            "工作回顾",
+            "坚持高位推动，党对法治政府建设的领导全面加强，各项制度不断完善健全",
+            "坚持服务为民，营商环境不断优化"
+        ]
+    );
+}
