@@ -698,6 +698,9 @@ fn wrapped_continuation(
                 .is_some_and(|q| !q.is_blank() && full(columns(q.text)))
 }
 
+/// The most lines [`logical_last`] joins into one logical line.
+const MAX_LOGICAL_LINES: usize = 32;
+
 /// The last line of the logical line that line `i` starts: on a page
 /// wrapped at a fixed width, a full line (at least [`WRAPPED_MIN_COLUMNS`])
 /// that does not end a sentence or clause runs on into the next
@@ -727,7 +730,10 @@ fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
     }
     let slack = (width / 5).max(4);
     let mut k = i;
-    while k + 1 < hi {
+    // Bounded: asked at every marker line, a walk to the end of a long run
+    // of full lines at each would be quadratic.
+    let stop = hi.min(i.saturating_add(MAX_LOGICAL_LINES));
+    while k + 1 < stop {
         let Some(next) = lines.get(k + 1).filter(|n| !n.is_blank()) else {
             break;
         };
