@@ -358,7 +358,8 @@ fn standalone(lines: &[LineInfo<'_>], i: usize, lo: usize, hi: usize) -> bool {
 /// by a line end: right below it, short, no sentence punctuation, colon or
 /// digits, no marker, and then a blank line (or the end); when the heading
 /// line ends in `，`/`、` (the break is mid-clause), a marked line or a
-/// full sentence may follow instead.
+/// full sentence may follow instead; on a wrapped page, where the
+/// heading's full line runs on into it ([`logical_last`]), anything.
 fn title_continuation<'l, 'a>(
     lines: &'l [LineInfo<'a>],
     i: usize,
@@ -386,7 +387,10 @@ fn title_continuation<'l, 'a>(
     let after_ok = i + 2 >= hi
         || lines.get(i + 2).is_none_or(|a| {
             a.is_blank() || mid_clause && (heading_marker(a.text).is_ok() || ends_sentence(a.text))
-        });
+        })
+        // On a wrapped page the title's full first line runs on into its
+        // short rest, and the body follows.
+        || logical_last(lines, i, hi) == i + 1;
     after_ok.then_some(c)
 }
 

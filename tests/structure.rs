@@ -1563,3 +1563,24 @@ fn wrapped_standalone_items_are_read_on_their_logical_line() {
         ]
     );
 }
+
+/// A heading title a wrapped page broke: the heading's full line runs on
+/// into the title's short rest, and the body follows with no blank line.
+#[test]
+fn a_title_a_wrapped_page_broke_is_joined() {
+    let text = "一、总体情况\n\
+        （一）扎实推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接和\n\
+        全面推进\n\
+        全年脱贫人口人均纯收入增长百分之十二，各项帮扶政策保持总体稳定。\n\
+        （二）加强组织领导\n\
+        党委常委会会议专题研究法治政府建设工作。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(
+        titles,
+        [
+            "总体情况",
+            "扎实推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接和全面推进",
+            "加强组织领导"
+        ]
+    );
+}
