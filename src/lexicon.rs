@@ -184,14 +184,10 @@ impl Boilerplate {
         // the lexicon's simplified characters (short lines only: chrome
         // is short, and the fold copies the line).
         line.len() <= MAX_FOLDED_CHROME_BYTES
-            && crate::grammar::fold::has_pair_within(line, usize::MAX)
-            && self.matches_as_written(
-                &line
-                    .chars()
-                    .map(crate::grammar::fold::simplified)
-                    .collect::<String>(),
-                place,
-            )
+            && match crate::grammar::fold::folded(line) {
+                std::borrow::Cow::Owned(f) => self.matches_as_written(&f, place),
+                std::borrow::Cow::Borrowed(_) => false,
+            }
     }
 
     /// [`Self::matches`] without the fold.

@@ -131,13 +131,11 @@ fn starts_content(l: &LineInfo<'_>) -> bool {
 }
 
 fn has_title_word(t: &str) -> bool {
+    // In traditional characters (`政府工作報告`) too: folded.
     let found = |t: &str| {
-        TITLE_WORDS_AC.as_ref().is_some_and(|ac| ac.is_match(t))
-            // In traditional characters (`政府工作報告`): folded.
-            || crate::grammar::fold::has_pair_within(t, usize::MAX)
-                && TITLE_WORDS_AC.as_ref().is_some_and(|ac| {
-                    ac.is_match(&t.chars().map(crate::grammar::fold::simplified).collect::<String>())
-                })
+        TITLE_WORDS_AC
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(crate::grammar::fold::folded(t).as_ref()))
     };
     // A title spaced out for the page layout (`政 府 工 作 报 告`).
     found(t) || t.contains(char::is_whitespace) && found(&compact(t))
@@ -251,29 +249,30 @@ fn strip_footnote(s: &str) -> &str {
 /// (traditional `會議`, `大會` too).
 fn subtitle_like(t: &str) -> bool {
     t.starts_with(['—', '―', '－'])
-        || t.contains('在')
-            && ["会议", "大会", "會議", "大會"]
-                .iter()
-                .any(|w| t.contains(w))
+        || t.contains('在') && {
+            let t = crate::grammar::fold::folded(t);
+            t.contains("会议") || t.contains("大会")
+        }
 }
 
 /// A photo or news caption (`…记者 李森 摄`).
 fn caption_like(l: &LineInfo<'_>) -> bool {
-    let t = l.text;
+    if !l.chars_at_most(60) {
+        return false;
+    }
+    // Traditional captions (`…記者 … 攝`) too: folded.
+    let folded = crate::grammar::fold::folded(l.text);
+    let t = folded.as_ref();
     // `省长赵刚作政府工作报告`: a `作` that is not part of `工作`, then a report.
     let delivers = t.char_indices().any(|(k, c)| {
         c == '作'
             && t.get(..k).is_some_and(|p| !p.ends_with('工'))
-            && t.get(k..)
-                .is_some_and(|r| r.contains("报告") || r.contains("報告"))
+            && t.get(k..).is_some_and(|r| r.contains("报告"))
     });
-    l.chars_at_most(60)
-        && (t.ends_with(['摄', '攝'])
-            || t.contains("记者 ")
-            || t.contains("记者\u{3000}")
-            || t.contains("記者 ")
-            || t.contains("記者\u{3000}")
-            || delivers && l.chars_at_most(24) && !has_sentence_punct(t))
+    t.ends_with('摄')
+        || t.contains("记者 ")
+        || t.contains("记者\u{3000}")
+        || delivers && l.chars_at_most(24) && !has_sentence_punct(t)
 }
 
 fn compact(s: &str) -> String {

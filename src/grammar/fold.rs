@@ -145,6 +145,22 @@ pub(crate) fn has_pair_within(text: &str, n: usize) -> bool {
     text.chars().take(n).any(has_pair)
 }
 
+/// `text` folded to simplified chars: borrowed as it is when it has no
+/// traditional char of the lexicon (the common case: no copy), else a
+/// folded copy. For matching lexicons of simplified words with a plain
+/// search (`contains`, an automaton) in traditional or mixed text.
+pub(crate) fn folded(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().find(|&(_, c)| has_pair(c)) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((k, _)) => {
+            let mut out = String::with_capacity(text.len());
+            out.push_str(text.get(..k).unwrap_or(""));
+            out.extend(text.get(k..).unwrap_or("").chars().map(simplified));
+            std::borrow::Cow::Owned(out)
+        }
+    }
+}
+
 /// Does `text` end with `word`, both compared through the fold?
 pub(crate) fn ends_with_folded(text: &str, word: &str) -> bool {
     let mut cs = text.chars().rev();
@@ -156,6 +172,17 @@ pub(crate) fn ends_with_folded(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_borrows_simplified_text_and_folds_the_rest() {
+        assert!(matches!(
+            folded("政府工作报告"),
+            std::borrow::Cow::Borrowed("政府工作报告")
+        ));
+        assert_eq!(folded("政府工作報告"), "政府工作报告");
+        assert_eq!(folded("a個b"), "a个b");
+        assert_eq!(folded(""), "");
+    }
 
     /// The tables built at compile time hold the lexicon: every pair is
     /// found, both ways of looking up agree on every ideograph, and a

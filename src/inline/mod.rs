@@ -296,7 +296,7 @@ fn list_gap(gap: &str, seps: &[char]) -> bool {
 }
 
 /// An ASCII or fullwidth Latin letter.
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
 }
 
@@ -674,9 +674,9 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Push a rank or numbered thing: the figure at `start..figure_end`
-    /// followed by its word `unit` as written (`前10名`, `前三位`, `15号`,
-    /// `500强`, `15號`) as an ordinal with the canonical unit; returns
-    /// where it ends.
+    /// followed by its word, one char (`前10名`, `前三位`, `15号`, `500强`,
+    /// `15號`), as an ordinal with the canonical `unit`; returns where it
+    /// ends.
     fn push_rank(
         &mut self,
         start: usize,
@@ -684,13 +684,14 @@ impl<'a> Scanner<'a, '_> {
         value: u64,
         unit: &'static str,
     ) -> usize {
-        let end = figure_end + unit.len();
-        // As written, then canonical (simplified).
-        let unit = Some(Cow::Borrowed(match unit {
-            "號" => "号",
-            "強" => "强",
-            u => u,
-        }));
+        // The word as written: one char, traditional or not.
+        let written = self
+            .text
+            .get(figure_end..)
+            .and_then(|r| r.chars().next())
+            .map_or(0, char::len_utf8);
+        let end = figure_end + written;
+        let unit = Some(Cow::Borrowed(unit));
         self.push(start, end, EntityKind::Ordinal(Ordinal { value, unit }));
         end
     }
@@ -1840,11 +1841,12 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             // Every rule below reads a word right after the figure, which
-            // starts with one of these chars.
-            let lead = r.chars().next().is_some_and(|c| {
+            // starts with one of these chars (traditional ones folded).
+            let word = r.chars().next().map(crate::grammar::fold::simplified);
+            let lead = word.is_some_and(|c| {
                 matches!(
                     c,
-                    '号' | '號' | '强' | '名' | '位' | '后' | '年' | '世' | '型' | '版'
+                    '号' | '强' | '名' | '位' | '后' | '年' | '世' | '型' | '版'
                 )
             });
             if !lead {
@@ -1852,17 +1854,15 @@ impl<'a> Scanner<'a, '_> {
             }
             // Ranks: 500强 (a ranking list), 前10名 / 前3位 (top places);
             // numbers naming a thing: 15号线, 598号决议, 3号机组.
-            let numbered = (r.starts_with('号') || r.starts_with('號'))
-                && !r.starts_with("号召")
-                && !r.starts_with("號召")
+            // Compared through the fold: 15號, 500強 too.
+            let numbered = word == Some('号')
+                && crate::grammar::fold::strip_prefix_folded(r, "号召").is_none()
                 && f.int_digits <= 4
                 && !f.frac;
             let rank_unit = if numbered {
-                Some(if r.starts_with('号') { "号" } else { "號" })
-            } else if r.starts_with('强') {
+                Some("号")
+            } else if word == Some('强') {
                 Some("强")
-            } else if r.starts_with('強') {
-                Some("強")
             } else if prev == Some('前') && r.starts_with('名') {
                 Some("名")
             } else if prev == Some('前') && r.starts_with('位') {
@@ -2244,31 +2244,23 @@ impl<'a> Scanner<'a, '_> {
             .filter_map(|c| digit_value(c).map(|d| char::from(b'0' + d)))
             .collect();
         let w = self.back_window(i, 12);
-        let ctx_before = self.text.get(w..i).unwrap_or("");
-        let ctx_after: String = after.chars().take(4).collect();
+        // Folded: traditional contexts (`聯繫電話`, `編號`) read alike.
+        let ctx_before = crate::grammar::fold::folded(self.text.get(w..i).unwrap_or(""));
+        let ctx_after: String = after
+            .chars()
+            .take(4)
+            .map(crate::grammar::fold::simplified)
+            .collect();
         let near = |words: &[&str]| {
             words
                 .iter()
                 .any(|k| ctx_before.contains(k) || ctx_after.contains(k))
         };
-        let hot = near(&[
-            "热线", "电话", "专线", "号码", "拨打", "传真", "手机", "熱線", "電話", "專線", "號碼",
-            "撥打", "傳真", "手機",
-        ]);
+        let hot = near(&["热线", "电话", "专线", "号码", "拨打", "传真", "手机"]);
         if phone_like(&ascii) || (hot && ascii.len() >= 3) {
             return Some(IdentifierScheme::Phone);
         }
-        if near(&[
-            "邮编",
-            "邮政编码",
-            "编号",
-            "代码",
-            "郵編",
-            "郵政編碼",
-            "編號",
-            "代碼",
-        ]) && ascii.len() >= 4
-        {
+        if near(&["邮编", "邮政编码", "编号", "代码"]) && ascii.len() >= 4 {
             return Some(IdentifierScheme::Code);
         }
         let code = (ascii.starts_with('0') && ascii.len() >= 3)
