@@ -49,7 +49,8 @@ const MAX_RECOVERED_CHARS: usize = 45;
 // `LineInfo::chars` saturates: the bounds it is compared with stay below.
 const _: () = assert!(MAX_TITLE_CHARS < crate::block::CHARS_CAP as usize);
 
-fn is_cjk(c: char) -> bool {
+/// A CJK ideograph (the unified block and extension A).
+pub(crate) fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 

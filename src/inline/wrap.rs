@@ -15,7 +15,7 @@
 //! does not part two ASCII or fullwidth alphanumerics other than two
 //! fullwidth digits (set like ideographs: `２⏎３６００多亿元`): the grammar joins
 //! those or keeps them apart by its own rules (`2156.⏎3`, `PM⏎2.5`, a table
-//! row of figures). No break before a line that starts with an enumeration
+//! row of figures). No break before a line that starts with a heading
 //! marker (`1.`, `2、`, `三、`) is soft.
 
 use super::{InlineSink, scan};
@@ -86,39 +86,12 @@ impl Joined {
 
 /// A word char: text runs on through a break between two of them.
 pub(crate) fn word(c: char) -> bool {
-    let u = c as u32;
-    (0x4e00..=0x9fff).contains(&u)
-        || (0x3400..=0x4dbf).contains(&u)
-        || matches!(c, '〇' | '○' | '%' | '％' | '‰')
-        || c.is_ascii_alphanumeric()
-        || ('０'..='９').contains(&c)
-        || ('Ａ'..='Ｚ').contains(&c)
-        || ('ａ'..='ｚ').contains(&c)
+    crate::tree::is_cjk(c) || matches!(c, '〇' | '○' | '%' | '％' | '‰') || alnum(c)
 }
 
 /// An ASCII or fullwidth digit or letter.
 fn alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || ('０'..='９').contains(&c)
-        || ('Ａ'..='Ｚ').contains(&c)
-        || ('ａ'..='ｚ').contains(&c)
-}
-
-/// `line` starts with an enumeration marker: digits then `、 ) ）` or a
-/// `.`/`．` no digit follows, or CJK numerals then `、`.
-fn starts_marker(line: &str) -> bool {
-    let digits = line.trim_start_matches(|c| digit_value(c).is_some());
-    if digits.len() < line.len() {
-        // `2.6万亿元` is a figure, `2.加强` a marker.
-        let mut after = digits.chars();
-        return match after.next() {
-            Some('、' | ')' | '）') => true,
-            Some('.' | '．') => after.next().is_none_or(|c| digit_value(c).is_none()),
-            _ => false,
-        };
-    }
-    let cjk = line.trim_start_matches(is_cjk_numeral_char);
-    cjk.len() < line.len() && cjk.starts_with('、')
+    digit_value(c).is_some() || super::is_letter(c)
 }
 
 /// Is the line break between `head` (the text before it, padding aside)
@@ -134,7 +107,9 @@ fn soft_break(head: &str, next: &str) -> bool {
     let (Some(before), Some(after)) = (head.chars().next_back(), next.chars().next()) else {
         return false;
     };
-    if starts_marker(next) {
+    // Before a marker line (`1.` `2、` `三、` `（一）`) a break is the
+    // writer's.
+    if crate::grammar::heading::heading_marker(next).is_ok() {
         return false;
     }
     if word(before) && word(after) {
@@ -295,7 +270,7 @@ pub(crate) fn scan_paragraph<'a>(
     sink.walked.span = None;
     let first_diag = sink.diagnostics.len();
     let j = joined.text.as_str();
-    let mut inner = InlineSink::default();
+    let mut inner = InlineSink::with_cap(opts.max_diagnostics);
     scan(j, Span::new(0, j.len()), opts, &mut inner);
     let base = span.start();
     for i in 0..inner.entities.len() {
