@@ -780,6 +780,7 @@ fn dense_paragraphs_and_page_noise() {
             "增加值2156.\r3亿元",
             &["quantity 2156.\r3亿元 = 215630000000 元"],
         ),
+        ("接待3.2万人\r次，", &["quantity 3.2万人\r次 = 32000 人次"]),
         // A unit or a change verb broken by a line end.
         (
             "接待游客3.2万人\n次，比上年增\n长6.1%",

@@ -557,18 +557,13 @@ fn suffix(t: &mut Tail<'_>) {
 }
 
 /// An approximation suffix after a unit and one line break (`r`: the text
-/// after the break and its padding), when it closes the phrase (punctuation, padding, a line end or the end after it):
-/// `95%⏎以上，` reads 95% more_than; `3个⏎以上各项` is no suffix.
+/// after the break and its padding), when it closes the phrase
+/// ([`super::unit::closes_phrase`]): `95%⏎以上，` reads 95% more_than;
+/// `3个⏎以上各项` is no suffix.
 #[inline(never)]
 fn suffix_over_line_end<'a>(t: &mut Tail<'a>, r: &'a str) {
     if let Ok((r2, a)) = approx_suffix(r) {
-        let closes = r2.chars().next().is_none_or(|c| {
-            matches!(
-                c,
-                '，' | '。' | '；' | '：' | '、' | ',' | '.' | ';' | ':' | '）' | ')' | '\n' | '\r'
-            ) || super::trivia::pad(c)
-        });
-        if closes {
+        if super::unit::closes_phrase(r2) {
             t.rest = r2;
             t.approx = Some(a);
         }

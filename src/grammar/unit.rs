@@ -383,7 +383,7 @@ fn broken_unit(i: &str, e: &'static UnitEntry) -> Option<(usize, &'static UnitEn
     let rest = i.get(e.written.len()..)?;
     let next = rest
         .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))?;
+        .or_else(|| rest.strip_prefix(['\n', '\r']))?;
     let brk = rest.len() - next.len();
     let head: String = next.chars().take(4).collect();
     let joined = format!("{}{}", e.written, head);
@@ -393,11 +393,16 @@ fn broken_unit(i: &str, e: &'static UnitEntry) -> Option<(usize, &'static UnitEn
         .strip_prefix(e.written)
         .filter(|c| !c.is_empty())?;
     let after = next.strip_prefix(cont)?;
-    let closes = after
-        .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace() || "，。；、,;）)：:".contains(c));
-    closes.then_some((e.written.len() + brk + cont.len(), e2))
+    closes_phrase(after).then_some((e.written.len() + brk + cont.len(), e2))
+}
+
+/// Does the text `after` a word end the phrase there: the end, a line end,
+/// padding, or a clause or bracket closing punctuation? (A word read over
+/// a line end must close its phrase: `人⏎次。`, `95%⏎以上，`.)
+pub(crate) fn closes_phrase(after: &str) -> bool {
+    after.chars().next().is_none_or(|c| {
+        c.is_whitespace() || super::trivia::pad(c) || "，。；、,.;）)：:".contains(c)
+    })
 }
 
 /// The separators between a unit and its denominator (`元/吨`, `人每`).
