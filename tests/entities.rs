@@ -1474,6 +1474,23 @@ fn hard_wrapped_paragraphs_read_through_their_breaks() {
         .map(|d| &src[d.span.range()])
         .collect();
     assert_eq!(split, ["三十\n二所"]);
+    // An approximation suffix on the next line breaks no number.
+    let page = "一、总体情况\n电视覆盖率达\n95%\n以上，广播覆盖率达\n100%\n。\n";
+    let bulletin = gongwen::parse(page);
+    let texts: Vec<&str> = bulletin
+        .entities()
+        .iter()
+        .map(|e| &page[e.span.range()])
+        .collect();
+    assert_eq!(texts, ["95%\n以上", "100%"]);
+    assert!(
+        !bulletin
+            .diagnostics
+            .iter()
+            .any(|d| d.code == gongwen::DiagnosticCode::NumberSplit),
+        "{:?}",
+        bulletin.diagnostics
+    );
     // Line ends of every style (CR alone as on old Mac pages).
     for eol in ["\r\n", "\r"] {
         let src = src.replace('\n', eol);

@@ -615,7 +615,7 @@ impl<'a> Scanner<'a, '_> {
     /// (at `span`) holds one.
     #[inline(always)]
     fn number_split(&mut self, start: usize, end: usize, span: Span) {
-        if self.line_ends.within(start, end) {
+        if self.line_ends.within(start, end) && !self.suffix_broken_off(start, end) {
             // Fixed text (the number is the text at the span): a page
             // wrapped at a fixed width breaks a number on every few lines.
             self.sink.diagnostics.push(Diagnostic::new(
@@ -624,6 +624,20 @@ impl<'a> Scanner<'a, '_> {
                 "number broken by a line end",
             ));
         }
+    }
+
+    /// The one line end in `start..end` parts only an approximation suffix
+    /// from the quantity (`95%⏎以上`): no number is broken.
+    #[inline(never)]
+    fn suffix_broken_off(&self, start: usize, end: usize) -> bool {
+        let t = self.text.get(start..end).unwrap_or("");
+        let Some(k) = t.find(['\n', '\r']) else {
+            return false;
+        };
+        let rest = t.get(k..).unwrap_or("").trim_start_matches(['\r', '\n']);
+        let after = rest.trim_start_matches(crate::grammar::trivia::pad);
+        !rest.contains(['\n', '\r'])
+            && crate::grammar::quantity::approx_suffix(after).is_ok_and(|(r, _)| r.is_empty())
     }
 
     fn clause_end(&mut self, from: usize) -> usize {
