@@ -703,11 +703,17 @@ fn wrapped_continuation(
                 .is_some_and(|q| !q.is_blank() && full(columns(q.text)))
 }
 
+/// The narrowest full line [`logical_last`] runs on from, in columns (15
+/// ideographs: a PDF page of two or three text columns); below
+/// [`WRAPPED_MIN_COLUMNS`] only into another full line.
+const NARROW_WRAPPED_COLUMNS: usize = 30;
+
 /// The most lines [`logical_last`] joins into one logical line.
 const MAX_LOGICAL_LINES: usize = 32;
 
 /// The last line of the logical line that line `i` starts: on a page
-/// wrapped at a fixed width, a full line (at least [`WRAPPED_MIN_COLUMNS`])
+/// wrapped at a fixed width, a full line (at least [`WRAPPED_MIN_COLUMNS`],
+/// or [`NARROW_WRAPPED_COLUMNS`] when the next line is as full as it)
 /// that does not end a sentence or clause runs on into the next
 /// (non-blank, unmarked, not wider) line, and so on while the lines stay
 /// full (a paragraph's last line is short). `i` itself when it does not
@@ -720,7 +726,7 @@ fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
     let Some(first) = lines.get(i) else {
         return i;
     };
-    let runs_on_at_all = first.text.len() >= WRAPPED_MIN_COLUMNS
+    let runs_on_at_all = first.text.len() >= NARROW_WRAPPED_COLUMNS
         && !first.text.trim_end_matches(pad).ends_with(TERMINAL)
         && i + 1 < hi
         && lines
@@ -730,10 +736,19 @@ fn logical_last(lines: &[LineInfo<'_>], i: usize, hi: usize) -> usize {
         return i;
     }
     let width = columns(first.text);
-    if width < WRAPPED_MIN_COLUMNS {
+    if width < NARROW_WRAPPED_COLUMNS {
         return i;
     }
     let slack = (width / 5).max(4);
+    // A narrow line runs on only into a full line: a title over a short
+    // line (a web page's `恢复窄屏`, a date) is no wrapped paragraph.
+    if width < WRAPPED_MIN_COLUMNS
+        && lines
+            .get(i + 1)
+            .is_none_or(|n| columns(n.text) + slack < width)
+    {
+        return i;
+    }
     let mut k = i;
     // Bounded: asked at every marker line, a walk to the end of a long run
     // of full lines at each would be quadratic.
@@ -813,6 +828,21 @@ fn wrapped_item_heading<'a>(
         parent_of: None,
         level: 0,
     })
+}
+
+/// Does line `i` run on into a full line ([`logical_last`]): the first
+/// line of a wrapped paragraph of three lines or more, or of two equally
+/// full ones? (A line running on into a short one may be a title over a
+/// short line.)
+fn runs_into_full_line(lines: &[LineInfo<'_>], i: usize, hi: usize) -> bool {
+    use crate::inline::wrap::columns;
+    let last = logical_last(lines, i, hi);
+    last > i + 1
+        || last == i + 1
+            && lines.get(i).zip(lines.get(i + 1)).is_some_and(|(l, n)| {
+                let w = columns(l.text);
+                columns(n.text) + (w / 5).max(4) >= w
+            })
 }
 
 /// The text of the last line of the logical line line `i` starts
@@ -1239,6 +1269,7 @@ fn unnumbered_candidate(lines: &[LineInfo<'_>], j: usize, lo: usize, hi: usize) 
         && !l.text.starts_with("资料来源")
         && !l.text.starts_with("数据来源")
         && standalone(lines, j, lo, hi)
+        && !runs_into_full_line(lines, j, hi)
         && lines.get(j + 1).is_some_and(|n| {
             n.is_blank()
                 || starts_with_year(n.text)

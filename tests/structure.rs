@@ -1584,3 +1584,43 @@ fn a_title_a_wrapped_page_broke_is_joined() {
         ]
     );
 }
+
+/// A page wrapped narrow (a PDF of two or three text columns, 15 to 20
+/// ideographs a line): a paragraph's first line, with no comma and after
+/// a sentence's end, runs on into the full line below it; it is no
+/// unnumbered heading.
+#[test]
+fn a_narrow_wrapped_paragraph_start_is_no_unnumbered_heading() {
+    let text = "国家经济实力继续得到显著增强。\n\
+        国民生产总值一九八七年达到一万亿\n\
+        元以上，按可比价格计算平均每年增长百\n\
+        分之十一。经济发展速度比较高。\n\
+        对外贸易有了很大的发展和扩大。\n\
+        全国进出口总额比上一年增长了很\n\
+        多，平均每年增长百分之十四，对外贸\n\
+        易市场日趋扩大。\n\
+        一、继续深化改革\n\
+        加强管理。\n\
+        二、加强法制建设\n\
+        完善制度。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(titles, ["继续深化改革", "加强法制建设"]);
+    // A narrow line over a short one does not run on (a title, not a
+    // wrapped paragraph): it still fills a gap in the sequence.
+    let text = "一、工作情况\n\
+        加强管理。\n\
+        推进法治政府建设工作的主要做法和成效\n\
+        主要内容\n\
+        加强管理。\n\
+        三、存在问题\n\
+        加强管理。\n";
+    let titles: Vec<String> = outline(text).into_iter().map(|h| h.3).collect();
+    assert_eq!(
+        titles,
+        [
+            "工作情况",
+            "推进法治政府建设工作的主要做法和成效",
+            "存在问题"
+        ]
+    );
+}
